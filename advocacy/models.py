@@ -1,0 +1,310 @@
+"""Advocacy briefs that cite case files, and codesign agreements between public bodies and
+community organizations."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from hub.blocks import BaseStreamBlock
+from hub.models import ItemIndexPage, ItemPage, Organization, Risk
+
+from .blocks import CommitmentsBlock, RecommendationsBlock
+
+
+class AdvocacyBriefIndexPage(ItemIndexPage):
+    item_model_path = "advocacy.AdvocacyBriefPage"
+    subpage_types = ["advocacy.AdvocacyBriefPage"]
+
+    class Meta:
+        verbose_name = _("advocacy brief index")
+
+
+class AdvocacyBriefPage(ItemPage):
+    id_prefix = "BR"
+
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    version = models.CharField(_("version"), max_length=40, blank=True, default="1.0")
+    risks = ParentalManyToManyField(Risk, verbose_name=_("risks"), blank=True, related_name="brief_pages")
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    recommendations = StreamField(RecommendationsBlock(), verbose_name=_("recommendations"), blank=True)
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = ItemPage.content_panels + [
+        MultiFieldPanel(ItemPage.summary_panels, heading=_("Summaries")),
+        InlinePanel("authors", heading=_("Authors"), label=_("Author"), min_num=1),
+        MultiFieldPanel(
+            [FieldPanel("publication_date"), FieldPanel("version"), FieldPanel("pdf")],
+            heading=_("Publication"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("services"), FieldPanel("regions"), FieldPanel("risks")], heading=_("Topics")
+        ),
+        FieldPanel("body"),
+        FieldPanel("recommendations"),
+        InlinePanel("citations", heading=_("Cited case files"), label=_("Citation")),
+    ]
+    search_fields = ItemPage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("recommendations"),
+        index.FilterField("publication_date"),
+    ]
+    translatable_fields = ItemPage.item_translatable_fields + [
+        SynchronizedField("publication_date"),
+        SynchronizedField("version"),
+        SynchronizedField("risks"),
+        TranslatableField("body"),
+        TranslatableField("recommendations"),
+        SynchronizedField("pdf"),
+        SynchronizedField("authors"),
+        SynchronizedField("citations"),
+    ]
+    api_fields = ItemPage.item_api_fields + [
+        APIField("publication_date"),
+        APIField("version"),
+        APIField("risk_keys"),
+        APIField("author_names"),
+        APIField("body"),
+        APIField("recommendations"),
+        APIField("cited_casefiles"),
+        APIField("pdf"),
+    ]
+
+    parent_page_types = ["advocacy.AdvocacyBriefIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("advocacy brief")
+        verbose_name_plural = _("advocacy briefs")
+
+    @property
+    def risk_keys(self):
+        return sorted(risk.key for risk in self.risks.all())
+
+    @property
+    def author_names(self):
+        return [str(author) for author in self.authors.all()]
+
+    @property
+    def cited_casefiles(self):
+        return [
+            {"id": citation.casefile.public_id, "pinpoint": citation.pinpoint}
+            for citation in self.citations.select_related("casefile")
+        ]
+
+
+class BriefAuthor(Orderable):
+    """An author: a person, an organization, or a person writing for an organization."""
+
+    brief = ParentalKey(AdvocacyBriefPage, on_delete=models.CASCADE, related_name="authors")
+    person_name = models.CharField(_("person"), max_length=200, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("person_name"), FieldPanel("organization")]
+
+    def __str__(self):
+        parts = [self.person_name, self.organization.name if self.organization else ""]
+        return " — ".join(part for part in parts if part)
+
+    def clean(self):
+        super().clean()
+        if not self.person_name and not self.organization_id:
+            raise ValidationError(_("Name a person, an organization, or both."))
+
+
+class BriefCitation(Orderable):
+    """A case file cited by a brief, with a pinpoint saying which part supports the argument."""
+
+    brief = ParentalKey(AdvocacyBriefPage, on_delete=models.CASCADE, related_name="citations")
+    casefile = models.ForeignKey(
+        "impacts.CaseFilePage",
+        verbose_name=_("case file"),
+        on_delete=models.PROTECT,
+        related_name="citations",
+    )
+    pinpoint = models.CharField(
+        _("pinpoint"),
+        max_length=255,
+        blank=True,
+        help_text=_("Which part: a section, a piece of evidence, a date."),
+    )
+
+    panels = [FieldPanel("casefile"), FieldPanel("pinpoint")]
+
+    def __str__(self):
+        return f"{self.casefile.public_id} {self.pinpoint}".strip()
+
+
+class CollaborationAgreementIndexPage(ItemIndexPage):
+    item_model_path = "advocacy.CollaborationAgreementPage"
+    subpage_types = ["advocacy.CollaborationAgreementPage"]
+
+    class Meta:
+        verbose_name = _("collaboration agreement index")
+
+
+class CollaborationAgreementPage(ItemPage):
+    id_prefix = "AC"
+
+    class Status(models.TextChoices):
+        NEGOTIATING = "negotiating", _("Under negotiation")
+        SIGNED = "signed", _("Signed")
+        IN_FORCE = "in-force", _("In force")
+        EXPIRED = "expired", _("Expired")
+        TERMINATED = "terminated", _("Terminated")
+
+    scope = models.TextField(
+        _("scope"), help_text=_("Which services, systems and decisions the agreement covers.")
+    )
+    citizen_role = models.TextField(
+        _("role of citizens in governance"),
+        help_text=_(
+            "The formal role given to citizens: seats on a committee, a veto, a right to be consulted."
+        ),
+    )
+    commitments = StreamField(CommitmentsBlock(), verbose_name=_("commitments"), blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEGOTIATING)
+    signed_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("signed document (PDF)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = ItemPage.content_panels + [
+        MultiFieldPanel(ItemPage.summary_panels, heading=_("Summaries")),
+        InlinePanel("parties", heading=_("Parties"), label=_("Party"), min_num=2),
+        InlinePanel("signatories", heading=_("Signatories"), label=_("Signatory")),
+        FieldPanel("scope"),
+        FieldPanel("citizen_role"),
+        FieldPanel("commitments"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("start_date"),
+                FieldPanel("end_date"),
+                FieldPanel("signed_document"),
+            ],
+            heading=_("Dates and status"),
+        ),
+        MultiFieldPanel([FieldPanel("services"), FieldPanel("regions")], heading=_("Topics")),
+    ]
+    search_fields = ItemPage.search_fields + [
+        index.SearchField("scope"),
+        index.SearchField("citizen_role"),
+        index.SearchField("commitments"),
+        index.FilterField("status"),
+        index.FilterField("start_date"),
+    ]
+    translatable_fields = ItemPage.item_translatable_fields + [
+        TranslatableField("scope"),
+        TranslatableField("citizen_role"),
+        TranslatableField("commitments"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("status"),
+        SynchronizedField("signed_document"),
+        SynchronizedField("parties"),
+        SynchronizedField("signatories"),
+    ]
+    api_fields = ItemPage.item_api_fields + [
+        APIField("party_list"),
+        APIField("signatory_list"),
+        APIField("scope"),
+        APIField("citizen_role"),
+        APIField("commitments"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("status"),
+        APIField("signed_document"),
+    ]
+
+    parent_page_types = ["advocacy.CollaborationAgreementIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("collaboration agreement")
+        verbose_name_plural = _("collaboration agreements")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date comes before the start date.")})
+
+    @property
+    def party_list(self):
+        return [
+            {"organization": party.organization.key, "name": party.organization.name, "role": party.role}
+            for party in self.parties.select_related("organization")
+        ]
+
+    @property
+    def signatory_list(self):
+        return [
+            {"name": s.name, "title": s.title, "organization": s.organization.key if s.organization else None}
+            for s in self.signatories.select_related("organization")
+        ]
+
+
+class AgreementParty(Orderable):
+    class Role(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Municipality")
+        PUBLIC_BODY = "public-body", _("Public body")
+        NON_PROFIT = "non-profit", _("Non-profit")
+        RESEARCH = "research", _("Research partner")
+        CITIZEN_COMMITTEE = "citizen-committee", _("Citizen committee")
+
+    agreement = ParentalKey(CollaborationAgreementPage, on_delete=models.CASCADE, related_name="parties")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+
+    panels = [FieldPanel("organization"), FieldPanel("role")]
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"
+
+
+class AgreementSignatory(Orderable):
+    agreement = ParentalKey(CollaborationAgreementPage, on_delete=models.CASCADE, related_name="signatories")
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("organization"), FieldPanel("signed_on")]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,8 @@
+from django.conf import settings
+
+
+def hub(request):
+    """What every public template needs: the demo notice when the demo is loaded."""
+    from .demo import demo_is_loaded
+
+    return {"demo_notice": settings.DEMO_NOTICE if demo_is_loaded() else ""}

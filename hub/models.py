@@ -1,0 +1,529 @@
+"""The site shell: taxonomies shared by every item, the home and content pages, and the
+abstract item page that gives case files, briefs and agreements their stable public ids."""
+
+import re
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import BaseStreamBlock
+
+# --- Taxonomies -----------------------------------------------------------------------------
+
+
+class TaxonomyTerm(TranslatableMixin, models.Model):
+    """A term with a stable ``key`` shared by all its translations and a translated label.
+
+    Facets, URLs, CSV files and the API speak in keys; labels are looked up per language.
+    """
+
+    key = models.SlugField(
+        _("key"), max_length=80, help_text=_("Stable identifier, the same in every language.")
+    )
+    label = models.CharField(_("label"), max_length=200)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [FieldPanel("key"), FieldPanel("label"), FieldPanel("sort_order")]
+    translatable_fields = [
+        TranslatableField("label"),
+        SynchronizedField("key"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "label"]
+
+    def __str__(self):
+        return self.label
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(labels_cache_key(type(self)))
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        cache.delete(labels_cache_key(type(self)))
+        return result
+
+    def clean(self):
+        super().clean()
+        others = type(self).objects.filter(key=self.key, locale_id=self.locale_id).exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError({"key": _("Another term already uses this key.")})
+        if (
+            self.translation_key
+            and type(self)
+            .objects.filter(translation_key=self.translation_key)
+            .exclude(pk=self.pk)
+            .exclude(key=self.key)
+            .exists()
+        ):
+            raise ValidationError({"key": _("A translation must keep the key of its source term.")})
+
+
+def labels_cache_key(model):
+    return f"hub:taxonomy-labels:{model._meta.label_lower}"
+
+
+def term_labels(model, language_code=None):
+    """Return ``{key: label}`` for a taxonomy in one language, falling back to any label."""
+    language_code = (language_code or get_language() or "fr")[:2]
+    table = cache.get(labels_cache_key(model))
+    if table is None:
+        table = {}
+        for key, language, label in model.objects.values_list("key", "locale__language_code", "label"):
+            table.setdefault(language, {})[key] = label
+        cache.set(labels_cache_key(model), table, 3600)
+    labels = {}
+    for language in sorted(table, key=lambda code: code != "fr"):
+        labels.update(table[language])
+    labels.update(table.get(language_code, {}))
+    return labels
+
+
+class Service(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("public service")
+        verbose_name_plural = _("public services")
+        unique_together = [("translation_key", "locale"), ("key", "locale")]
+
+
+class Region(TaxonomyTerm):
+    code = models.CharField(
+        _("official code"), max_length=2, blank=True, help_text=_("Québec administrative region code, 01–17.")
+    )
+
+    panels = TaxonomyTerm.panels + [FieldPanel("code")]
+    translatable_fields = TaxonomyTerm.translatable_fields + [SynchronizedField("code")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        unique_together = [("translation_key", "locale"), ("key", "locale")]
+
+
+class Risk(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("risk")
+        verbose_name_plural = _("risks")
+        unique_together = [("translation_key", "locale"), ("key", "locale")]
+
+
+class ImpactLevel(models.IntegerChoices):
+    """The four levels of Canada's Directive on Automated Decision-Making; null means not assessed."""
+
+    LEVEL_1 = 1, _("Level I: little to no impact")
+    LEVEL_2 = 2, _("Level II: moderate impact")
+    LEVEL_3 = 3, _("Level III: high impact")
+    LEVEL_4 = 4, _("Level IV: very high impact")
+
+
+class Organization(TranslatableMixin, models.Model):
+    class Kind(models.TextChoices):
+        PUBLIC_BODY = "public-body", _("Public body")
+        MUNICIPALITY = "municipality", _("Municipality")
+        NON_PROFIT = "non-profit", _("Non-profit")
+        RESEARCH = "research", _("Research")
+        VENDOR = "vendor", _("Vendor")
+
+    key = models.SlugField(_("key"), max_length=120, blank=True)
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PUBLIC_BODY)
+    website = models.URLField(_("website"), blank=True)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("key"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("region"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("key"),
+        SynchronizedField("kind"),
+        SynchronizedField("website"),
+        SynchronizedField("region"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("key", "locale")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            self.key = unique_slug(Organization, self.name, locale_id=self.locale_id)
+        super().save(*args, **kwargs)
+
+
+def unique_slug(model, text, **scope):
+    base = slugify(text)[:100] or "item"
+    candidate, n = base, 2
+    while model.objects.filter(key=candidate, **scope).exists():
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+# --- Stable public ids ----------------------------------------------------------------------
+
+PUBLIC_ID_RE = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<number>\d{4,})$")
+
+
+class PublicIdSequence(models.Model):
+    """The last number handed out per prefix and year, so an id is never given twice,
+    even after its page is deleted."""
+
+    prefix = models.CharField(max_length=2)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        unique_together = [("prefix", "year")]
+
+    def __str__(self):
+        return f"{self.prefix}-{self.year}: {self.last_number}"
+
+    @classmethod
+    def next_id(cls, prefix, year=None):
+        year = year or timezone.localdate().year
+        with transaction.atomic():
+            cls.objects.get_or_create(prefix=prefix, year=year)
+            sequence = cls.objects.select_for_update().get(prefix=prefix, year=year)
+            sequence.last_number += 1
+            sequence.save(update_fields=["last_number"])
+        return f"{prefix}-{year}-{sequence.last_number:04d}"
+
+    @classmethod
+    def reserve(cls, public_id):
+        """Record an id given from outside (an import) so the sequence never hands it out again."""
+        match = PUBLIC_ID_RE.match(public_id)
+        if not match:
+            raise ValueError(f"not a public id: {public_id}")
+        with transaction.atomic():
+            sequence, _created = cls.objects.select_for_update().get_or_create(
+                prefix=match["prefix"], year=int(match["year"])
+            )
+            if sequence.last_number < int(match["number"]):
+                sequence.last_number = int(match["number"])
+                sequence.save(update_fields=["last_number"])
+
+
+# --- Pages ----------------------------------------------------------------------------------
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    plain_intro = models.TextField(
+        _("plain-language introduction"), blank=True, help_text=_("Short sentences, everyday words.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("plain_intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("plain_intro"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "impacts.CaseFileIndexPage",
+        "advocacy.AdvocacyBriefIndexPage",
+        "advocacy.CollaborationAgreementIndexPage",
+        "hub.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from advocacy.models import AdvocacyBriefPage, CollaborationAgreementPage
+        from impacts.models import CaseFilePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_casefiles"] = items_for_locale(CaseFilePage, self.locale).order_by(
+            "-first_published_at"
+        )[:6]
+        context["latest_briefs"] = items_for_locale(AdvocacyBriefPage, self.locale).order_by(
+            "-first_published_at"
+        )[:3]
+        context["latest_agreements"] = items_for_locale(CollaborationAgreementPage, self.locale).order_by(
+            "-first_published_at"
+        )[:3]
+        context["sections"] = self.get_children().live().public().specific()
+        return context
+
+
+class StandardPage(Page):
+    """A plain content page: about, methodology, how to contribute."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["hub.HomePage", "hub.StandardPage"]
+    subpage_types = ["hub.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+def items_for_locale(model, locale):
+    """Live public items of ``model`` as seen from ``locale``: the translation in that locale
+    where one exists, otherwise the item in its original language."""
+    published = model.objects.live().public()
+    translated_here = published.filter(locale=locale).values("translation_key")
+    return published.filter(Q(locale=locale) | ~Q(translation_key__in=translated_here))
+
+
+class ItemIndexPage(RoutablePageMixin, Page):
+    """Lists the items of one type in the visitor's language and serves, under
+    ``<index>/<public id>/``, items that have no translation in this index's language yet."""
+
+    item_model_path = None  # "app_label.ModelName" of the items listed here
+    items_per_page = 20
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+    ]
+    parent_page_types = ["hub.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def item_model(cls):
+        from django.apps import apps
+
+        return apps.get_model(cls.item_model_path)
+
+    def get_items(self):
+        return items_for_locale(self.item_model(), self.locale).order_by("-first_published_at", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.get_items(), self.items_per_page)
+        context["items"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+    def item_url(self, item):
+        """Where this index shows ``item``: its own page, or the fallback route of this index."""
+        if item.locale_id == self.locale_id:
+            return item.url
+        return self.url + self.reverse_subpage("untranslated_item", kwargs={"public_id": item.public_id})
+
+    @re_path(r"^(?P<public_id>[A-Z]{2}-\d{4}-\d{4,})/$", name="untranslated_item")
+    def untranslated_item(self, request, public_id):
+        versions = self.item_model().objects.live().public().filter(public_id=public_id)
+        translated = versions.filter(locale=self.locale).first()
+        if translated:
+            return redirect(translated.url)
+        original = versions.order_by("pk").first()
+        if original is None:
+            raise Http404
+        return original.serve(request, interface_index=self)
+
+
+class ItemPage(Page):
+    """Fields and behaviour every public item shares: a stable public id, summaries for every
+    reader, and the taxonomies that make it findable."""
+
+    id_prefix = None
+
+    public_id = models.CharField(
+        _("public id"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text=_("Assigned once when the item is created; never changes, never reused."),
+    )
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences for a hurried reader."))
+    plain_summary = models.TextField(
+        _("plain-language summary"),
+        help_text=_("Short sentences and everyday words, for people who read with difficulty."),
+    )
+    services = ParentalManyToManyField(
+        Service, verbose_name=_("public services"), related_name="%(class)s_pages"
+    )
+    regions = ParentalManyToManyField(Region, verbose_name=_("regions"), related_name="%(class)s_pages")
+
+    summary_panels = [
+        FieldPanel("public_id", read_only=True),
+        FieldPanel("summary"),
+        FieldPanel("plain_summary"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("public_id", boost=5),
+        index.SearchField("summary", boost=2),
+        index.SearchField("plain_summary"),
+        index.FilterField("public_id"),
+        index.FilterField("locale_id"),
+    ]
+    item_api_fields = [
+        APIField("public_id"),
+        APIField("summary"),
+        APIField("plain_summary"),
+        APIField("service_keys"),
+        APIField("region_keys"),
+        APIField("content_language"),
+    ]
+    item_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("public_id"),
+        TranslatableField("summary"),
+        TranslatableField("plain_summary"),
+        SynchronizedField("services"),
+        SynchronizedField("regions"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        self.assign_public_id()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.assign_public_id()
+        super().save(*args, **kwargs)
+
+    def assign_public_id(self):
+        if not self.public_id:
+            self.public_id = PublicIdSequence.next_id(self.id_prefix)
+
+    def clean(self):
+        super().clean()
+        if not PUBLIC_ID_RE.match(self.public_id) or not self.public_id.startswith(self.id_prefix + "-"):
+            raise ValidationError({"public_id": _("Not a valid id for this kind of item.")})
+        clash = (
+            type(self).objects.filter(public_id=self.public_id, locale_id=self.locale_id).exclude(pk=self.pk)
+        )
+        if clash.exists():
+            raise ValidationError({"public_id": _("Another item in this language already has this id.")})
+        if (
+            self.translation_key
+            and type(self)
+            .objects.filter(public_id=self.public_id)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        ):
+            raise ValidationError({"public_id": _("This id belongs to another item.")})
+
+    @property
+    def service_keys(self):
+        return sorted(term.key for term in self.services.all())
+
+    @property
+    def region_keys(self):
+        return sorted(term.key for term in self.regions.all())
+
+    @cached_property
+    def content_language(self):
+        return self.locale.language_code
+
+    def get_context(self, request, *args, interface_index=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["interface_index"] = interface_index
+        context["content_language"] = self.content_language
+        return context
+
+    def get_translation_in(self, language_code):
+        """The live translation of this item in ``language_code``, or None."""
+        return (
+            type(self)
+            .objects.live()
+            .public()
+            .filter(translation_key=self.translation_key, locale__language_code=language_code)
+            .first()
+        )
+
+    def index_for(self, language_code):
+        """The index page of this item type in ``language_code`` (its fallback route lives there)."""
+        parent = self.get_parent().specific
+        return (
+            type(parent)
+            .objects.live()
+            .filter(translation_key=parent.translation_key, locale__language_code=language_code)
+            .first()
+        )
+
+    def url_in(self, language_code):
+        """Where a visitor using ``language_code`` reads this item."""
+        if self.content_language == language_code:
+            return self.url
+        translation = self.get_translation_in(language_code)
+        if translation:
+            return translation.url
+        index_page = self.index_for(language_code)
+        return index_page.item_url(self) if index_page else self.url
+
+
+def ensure_locales():
+    """The hub's two content locales, in the order the interface lists them."""
+    return [Locale.objects.get_or_create(language_code=code)[0] for code in ("fr", "en")]
+
+
+class DemoMarker(models.Model):
+    """Present once ``load_demo`` has run: every public page then says the content is fictional."""
+
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("demo marker")
+
+    def __str__(self):
+        return f"Demo loaded {self.loaded_at:%Y-%m-%d %H:%M}"
