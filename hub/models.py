@@ -84,12 +84,14 @@ def labels_cache_key(model):
 
 
 def term_labels(model, language_code=None):
-    """Return ``{key: label}`` for a taxonomy in one language, falling back to any label."""
+    """Return ``{key: label}`` for a taxonomy in one language, in display order, falling back
+    to another language's label for a term not translated yet."""
     language_code = (language_code or get_language() or "fr")[:2]
     table = cache.get(labels_cache_key(model))
     if table is None:
         table = {}
-        for key, language, label in model.objects.values_list("key", "locale__language_code", "label"):
+        rows = model.objects.order_by("sort_order", "key").values_list("key", "locale__language_code", "label")
+        for key, language, label in rows:
             table.setdefault(language, {})[key] = label
         cache.set(labels_cache_key(model), table, 3600)
     labels = {}

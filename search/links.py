@@ -1,0 +1,104 @@
+"""Addresses a search page links to: the same search with one filter removed, another page,
+another sort, or another format. Built from the validated query, never from raw input."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .query import FACETS
+from .service import FACET_LABELS
+
+SORT_LABELS = {
+    "relevance": _("Relevance"),
+    "newest": _("Newest first"),
+    "oldest": _("Oldest first"),
+    "title": _("Title (A–Z)"),
+}
+
+
+def query_params(query, page=None, **overrides):
+    params = []
+    if query.text:
+        params.append(("q", query.text))
+    for facet in FACETS:
+        params.extend((facet, value) for value in overrides.get(facet, query.selected(facet)))
+    sort = overrides.get("sort", query.sort)
+    if sort:
+        params.append(("sort", sort))
+    if page and page > 1:
+        params.append(("page", page))
+    return params
+
+
+class SearchLinks:
+    def __init__(self, request, query):
+        self.path = request.path
+        self.query = query
+
+    def url(self, params):
+        return f"{self.path}?{urlencode(params)}" if params else self.path
+
+    def query_string(self):
+        return urlencode(query_params(self.query))
+
+    def active_filters(self, facets):
+        """Every active filter with the address of the same search without it."""
+        active = []
+        if self.query.text:
+            active.append(
+                {
+                    "facet_label": _("Words"),
+                    "label": self.query.text,
+                    "remove_url": self.url([p for p in query_params(self.query) if p[0] != "q"]),
+                }
+            )
+        for facet in FACETS:
+            labels = {value["key"]: value["label"] for value in facets.get(facet, [])}
+            for value in self.query.selected(facet):
+                remaining = [v for v in self.query.selected(facet) if v != value]
+                active.append(
+                    {
+                        "facet_label": FACET_LABELS[facet],
+                        "label": labels.get(value, value),
+                        "remove_url": self.url(query_params(self.query, **{facet: remaining})),
+                    }
+                )
+        return active
+
+    def pagination(self, page_count):
+        current = self.query.page
+        pages = sorted({1, page_count, *range(max(1, current - 2), min(page_count, current + 2) + 1)})
+        return {
+            "current": current,
+            "count": page_count,
+            "previous_url": self.url(query_params(self.query, page=current - 1)) if current > 1 else None,
+            "next_url": self.url(query_params(self.query, page=current + 1))
+            if current < page_count
+            else None,
+            "pages": [
+                {
+                    "number": number,
+                    "url": self.url(query_params(self.query, page=number)),
+                    "current": number == current,
+                }
+                for number in pages
+            ],
+        }
+
+    def sort_choices(self):
+        effective = self.query.effective_sort
+        return [
+            {"value": value, "label": label, "selected": value == effective}
+            for value, label in SORT_LABELS.items()
+            if value != "relevance" or self.query.text
+        ]
+
+    def format_urls(self):
+        query_string = self.query_string()
+        locale = urlencode([("locale", self.query.locale)])
+        joined = f"{query_string}&{locale}" if query_string else locale
+        return {
+            "json": f"{reverse('search-api')}?{joined}",
+            "csv": f"{reverse('casefiles-csv')}?{joined}",
+        }

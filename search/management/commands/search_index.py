@@ -1,0 +1,36 @@
+"""Rebuild, check or repair the search index against the database, the source of truth."""
+
+import time
+
+from django.core.management.base import BaseCommand
+
+from search.backends import get_backend
+from search.index import check_index, rebuild_index, sync_index
+
+
+class Command(BaseCommand):
+    help = "rebuild: rebuild the index from the database; check: report missing, extra or stale documents (exit 1 if any); sync: repair them."
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["rebuild", "check", "sync"])
+
+    def handle(self, *args, action, **options):
+        backend = get_backend()
+        started = time.perf_counter()
+        if action == "rebuild":
+            count = rebuild_index(backend)
+            self.stdout.write(
+                f"Indexed {count} documents in {time.perf_counter() - started:.1f} s ({backend.name})."
+            )
+            return
+        report = check_index(backend) if action == "check" else sync_index(backend)
+        for kind in ("missing", "extra", "stale"):
+            keys = report[kind]
+            self.stdout.write(f"{kind}: {len(keys)}")
+            for public_id, locale in sorted(keys)[:50]:
+                self.stdout.write(f"  {public_id} ({locale})")
+        if action == "check" and report.problem_count:
+            self.stderr.write(f"The index differs from the database in {report.problem_count} documents.")
+            raise SystemExit(1)
+        if action == "sync":
+            self.stdout.write(f"Repaired {report.problem_count} documents.")

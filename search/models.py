@@ -1,0 +1,68 @@
+"""The embedded search index: one row per published item per interface language, and one row
+per facet value, in the project's own database (SQLite by default, PostgreSQL at scale).
+
+Full text lives beside these tables: an FTS5 table on SQLite, a ``tsvector`` column on
+PostgreSQL (see the migrations); ``search.backends.embedded`` keeps them in step."""
+
+from django.db import models
+
+
+class IndexedItem(models.Model):
+    public_id = models.CharField(max_length=20)
+    locale = models.CharField(max_length=8)
+    item_type = models.CharField(max_length=12)
+    content_locale = models.CharField(max_length=8)
+    page_id = models.IntegerField()
+    title = models.TextField()
+    sort_title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    plain_summary = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    services = models.TextField(blank=True)
+    regions = models.TextField(blank=True)
+    risks = models.TextField(blank=True)
+    impact_level = models.PositiveSmallIntegerField(null=True)
+    status = models.CharField(max_length=20, blank=True)
+    date = models.DateField(null=True)
+    title_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    fingerprint = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["public_id", "locale"], name="search_item_unique")]
+        indexes = [
+            models.Index(fields=["locale", "date", "public_id"], name="search_item_date"),
+            models.Index(fields=["locale", "sort_title"], name="search_item_title"),
+            models.Index(fields=["page_id"], name="search_item_page"),
+        ]
+
+    def __str__(self):
+        return f"{self.public_id} ({self.locale})"
+
+
+class IndexedFacetValue(models.Model):
+    """One facet value of one indexed item: counting is an index-only GROUP BY."""
+
+    item = models.ForeignKey(IndexedItem, on_delete=models.CASCADE, related_name="facet_values")
+    locale = models.CharField(max_length=8)
+    facet = models.CharField(max_length=8)
+    value = models.CharField(max_length=80)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["locale", "facet", "value", "item"], name="search_facet_lookup"),
+            models.Index(fields=["item", "facet"], name="search_facet_item"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class PendingIndexUpdate(models.Model):
+    """An item whose index entry could not be written; ``search_index sync`` catches up."""
+
+    public_id = models.CharField(max_length=20, unique=True)
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.public_id

@@ -1,0 +1,76 @@
+"""What a search asks and what it answers, independent of the backend that computes it."""
+
+from dataclasses import dataclass, field
+
+from .text import parse_query
+
+FACETS = ("type", "service", "region", "risk", "level")
+SORTS = ("relevance", "newest", "oldest", "title")
+NOT_ASSESSED = "none"
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A validated request: text, selected facet values (OR inside a facet, AND across facets),
+    the interface language, the sort and the page. Facet values are keys."""
+
+    text: str = ""
+    selections: tuple = ()  # ((facet, (value, ...)), ...) in FACETS order, only non-empty facets
+    locale: str = "fr"
+    sort: str = ""
+    page: int = 1
+    page_size: int = 20
+
+    @classmethod
+    def build(cls, text="", locale="fr", sort="", page=1, page_size=20, **selected):
+        selections = tuple(
+            (facet, tuple(sorted(set(selected[facet])))) for facet in FACETS if selected.get(facet)
+        )
+        return cls(
+            text=text or "", selections=selections, locale=locale, sort=sort, page=page, page_size=page_size
+        )
+
+    @property
+    def parsed(self):
+        return parse_query(self.text)
+
+    @property
+    def effective_sort(self):
+        if self.sort in SORTS and (self.sort != "relevance" or self.parsed):
+            return self.sort
+        return "relevance" if self.parsed else "newest"
+
+    def with_selection(self, facet, values):
+        """The same query with ``facet`` set to ``values`` (empty: no filter on it)."""
+        selected = dict(self.selections)
+        selected[facet] = values
+        return SearchQuery.build(
+            text=self.text,
+            locale=self.locale,
+            sort=self.sort,
+            page=self.page,
+            page_size=self.page_size,
+            **selected,
+        )
+
+    def selected(self, facet):
+        return dict(self.selections).get(facet, ())
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+
+@dataclass
+class SearchResults:
+    """Hits of one page, the total, and per facet ``{value: count}`` computed disjunctively."""
+
+    query: SearchQuery
+    count: int
+    hits: list = field(default_factory=list)
+    facet_counts: dict = field(default_factory=dict)
+    facets: dict = field(default_factory=dict)
+
+    @property
+    def page_count(self):
+        return max(1, -(-self.count // self.query.page_size))

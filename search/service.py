@@ -1,0 +1,71 @@
+"""The one search class every surface calls (HTML page, JSON API, CSV export, feeds): it owns
+scope, facets and text, and turns a backend's raw counts into labelled facets."""
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from hub.models import ImpactLevel, Region, Risk, Service, term_labels
+
+from .backends import get_backend
+from .query import FACETS, NOT_ASSESSED
+
+TYPE_LABELS = {
+    "casefile": _("Case files"),
+    "brief": _("Advocacy briefs"),
+    "agreement": _("Collaboration agreements"),
+}
+FACET_TAXONOMIES = {"service": Service, "region": Region, "risk": Risk}
+FACET_LABELS = {
+    "type": _("Type"),
+    "service": _("Public service"),
+    "region": _("Region"),
+    "risk": _("Risk"),
+    "level": _("Impact level"),
+}
+
+
+def facet_vocabulary(facet, language):
+    """Every value a facet may take, in display order, with its label in ``language``."""
+    with translation.override(language):
+        if facet == "type":
+            return [(key, str(label)) for key, label in TYPE_LABELS.items()]
+        if facet == "level":
+            return [(str(level.value), str(level.label)) for level in ImpactLevel] + [
+                (NOT_ASSESSED, str(_("Not assessed")))
+            ]
+    return list(term_labels(FACET_TAXONOMIES[facet], language).items())
+
+
+def known_values(facet):
+    return [key for key, _label in facet_vocabulary(facet, "fr")]
+
+
+class HubSearch:
+    """Search over published items as seen from one interface language."""
+
+    def __init__(self, backend=None):
+        self.backend = backend or get_backend()
+
+    def run(self, query):
+        results = self.backend.search(query)
+        results.facets = self.labelled_facets(query, results.facet_counts)
+        return results
+
+    def hits(self, query):
+        """One page of hits without facet counts: for exports that walk every page."""
+        return self.backend.search(query, with_facets=False).hits
+
+    @staticmethod
+    def labelled_facets(query, counts):
+        """Per facet, ``[{"key", "label", "count", "selected"}]``: values with results, and the
+        selected ones always, in vocabulary order."""
+        facets = {}
+        for facet in FACETS:
+            selected = set(query.selected(facet))
+            facet_counts = counts.get(facet, {})
+            facets[facet] = [
+                {"key": key, "label": label, "count": facet_counts.get(key, 0), "selected": key in selected}
+                for key, label in facet_vocabulary(facet, query.locale)
+                if facet_counts.get(key) or key in selected
+            ]
+        return facets

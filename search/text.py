@@ -1,0 +1,85 @@
+"""Text analysis shared by every search backend that does not analyse text itself.
+
+One analyser for both languages, so that a document is found the same way from /fr/ and
+/en/: lower case, accents folded, elisions (l', d', qu'…) and stop words dropped, and a light
+stemmer that makes singular and plural meet (évaluation ~ évaluations, journal ~ journaux,
+policy ~ policies).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TOKEN_RE = re.compile(r"[0-9a-z]+")
+QUOTED_RE = re.compile(r'"([^"]*)"')
+
+# Elided articles and pronouns (l', d', j', qu', n', s', t', m', c') and the commonest
+# function words of French and English: they carry no meaning a search could use.
+STOP_WORDS = frozenset(
+    """
+    l d j qu n s t m c
+    le la les un une des du de au aux et ou en dans sur pour par avec sans ce ces cet cette
+    son sa ses leur leurs qui que quoi dont est sont a ont ne pas plus se il elle ils elles
+    on nous vous je tu y
+    the a an and or of to in on for by with without is are was were be been this that these
+    those it its as at from into not no
+    """.split()
+)
+
+
+def fold(text):
+    """Lower case without accents or ligatures: ``Évaluation Œuvre`` → ``evaluation oeuvre``."""
+    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def stem(token):
+    """A light stemmer: only inflection for number, which both languages mark at the end."""
+    if len(token) <= 3 or token.isdigit():
+        return token
+    if token.endswith("eaux"):
+        return token[:-1]
+    if token.endswith("aux") and len(token) > 4:
+        return token[:-3] + "al"
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"
+    if token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    if token.endswith("x") and token[-2] in "aeiou":
+        return token[:-1]
+    return token
+
+
+def analyze(text):
+    """The terms a text is indexed and searched by, in order."""
+    return [stem(token) for token in TOKEN_RE.findall(fold(text or "")) if token not in STOP_WORDS]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """What a visitor typed, as terms that must all match and phrases that must match as such."""
+
+    terms: tuple = ()
+    phrases: tuple = ()
+
+    def __bool__(self):
+        return bool(self.terms or self.phrases)
+
+
+def parse_query(text):
+    """Split user input into required terms and ``"quoted phrases"``; never fails on syntax."""
+    text = text or ""
+    phrases = []
+    for quoted in QUOTED_RE.findall(text):
+        words = analyze(quoted)
+        if len(words) > 1:
+            phrases.append(tuple(words))
+        elif words:
+            text += " " + words[0]
+    remainder = QUOTED_RE.sub(" ", text).replace('"', " ")
+    terms = []
+    for term in analyze(remainder):
+        if term not in terms:
+            terms.append(term)
+    return ParsedQuery(terms=tuple(terms), phrases=tuple(phrases))
