@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import BaseStreamBlock
-from hub.models import ItemIndexPage, ItemPage, Organization, Risk
+from hub.models import ItemIndexPage, ItemPage, Organization, Risk, published_only
 
 from .blocks import CommitmentsBlock, RecommendationsBlock
 
@@ -100,9 +100,16 @@ class AdvocacyBriefPage(ItemPage):
 
     @property
     def cited_casefiles(self):
+        from impacts.models import CaseFilePage
+
+        citations = list(self.citations.select_related("casefile"))
+        shown = {
+            page.pk for page in published_only(CaseFilePage, [citation.casefile for citation in citations])
+        }
         return [
             {"id": citation.casefile.public_id, "pinpoint": citation.pinpoint}
-            for citation in self.citations.select_related("casefile")
+            for citation in citations
+            if citation.casefile_id in shown
         ]
 
 

@@ -90,7 +90,9 @@ def term_labels(model, language_code=None):
     table = cache.get(labels_cache_key(model))
     if table is None:
         table = {}
-        rows = model.objects.order_by("sort_order", "key").values_list("key", "locale__language_code", "label")
+        rows = model.objects.order_by("sort_order", "key").values_list(
+            "key", "locale__language_code", "label"
+        )
         for key, language, label in rows:
             table.setdefault(language, {})[key] = label
         cache.set(labels_cache_key(model), table, 3600)
@@ -310,6 +312,14 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
+def published_only(model, pages):
+    """Keep the live, publicly viewable pages among ``pages``, in their order: what a related
+    item list may show anyone."""
+    ids = [page.pk for page in pages if page.pk]
+    public_ids = set(model.objects.filter(pk__in=ids).live().public().values_list("pk", flat=True))
+    return [page for page in pages if page.pk in public_ids]
+
+
 def items_for_locale(model, locale):
     """Live public items of ``model`` as seen from ``locale``: the translation in that locale
     where one exists, otherwise the item in its original language."""
@@ -444,8 +454,19 @@ class ItemPage(Page):
         super().save(*args, **kwargs)
 
     def assign_public_id(self):
-        if not self.public_id:
-            self.public_id = PublicIdSequence.next_id(self.id_prefix)
+        """Give the item its id once. A new copy arrives holding its source's id under a new
+        translation key (a translation keeps the key): it gets an id of its own."""
+        if self.public_id and (self.pk or not self.public_id_taken()):
+            return
+        self.public_id = PublicIdSequence.next_id(self.id_prefix)
+
+    def public_id_taken(self):
+        return (
+            type(self)
+            .objects.filter(public_id=self.public_id)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        )
 
     def clean(self):
         super().clean()

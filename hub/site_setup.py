@@ -138,4 +138,4 @@ def _ensure_translation(page, locale, title, slug, **fields):
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.save_revision().publish()
-    return translation.specific
+    return type(translation).objects.get(pk=translation.pk)

@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search.urls import api_urlpatterns, page_urlpatterns
+
 from .api import api_router
 
 urlpatterns = [
@@ -13,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    *api_urlpatterns,
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -23,4 +26,4 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(*page_urlpatterns, path("", include(wagtail_urls)), prefix_default_language=True)

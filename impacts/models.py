@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from hub.models import ImpactLevel, ItemIndexPage, ItemPage, Organization, Risk
+from hub.models import ImpactLevel, ItemIndexPage, ItemPage, Organization, Risk, published_only
 
 from .blocks import CaseFileBodyBlock
 
@@ -167,7 +167,9 @@ class CaseFilePage(ItemPage):
 
     @property
     def related_casefile_ids(self):
-        return sorted(page.public_id for page in self.related_casefiles.all())
+        return sorted(
+            page.public_id for page in published_only(CaseFilePage, list(self.related_casefiles.all()))
+        )
 
     def evidence_sources(self):
         """Source URLs of the evidence blocks, in body order: the ``sources`` column of the CSV."""

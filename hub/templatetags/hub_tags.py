@@ -1,0 +1,301 @@
+"""Template tags of the public site: navigation and language switching, taxonomy labels in the
+interface language, links that respect the untranslated-item fallback, and ``lang`` attributes."""
+
+from django import template
+from django.conf import settings
+from django.db.models import Prefetch, prefetch_related_objects
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from hub.models import ItemIndexPage, ItemPage, published_only, term_labels
+
+register = template.Library()
+
+
+def interface_language(context=None):
+    """The language the visitor reads the interface in (two-letter code)."""
+    code = (context.get("LANGUAGE_CODE") if context is not None else None) or get_language()
+    code = code or settings.LANGUAGE_CODE
+    return code[:2]
+
+
+def _request_cache(context, name, compute):
+    """Compute ``name`` once per request: header and footer both need the home page and sections."""
+    request = context.get("request")
+    store = getattr(request, "_hub_tags_cache", None) if request is not None else None
+    if store is None:
+        store = {}
+        if request is not None:
+            request._hub_tags_cache = store
+    if name not in store:
+        store[name] = compute()
+    return store[name]
+
+
+def _home_in(context, language_code):
+    """The live home page in ``language_code``, or None when the site has none in that language."""
+
+    def find():
+        request = context.get("request")
+        site = Site.find_for_request(request) if request is not None else None
+        site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            return None
+        root = site.root_page
+        if root.locale.language_code == language_code:
+            return root.specific if root.live else None
+        translation = (
+            Page.objects.live().filter(
+                translation_key=root.translation_key, locale__language_code=language_code
+            )
+        ).first()
+        return translation.specific if translation else None
+
+    return _request_cache(context, f"home:{language_code}", find)
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    """The home page in the interface language."""
+    return _home_in(context, interface_language(context))
+
+
+@register.simple_tag(takes_context=True)
+def nav_sections(context):
+    """The sections of the main navigation, each with its ``aria-current`` value.
+
+    Item indexes always appear; other pages only when an editor ticked "show in menus"."""
+
+    def find():
+        home = _home_in(context, interface_language(context))
+        if home is None:
+            return []
+        children = home.get_children().live().public().specific()
+        return [page for page in children if isinstance(page, ItemIndexPage) or page.show_in_menus]
+
+    sections = _request_cache(context, "sections", find)
+    page = context.get("page")
+    # An untranslated item served by an index's fallback route belongs to that index's section.
+    within = context.get("interface_index") or page
+    links = []
+    for section in sections:
+        state = ""
+        if isinstance(page, Page) and page.pk == section.pk:
+            state = "page"
+        elif isinstance(within, Page) and within.path.startswith(section.path):
+            state = "true"
+        links.append({"page": section, "current": state})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language of ``settings.LANGUAGES`` to this page as read in that language.
+
+    Items go where ``url_in`` says (their translation or the index's fallback route); other
+    pages go to their live translation, else to that language's home page."""
+    return _request_cache(context, "languages", lambda: _language_links(context))
+
+
+def _language_links(context):
+    current = interface_language(context)
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = _page_url_in(context.get("page"), code) or _view_url_in(context.get("request"), code)
+        if not url:
+            home = _home_in(context, code)
+            url = home.url if home else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "is_current": code == current})
+    return links
+
+
+def _page_url_in(page, language_code):
+    """The URL of ``page`` for a reader of ``language_code``, or None when it has none there
+    (no page, the preview of a page not created yet, or no live translation)."""
+    if not isinstance(page, Page) or not page.pk:
+        return None
+    if isinstance(page, ItemPage):
+        return page.url_in(language_code)
+    if page.locale.language_code == language_code:
+        return page.url
+    translation = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key, locale__language_code=language_code)
+        .first()
+    )
+    return translation.url if translation else None
+
+
+def _view_url_in(request, language_code):
+    """For a Django view outside the page tree (the search page), the same view and query in
+    ``language_code``; None for Wagtail's pages, whose URLs ``_page_url_in`` knows."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name in (None, "wagtail_serve"):
+        return None
+    return translate_url(request.get_full_path(), language_code)
+
+
+@register.filter
+def labels(terms):
+    """Labels of taxonomy terms in the interface language, looked up by key, in term order.
+
+    Items may point at the terms of their own locale; the label shown is always the interface's."""
+    terms = list(terms.all() if hasattr(terms, "all") else terms)
+    if not terms:
+        return []
+    table = term_labels(type(terms[0]), interface_language())
+    seen, result = set(), []
+    for term in terms:
+        if term.key not in seen:
+            seen.add(term.key)
+            result.append(table.get(term.key, term.label))
+    return result
+
+
+@register.simple_tag
+def prepare_cards(items):
+    """The items of a list with their locale and taxonomies fetched in a few queries, not per card.
+
+    Taxonomies land in ``card_services`` and ``card_regions``: modelcluster's managers ignore
+    Django's prefetch cache, so ``item.services.all`` would query again."""
+    items = list(items)
+    if items:
+        prefetch_related_objects(
+            items,
+            "locale",
+            Prefetch("services", to_attr="card_services"),
+            Prefetch("regions", to_attr="card_regions"),
+        )
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def item_url(context, item, index=None):
+    """Where the visitor reads ``item``: through ``index`` (or the index page being shown) so an
+    untranslated item goes to that index's fallback route, else through ``item.url_in``."""
+    index = index or context.get("page")
+    language = interface_language(context)
+    if isinstance(index, ItemIndexPage) and index.locale.language_code == language:
+        return index.item_url(item)
+    return item.url_in(language)
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, page):
+    """`` lang="xx"`` for passages of ``page`` when its language is not the interface's."""
+    locale = getattr(page, "locale", None)
+    if locale is None or locale.language_code == interface_language(context):
+        return ""
+    return format_html(' lang="{}"', locale.language_code)
+
+
+@register.simple_tag(takes_context=True)
+def interface_lang(context, page):
+    """`` lang="xx"`` for interface words placed inside content marked with ``content_lang``."""
+    locale = getattr(page, "locale", None)
+    language = interface_language(context)
+    if locale is None or locale.language_code == language:
+        return ""
+    return format_html(' lang="{}"', language)
+
+
+@register.filter
+def is_untranslated(page):
+    """True when ``page`` is shown in a language other than the interface's."""
+    locale = getattr(page, "locale", None)
+    return locale is not None and locale.language_code != interface_language()
+
+
+def _in_language(model, pages, language):
+    """Each page replaced by its live public translation in ``language`` where there is one."""
+    keys = [page.translation_key for page in pages]
+    translations = {
+        page.translation_key: page
+        for page in model.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale__language_code=language)
+        .select_related("locale")
+    }
+    return [translations.get(page.translation_key, page) for page in pages]
+
+
+@register.simple_tag(takes_context=True)
+def related_casefiles(context, page):
+    """Published case files related to ``page``, each in the interface language when translated."""
+    from impacts.models import CaseFilePage
+
+    related = published_only(CaseFilePage, list(page.related_casefiles.all()))
+    return _in_language(CaseFilePage, related, interface_language(context))
+
+
+@register.simple_tag(takes_context=True)
+def brief_citations(context, page):
+    """The citations of a brief whose case file is published, as ``(citation, case file)`` pairs
+    with the case file in the interface language when translated. Drafts never show."""
+    from impacts.models import CaseFilePage
+
+    citations = list(page.citations.all())
+    casefiles = {cf.pk: cf for cf in CaseFilePage.objects.filter(pk__in=[c.casefile_id for c in citations])}
+    published = published_only(
+        CaseFilePage, [casefiles[c.casefile_id] for c in citations if c.casefile_id in casefiles]
+    )
+    shown = dict(
+        zip(
+            [cf.pk for cf in published],
+            _in_language(CaseFilePage, published, interface_language(context)),
+            strict=True,
+        )
+    )
+    return [
+        (citation, shown[citation.casefile_id]) for citation in citations if citation.casefile_id in shown
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def citing_briefs(context, casefile):
+    """Published briefs citing any language version of ``casefile``, once each, in the interface
+    language when translated."""
+    from advocacy.models import AdvocacyBriefPage
+
+    briefs = (
+        AdvocacyBriefPage.objects.live()
+        .public()
+        .filter(citations__casefile__translation_key=casefile.translation_key)
+        .select_related("locale")
+        .order_by("-publication_date", "title")
+        .distinct()
+    )
+    unique = {}
+    for brief in briefs:
+        unique.setdefault(brief.translation_key, brief)
+    return _in_language(AdvocacyBriefPage, list(unique.values()), interface_language(context))
+
+
+@register.simple_tag
+def index_page_for(sections, model_label):
+    """The section among ``sections`` whose model is ``model_label`` ("app.Model"), or None."""
+    for section in sections:
+        if section._meta.label == model_label:
+            return section
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """The pages above the current one, from the home page, in the interface language."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return []
+    index = context.get("interface_index")
+    if index is not None:
+        return [*index.get_ancestors().filter(depth__gt=1).live(), index]
+    return list(page.get_ancestors().filter(depth__gt=1).live())
+
+
+@register.filter
+def url_in(item, language_code):
+    """Where a visitor using ``language_code`` reads ``item`` (see ``ItemPage.url_in``)."""
+    return item.url_in(language_code)

@@ -1,0 +1,267 @@
+"""Factories for fictional hub content.
+
+Taxonomy terms are never invented here: they come from the data migration and are looked up
+by key, so tests exercise the vocabulary the site really ships. Random values are seeded so a
+run is reproducible.
+"""
+
+import datetime
+
+import factory
+import factory.random
+import wagtail_factories
+from factory.django import DjangoModelFactory
+from wagtail.models import Collection, Locale, PageViewRestriction
+
+from advocacy.models import (
+    AdvocacyBriefPage,
+    AgreementParty,
+    BriefAuthor,
+    BriefCitation,
+    CollaborationAgreementPage,
+)
+from hub.models import Organization, Region, Risk, Service
+from hub.site_setup import ensure_site
+from impacts.models import CaseFilePage
+
+factory.random.reseed_random("vigie-ia-tests")
+
+FICTION = "Contenu fictif pour les tests."
+
+
+def locale(language_code):
+    return Locale.objects.get(language_code=language_code)
+
+
+def terms(model, keys, language_code="fr"):
+    """The migration's terms with these ``keys``, in that order; an unknown key fails loudly."""
+    found = {
+        term.key: term for term in model.objects.filter(key__in=keys, locale__language_code=language_code)
+    }
+    missing = [key for key in keys if key not in found]
+    if missing:
+        raise LookupError(f"No {model.__name__} term {missing} in locale {language_code!r}")
+    return [found[key] for key in keys]
+
+
+def site_skeleton():
+    """``ensure_site()``'s pages, read back from the database: page objects held in memory while
+    the tree grows keep a stale ``numchild``/``url_path``, which later tree operations trust."""
+    return {
+        language_code: {name: page.specific_class.objects.get(pk=page.pk) for name, page in pages.items()}
+        for language_code, pages in ensure_site().items()
+    }
+
+
+def index_page(model_path, language_code="fr"):
+    """The index page of an item type, creating the site skeleton if needed."""
+    return site_skeleton()[language_code][model_path]
+
+
+def translate_page(page, language_code="en", **fields):
+    """Publish a hand-made translation of ``page`` (no wagtail-localize), with ``fields`` changed."""
+    translation = page.copy_for_translation(locale(language_code))
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def paragraph(text):
+    return {"type": "paragraph", "value": f"<p>{text}</p>"}
+
+
+def evidence(source_url, title="Article fictif", publisher="Journal fictif", date="2024-03-01"):
+    return {
+        "type": "evidence",
+        "value": {
+            "title": title,
+            "source_url": source_url,
+            "publisher": publisher,
+            "date": date,
+            "archived_url": "",
+            "archived_document": None,
+        },
+    }
+
+
+class OrganizationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Organisme fictif {n}")
+    kind = Organization.Kind.PUBLIC_BODY
+    website = factory.Sequence(lambda n: f"https://organisme-{n}.example.org/")
+    locale = factory.LazyFunction(lambda: locale("fr"))
+
+
+class ItemPageFactory(wagtail_factories.PageFactory):
+    """An item as an editor leaves it: saved with its taxonomies, with a revision, and published
+    unless ``live=False`` (a draft)."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    summary = factory.Sequence(lambda n: f"Résumé fictif {n}. {FICTION}")
+    plain_summary = factory.Sequence(lambda n: f"Résumé simple {n}. Une machine aide à décider.")
+    live = True
+
+    @factory.post_generation
+    def services(page, create, extracted, **kwargs):
+        page.services = terms(Service, extracted or ["sante"], page.locale.language_code)
+
+    @factory.post_generation
+    def regions(page, create, extracted, **kwargs):
+        page.regions = terms(Region, extracted or ["montreal"], page.locale.language_code)
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if not create:
+            return
+        instance.save()
+        revision = instance.save_revision()
+        if instance.live:
+            revision.publish()
+        instance.refresh_from_db()
+
+
+class CaseFilePageFactory(ItemPageFactory):
+    class Meta:
+        model = CaseFilePage
+
+    parent = factory.LazyFunction(lambda: index_page("impacts.CaseFileIndexPage"))
+    title = factory.Sequence(lambda n: f"Dossier fictif {n}")
+    municipality = "Ville fictive"
+    impact_level = 2
+    agency = factory.SubFactory(OrganizationFactory)
+    ai_system = factory.Sequence(lambda n: f"Système fictif {n}")
+    decision_role = "Classe les demandes par ordre de priorité."
+    automation = CaseFilePage.Automation.HUMAN_IN_THE_LOOP
+    status = CaseFilePage.Status.DEPLOYED
+    first_reported = factory.Faker(
+        "date_between", start_date=datetime.date(2022, 1, 1), end_date=datetime.date(2024, 12, 31)
+    )
+    body = factory.Sequence(
+        lambda n: [paragraph(FICTION), evidence(f"https://journal.example.org/article-{n}")]
+    )
+
+    @factory.post_generation
+    def risks(page, create, extracted, **kwargs):
+        page.risks = terms(Risk, extracted or [], page.locale.language_code)
+
+
+class AdvocacyBriefPageFactory(ItemPageFactory):
+    class Meta:
+        model = AdvocacyBriefPage
+
+    parent = factory.LazyFunction(lambda: index_page("advocacy.AdvocacyBriefIndexPage"))
+    title = factory.Sequence(lambda n: f"Mémoire fictif {n}")
+    publication_date = datetime.date(2024, 6, 1)
+    version = "1.0"
+    body = factory.LazyFunction(lambda: [paragraph(FICTION)])
+    recommendations = factory.LazyFunction(
+        lambda: [
+            {
+                "type": "recommendation",
+                "value": {
+                    "recommendation": "Publier le registre des systèmes d'IA.",
+                    "addressee": "Ministère fictif",
+                    "rationale": "",
+                },
+            }
+        ]
+    )
+
+    @factory.post_generation
+    def risks(page, create, extracted, **kwargs):
+        page.risks = terms(Risk, extracted or [], page.locale.language_code)
+
+    @factory.post_generation
+    def authors(page, create, extracted, **kwargs):
+        """``authors=[{...}, ...]``: keyword arguments of each BriefAuthorFactory; one by default."""
+        if create:
+            for author in [{}] if extracted is None else extracted:
+                BriefAuthorFactory(brief=page, **author)
+
+    @factory.post_generation
+    def citations(page, create, extracted, **kwargs):
+        """``citations=[casefile, (casefile, pinpoint), ...]``, in citation order."""
+        if create:
+            for citation in extracted or []:
+                casefile, pinpoint = citation if isinstance(citation, tuple) else (citation, "")
+                BriefCitationFactory(brief=page, casefile=casefile, pinpoint=pinpoint)
+
+
+class BriefAuthorFactory(DjangoModelFactory):
+    class Meta:
+        model = BriefAuthor
+
+    brief = factory.SubFactory(AdvocacyBriefPageFactory, authors=[])
+    person_name = factory.Sequence(lambda n: f"Autrice fictive {n}")
+    organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.NON_PROFIT)
+
+
+class BriefCitationFactory(DjangoModelFactory):
+    class Meta:
+        model = BriefCitation
+
+    brief = factory.SubFactory(AdvocacyBriefPageFactory)
+    casefile = factory.SubFactory(CaseFilePageFactory)
+    pinpoint = factory.Sequence(lambda n: f"Section {n}")
+
+
+class CollaborationAgreementPageFactory(ItemPageFactory):
+    class Meta:
+        model = CollaborationAgreementPage
+
+    parent = factory.LazyFunction(lambda: index_page("advocacy.CollaborationAgreementIndexPage"))
+    title = factory.Sequence(lambda n: f"Entente fictive {n}")
+    scope = "Le système fictif de tri des demandes."
+    citizen_role = "Deux sièges au comité de suivi."
+    status = CollaborationAgreementPage.Status.SIGNED
+    start_date = datetime.date(2024, 1, 15)
+    end_date = datetime.date(2026, 1, 15)
+
+    @factory.post_generation
+    def parties(page, create, extracted, **kwargs):
+        """``parties=[{...}, ...]``: keyword arguments of each AgreementPartyFactory; by default a
+        municipality and a non-profit, the minimum of two."""
+        default = [
+            {"role": AgreementParty.Role.MUNICIPALITY},
+            {"role": AgreementParty.Role.NON_PROFIT},
+        ]
+        if create:
+            for party in default if extracted is None else extracted:
+                AgreementPartyFactory(agreement=page, **party)
+
+
+class AgreementPartyFactory(DjangoModelFactory):
+    class Meta:
+        model = AgreementParty
+
+    agreement = factory.SubFactory(CollaborationAgreementPageFactory, parties=[])
+    organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.MUNICIPALITY)
+    role = AgreementParty.Role.MUNICIPALITY
+
+
+class PageViewRestrictionFactory(DjangoModelFactory):
+    """Makes ``page`` private (password-protected)."""
+
+    class Meta:
+        model = PageViewRestriction
+
+    restriction_type = PageViewRestriction.PASSWORD
+    password = "mot-de-passe-fictif"
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Image fictive {n}")
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Document fictif {n}")
+    file = factory.django.FileField(filename="fictif.pdf", data=b"%PDF-1.4\n% fictif\n")

@@ -1,0 +1,293 @@
+"""``manage.py load_demo``: refuses on a site without DEBUG, loads enough varied fictional
+content to explore the hub, gives every role a working account, and adds nothing the second time."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.test import TestCase, override_settings
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import GroupPagePermission, Page, Revision
+
+from advocacy.models import (
+    AdvocacyBriefPage,
+    AgreementParty,
+    BriefCitation,
+    CollaborationAgreementIndexPage,
+    CollaborationAgreementPage,
+)
+from hub.demo import demo_is_loaded
+from hub.management.commands.load_demo import Command
+from hub.models import DemoMarker, HomePage, Organization, PublicIdSequence, Region, Risk, Service
+from impacts.models import CaseFilePage
+
+CREDENTIAL_LINE = re.compile(r"username:\s*(?P<username>\S+)\s+password:\s*(?P<password>\S+)")
+ITEM_MODELS = [CaseFilePage, AdvocacyBriefPage, CollaborationAgreementPage]
+
+
+def run_load_demo(*args):
+    output = StringIO()
+    call_command("load_demo", *args, stdout=output)
+    return output.getvalue()
+
+
+def printed_credentials(output):
+    return {match["username"]: match["password"] for match in CREDENTIAL_LINE.finditer(output)}
+
+
+def database_counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "organizations": Organization.objects.count(),
+        "groups": Group.objects.count(),
+        "group page permissions": GroupPagePermission.objects.count(),
+        "citations": BriefCitation.objects.count(),
+        "parties": AgreementParty.objects.count(),
+        "demo markers": DemoMarker.objects.count(),
+    }
+
+
+def french(model):
+    return model.objects.filter(locale__language_code="fr")
+
+
+def sentences(text):
+    return [sentence for sentence in re.split(r"[.!?]+", text) if sentence.strip()]
+
+
+@pytest.mark.django_db
+def test_refuses_when_debug_is_off_and_writes_nothing(settings):
+    settings.DEBUG = False
+    before = database_counts()
+
+    with pytest.raises(CommandError, match="--force") as refusal:
+        run_load_demo()
+
+    assert refusal.value.returncode == 1
+    assert database_counts() == before
+
+
+@pytest.mark.django_db
+def test_refusal_from_the_command_line_exits_with_status_1_and_a_message(settings, capsys):
+    settings.DEBUG = False
+
+    with pytest.raises(SystemExit) as exit_info:
+        Command().run_from_argv(["manage.py", "load_demo"])
+
+    assert exit_info.value.code == 1
+    error_output = capsys.readouterr().err
+    assert "DEBUG is off" in error_output
+    assert "Traceback" not in error_output
+    assert not DemoMarker.objects.exists()
+
+
+class LoadedDemoTests(TestCase):
+    """One load with DEBUG on, shared by every test; a second load runs inside one test."""
+
+    @classmethod
+    def setUpTestData(cls):
+        with override_settings(DEBUG=True):
+            cls.output = run_load_demo()
+
+    def demo_items(self):
+        return [page for model in ITEM_MODELS for page in model.objects.all()]
+
+    def test_every_page_will_show_the_fictional_content_notice(self):
+        self.assertTrue(DemoMarker.objects.exists())
+        self.assertTrue(demo_is_loaded())
+
+    def test_every_item_summary_says_it_is_fictional(self):
+        for page in self.demo_items():
+            with self.subTest(page=page.public_id, language=page.locale.language_code):
+                self.assertRegex(page.summary.lower(), r"fictif|fictive|fictional")
+
+    def test_at_least_24_published_case_files_in_french(self):
+        self.assertGreaterEqual(french(CaseFilePage).live().count(), 24)
+
+    def test_case_files_span_six_services_and_eight_regions(self):
+        casefiles = french(CaseFilePage)
+        services = set(Service.objects.filter(casefilepage_pages__in=casefiles).values_list("key", flat=True))
+        regions = set(Region.objects.filter(casefilepage_pages__in=casefiles).values_list("key", flat=True))
+        self.assertGreaterEqual(len(services), 6, services)
+        self.assertGreaterEqual(len(regions), 8, regions)
+
+    def test_case_files_cover_every_risk_of_the_vocabulary(self):
+        vocabulary = set(Risk.objects.values_list("key", flat=True))
+        covered = set(Risk.objects.filter(casefile_pages__isnull=False).values_list("key", flat=True))
+        self.assertEqual(len(vocabulary), 8)
+        self.assertEqual(covered, vocabulary)
+
+    def test_case_files_vary_in_status_impact_and_automation(self):
+        casefiles = french(CaseFilePage)
+        self.assertEqual(set(casefiles.values_list("status", flat=True)), set(CaseFilePage.Status.values))
+        self.assertEqual(
+            set(casefiles.values_list("automation", flat=True)), set(CaseFilePage.Automation.values)
+        )
+        self.assertEqual(set(casefiles.values_list("impact_level", flat=True)), {None, 1, 2, 3, 4})
+
+    def test_case_files_are_complete(self):
+        for page in french(CaseFilePage):
+            with self.subTest(page=page.public_id):
+                block_types = [block.block_type for block in page.body]
+                self.assertGreaterEqual(block_types.count("paragraph"), 2)
+                self.assertIn("timeline_event", block_types)
+                self.assertIn("official_response", block_types)
+                self.assertTrue(page.agency and page.vendor and page.ai_system and page.first_reported)
+                sources = page.evidence_sources()
+                self.assertTrue(sources)
+                for block in page.body:
+                    if block.block_type == "evidence":
+                        self.assertTrue(block.value["publisher"] and block.value["date"])
+
+    def test_plain_summaries_use_short_sentences(self):
+        for page in self.demo_items():
+            for sentence in sentences(page.plain_summary):
+                with self.subTest(page=page.public_id, sentence=sentence):
+                    self.assertLessEqual(len(sentence.split()), 15)
+
+    def test_every_image_block_has_alternative_text(self):
+        image_blocks = [
+            block.value
+            for page in self.demo_items()
+            for block in getattr(page, "body", [])
+            if block.block_type == "image"
+        ]
+        self.assertGreaterEqual(len(image_blocks), 3)
+        for value in image_blocks:
+            self.assertIsNotNone(value["image"])
+            self.assertTrue(value["alt_text"].strip())
+
+    def test_streamfields_pass_block_validation(self):
+        """What the admin would check on save: the demo pages stay editable."""
+        for page in self.demo_items():
+            for field_name in ("body", "recommendations", "commitments"):
+                value = getattr(page, field_name, None)
+                if value is None:
+                    continue
+                with self.subTest(page=page.public_id, language=page.locale.language_code, field=field_name):
+                    try:
+                        value.stream_block.clean(value)
+                    except ValidationError as error:
+                        self.fail(error)
+
+    def test_briefs_cite_case_files_and_address_their_recommendations(self):
+        briefs = french(AdvocacyBriefPage)
+        self.assertGreaterEqual(briefs.count(), 3)
+        for brief in briefs:
+            with self.subTest(brief=brief.public_id):
+                citations = list(brief.citations.all())
+                self.assertGreaterEqual(len(citations), 1)
+                self.assertTrue(all(citation.pinpoint for citation in citations))
+                self.assertTrue(all(citation.casefile.live for citation in citations))
+                self.assertGreaterEqual(brief.authors.count(), 1)
+                recommendations = list(brief.recommendations)
+                self.assertGreaterEqual(len(recommendations), 1)
+                self.assertTrue(all(block.value["addressee"] for block in recommendations))
+        self.assertTrue(briefs.exclude(pdf=None).exists())
+
+    def test_agreements_have_parties_signatories_and_commitments(self):
+        agreements = french(CollaborationAgreementPage)
+        self.assertGreaterEqual(agreements.count(), 2)
+        for agreement in agreements:
+            with self.subTest(agreement=agreement.public_id):
+                parties = list(agreement.parties.all())
+                self.assertGreaterEqual(len(parties), 2)
+                self.assertTrue(all(party.role for party in parties))
+                self.assertGreaterEqual(agreement.signatories.count(), 1)
+                self.assertTrue(agreement.citizen_role)
+                commitments = list(agreement.commitments)
+                self.assertGreaterEqual(len(commitments), 1)
+                self.assertTrue(all(block.value["owner"] for block in commitments))
+        signed = agreements.exclude(signed_document=None)
+        self.assertTrue(signed.exists())
+        with signed.first().signed_document.file.open("rb") as pdf:
+            self.assertEqual(pdf.read(5), b"%PDF-")
+
+    def test_some_items_are_translated_into_english(self):
+        for model in ITEM_MODELS:
+            english = model.objects.filter(locale__language_code="en")
+            with self.subTest(model=model.__name__):
+                self.assertTrue(english.exists())
+                self.assertLess(english.count(), french(model).count())
+            for translation in english:
+                original = french(model).get(translation_key=translation.translation_key)
+                self.assertEqual(translation.public_id, original.public_id)
+                self.assertTrue(translation.live)
+                self.assertNotEqual(translation.title, original.title)
+                self.assertNotEqual(translation.plain_summary, original.plain_summary)
+
+    def test_some_organizations_are_translated_and_keep_their_key(self):
+        english = Organization.objects.filter(locale__language_code="en")
+        self.assertTrue(english.exists())
+        for organization in english:
+            original = Organization.objects.get(
+                translation_key=organization.translation_key, locale__language_code="fr"
+            )
+            self.assertEqual(organization.key, original.key)
+            self.assertNotEqual(organization.name, original.name)
+
+    def test_public_ids_are_reserved(self):
+        for model in ITEM_MODELS:
+            for page in french(model):
+                prefix, year, _number = page.public_id.split("-")
+                with self.subTest(public_id=page.public_id):
+                    next_id = PublicIdSequence.next_id(prefix, int(year))
+                    self.assertFalse(model.objects.filter(public_id=next_id).exists())
+
+    def test_printed_credentials_log_in_for_every_role(self):
+        credentials = printed_credentials(self.output)
+        self.assertEqual(len(credentials), 4)
+        users = get_user_model().objects.filter(username__in=credentials)
+        self.assertTrue(any(user.is_superuser for user in users))
+        group_names = {name for user in users for name in user.groups.values_list("name", flat=True)}
+        self.assertEqual(group_names, {"Community editors", "Reviewers", "Municipal partners"})
+        for username, password in credentials.items():
+            with self.subTest(username=username):
+                self.assertTrue(self.client.login(username=username, password=password))
+                self.client.logout()
+
+    def test_role_groups_reach_the_admin_with_page_permissions(self):
+        home_pages = HomePage.objects.all()
+        agreement_indexes = CollaborationAgreementIndexPage.objects.all()
+        expected = {
+            "Community editors": (home_pages, {"add_page", "change_page"}),
+            "Reviewers": (home_pages, {"add_page", "change_page", "publish_page"}),
+            "Municipal partners": (agreement_indexes, {"add_page", "change_page", "publish_page"}),
+        }
+        for name, (pages, codenames) in expected.items():
+            group = Group.objects.get(name=name)
+            with self.subTest(group=name):
+                self.assertTrue(group.permissions.filter(codename="access_admin").exists())
+                self.assertEqual(pages.count(), 2)
+                for page in pages:
+                    granted = set(
+                        GroupPagePermission.objects.filter(group=group, page=page).values_list(
+                            "permission__codename", flat=True
+                        )
+                    )
+                    self.assertEqual(granted, codenames)
+        reviewers = Group.objects.get(name="Reviewers")
+        self.assertTrue(reviewers.permissions.filter(codename="change_risk").exists())
+
+    def test_second_run_creates_nothing_and_resets_demo_passwords(self):
+        credentials = printed_credentials(self.output)
+        editor = get_user_model().objects.get(username="demo-editor")
+        editor.set_password("changed-by-someone")
+        editor.save()
+        before = database_counts()
+
+        with override_settings(DEBUG=False):
+            second_output = run_load_demo("--force")
+
+        self.assertEqual(database_counts(), before)
+        self.assertEqual(printed_credentials(second_output), credentials)
+        self.assertTrue(self.client.login(username="demo-editor", password=credentials["demo-editor"]))

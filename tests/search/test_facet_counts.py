@@ -1,0 +1,131 @@
+"""Facet counts and filters of the embedded backend against an expectation computed here, in
+plain Python, over generated documents and random selections."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase
+
+from search.backends.embedded import EmbeddedBackend
+from search.documents import fingerprint
+from search.query import FACETS, SearchQuery
+
+SERVICES = ["sante", "education", "habitation", "justice"]
+REGIONS = ["montreal", "laval", "estrie", "outaouais", "tout-le-quebec"]
+RISKS = ["discrimination", "vie-privee", "erreurs"]
+TYPES = ["casefile", "brief", "agreement"]
+LEVELS = [1, 2, 3, 4, None]
+WORDS = ["algorithme", "évaluation", "logement", "école", "triage"]
+
+
+@st.composite
+def documents(draw):
+    count = draw(st.integers(min_value=0, max_value=25))
+    docs = []
+    for number in range(1, count + 1):
+        doc = {
+            "id": f"CF-2026-{number:04d}",
+            "type": draw(st.sampled_from(TYPES)),
+            "locale": "fr",
+            "content_locale": "fr",
+            "page_id": number,
+            "title": f"Dossier {number}",
+            "summary": " ".join(draw(st.lists(st.sampled_from(WORDS), max_size=3))),
+            "plain_summary": "",
+            "body": "",
+            "services": sorted(set(draw(st.lists(st.sampled_from(SERVICES), min_size=1, max_size=3)))),
+            "regions": sorted(set(draw(st.lists(st.sampled_from(REGIONS), min_size=1, max_size=2)))),
+            "risks": sorted(set(draw(st.lists(st.sampled_from(RISKS), max_size=3)))),
+            "impact_level": draw(st.sampled_from(LEVELS)),
+            "status": "deployed",
+            "date": f"2026-{draw(st.integers(1, 12)):02d}-01",
+            "url": f"/fr/dossiers/{number}/",
+        }
+        doc["fingerprint"] = fingerprint(doc)
+        docs.append(doc)
+    return docs
+
+
+selections = st.fixed_dictionaries(
+    {
+        "type": st.lists(st.sampled_from(TYPES), max_size=2, unique=True),
+        "service": st.lists(st.sampled_from(SERVICES), max_size=2, unique=True),
+        "region": st.lists(st.sampled_from(REGIONS), max_size=2, unique=True),
+        "risk": st.lists(st.sampled_from(RISKS), max_size=2, unique=True),
+        "level": st.lists(st.sampled_from(["1", "2", "3", "4", "none"]), max_size=2, unique=True),
+    }
+)
+
+
+def values_of(doc, facet):
+    if facet == "type":
+        return {doc["type"]}
+    if facet == "level":
+        return {str(doc["impact_level"]) if doc["impact_level"] else "none"}
+    return set(doc[{"service": "services", "region": "regions", "risk": "risks"}[facet]])
+
+
+def matches(doc, selected, word, skip=None):
+    if word and word not in doc["summary"].split():
+        return False
+    return all(
+        not values or values_of(doc, facet) & set(values)
+        for facet, values in selected.items()
+        if facet != skip
+    )
+
+
+def expected_counts(docs, selected, word):
+    counts = {facet: {} for facet in FACETS}
+    for facet in FACETS:
+        for doc in docs:
+            if matches(doc, selected, word, skip=facet):
+                for value in values_of(doc, facet):
+                    counts[facet][value] = counts[facet].get(value, 0) + 1
+    return counts
+
+
+class FacetCountTests(TestCase):
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(docs=documents(), selected=selections, word=st.sampled_from(["", "algorithme", "école"]))
+    def test_counts_and_hits_match_an_independent_computation(self, docs, selected, word):
+        backend = EmbeddedBackend()
+        backend.clear()
+        backend.bulk_load(docs)
+        query = SearchQuery.build(text=word, locale="fr", page_size=100, **selected)
+
+        results = backend.search(query)
+
+        expected_ids = sorted(doc["id"] for doc in docs if matches(doc, selected, word))
+        self.assertEqual(results.count, len(expected_ids))
+        self.assertEqual(sorted(hit["public_id"] for hit in results.hits), expected_ids)
+        self.assertEqual(results.facet_counts, expected_counts(docs, selected, word))
+
+    def test_other_locale_documents_are_not_counted(self):
+        backend = EmbeddedBackend()
+        backend.clear()
+        french = {
+            "id": "CF-2026-0001",
+            "type": "casefile",
+            "locale": "fr",
+            "content_locale": "fr",
+            "page_id": 1,
+            "title": "Un",
+            "summary": "",
+            "plain_summary": "",
+            "body": "",
+            "services": ["sante"],
+            "regions": ["laval"],
+            "risks": [],
+            "impact_level": None,
+            "status": "deployed",
+            "date": None,
+            "url": "/fr/x/",
+            "fingerprint": "x",
+        }
+        english = {**french, "locale": "en", "services": ["education"], "url": "/en/x/"}
+        backend.bulk_load([french, english])
+
+        results = backend.search(SearchQuery.build(locale="en"))
+
+        self.assertEqual(results.count, 1)
+        self.assertEqual(results.facet_counts["service"], {"education": 1})
