@@ -19,6 +19,7 @@ INDEX_TYPES = {
     "agreement": "advocacy.CollaborationAgreementIndexPage",
 }
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+UNKNOWN_DATE = "1970-01-01"
 
 
 def item_model(item_type):
@@ -61,12 +62,14 @@ def body_text(page):
 
 
 def item_date(page):
+    """The date an item is sorted by: when it was reported, published or started, else when it
+    went live on the hub. Never empty, so "newest" and "oldest" mean the same on every database."""
     for field_name in ("first_reported", "publication_date", "start_date"):
         value = getattr(page, field_name, None)
         if value:
             return value.isoformat()
     published = page.first_published_at or page.last_published_at
-    return published.date().isoformat() if published else None
+    return published.date().isoformat() if published else UNKNOWN_DATE
 
 
 def item_status(page):

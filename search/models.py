@@ -23,7 +23,7 @@ class IndexedItem(models.Model):
     risks = models.TextField(blank=True)
     impact_level = models.PositiveSmallIntegerField(null=True)
     status = models.CharField(max_length=20, blank=True)
-    date = models.DateField(null=True)
+    date = models.DateField()
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     fingerprint = models.CharField(max_length=64)

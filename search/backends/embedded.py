@@ -10,7 +10,7 @@ from datetime import date
 from django.db import connection, transaction
 
 from ..models import IndexedFacetValue, IndexedItem
-from ..query import NOT_ASSESSED, SearchResults
+from ..query import FACETS, NOT_ASSESSED, SearchResults
 from ..text import analyze, fold
 
 ITEMS = IndexedItem._meta.db_table
@@ -131,7 +131,7 @@ class EmbeddedBackend:
                     risks="|".join(document["risks"]),
                     impact_level=document["impact_level"],
                     status=document["status"],
-                    date=date.fromisoformat(document["date"]) if document["date"] else None,
+                    date=date.fromisoformat(document["date"]),
                     title_terms=" ".join(analyze(document["title"])),
                     body_terms=" ".join(
                         analyze(
@@ -180,59 +180,73 @@ class EmbeddedBackend:
 
     def search(self, query, with_facets=True):
         parsed = query.parsed
-        base_where, base_params = ["i.locale = %s"], [query.locale]
-        text_join, text_params, score = "", [], None
-        if parsed:
-            text_join, text_params, score = self._text_clause(parsed)
-
+        text_filter = self._text_filter(parsed) if parsed else None
+        filters = [("i.locale = %s", [query.locale])]
+        if text_filter:
+            filters.append(text_filter)
         facet_filters = {
             facet: self._facet_filter(query.locale, facet, values) for facet, values in query.selections
         }
-        where = base_where + [sql for sql, _params in facet_filters.values()]
-        params = base_params + [p for _sql, params in facet_filters.values() for p in params]
+        where, params = self._where(filters + list(facet_filters.values()))
 
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT COUNT(*) FROM {ITEMS} i {text_join} WHERE {' AND '.join(where)}",
-                text_params + params,
-            )
+            cursor.execute(f"SELECT COUNT(*) FROM {ITEMS} i WHERE {where}", params)
             count = cursor.fetchone()[0]
             hits = []
             if query.offset < count:
-                order = self._order(query.effective_sort, score)
+                join, join_params, order = self._ordering(query.effective_sort, parsed)
                 cursor.execute(
-                    f"SELECT {', '.join('i.' + column for column in HIT_COLUMNS)} FROM {ITEMS} i {text_join} "
-                    f"WHERE {' AND '.join(where)} ORDER BY {order} LIMIT %s OFFSET %s",
-                    text_params + params + [query.page_size, query.offset],
+                    f"SELECT {', '.join('i.' + column for column in HIT_COLUMNS)} FROM {ITEMS} i {join} "
+                    f"WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
+                    join_params + params + [query.page_size, query.offset],
                 )
                 hits = [self._hit(row) for row in cursor.fetchall()]
             facet_counts = (
-                self._facet_counts(cursor, query, text_join, text_params, facet_filters)
-                if with_facets
-                else {}
+                self._facet_counts(cursor, query, text_filter, facet_filters) if with_facets else {}
             )
         return SearchResults(query=query, count=count, hits=hits, facet_counts=facet_counts)
 
-    def _text_clause(self, parsed):
+    @staticmethod
+    def _where(filters):
+        return " AND ".join(sql for sql, _params in filters), [p for _sql, params in filters for p in params]
+
+    def _text_filter(self, parsed):
+        """Items whose analysed text holds every term and phrase."""
         if self.vendor == "sqlite":
-            match = " AND ".join(
-                [f'"{term}"' for term in parsed.terms]
-                + [f'"{" ".join(phrase)}"' for phrase in parsed.phrases]
-            )
-            join = (
-                f"JOIN (SELECT rowid AS item_id, bm25({FULLTEXT}, {TITLE_WEIGHT}, 1.0) AS score "
-                f"FROM {FULLTEXT} WHERE {FULLTEXT} MATCH %s) t ON t.item_id = i.id"
-            )
-            return join, [match], "t.score ASC"
-        tsquery = " & ".join(
+            return f"i.id IN (SELECT rowid FROM {FULLTEXT} WHERE {FULLTEXT} MATCH %s)", [
+                self._fts_match(parsed)
+            ]
+        return "i.search_vector @@ to_tsquery('simple', %s)", [self._tsquery(parsed)]
+
+    @staticmethod
+    def _fts_match(parsed):
+        return " AND ".join(
+            [f'"{term}"' for term in parsed.terms] + [f'"{" ".join(phrase)}"' for phrase in parsed.phrases]
+        )
+
+    @staticmethod
+    def _tsquery(parsed):
+        return " & ".join(
             list(parsed.terms) + ["(" + " <-> ".join(phrase) + ")" for phrase in parsed.phrases]
         )
-        join = (
-            "JOIN (SELECT id AS item_id, ts_rank(search_vector, q.query) AS score "
-            f"FROM {ITEMS}, to_tsquery('simple', %s) AS q(query) WHERE search_vector @@ q.query) t "
-            "ON t.item_id = i.id"
-        )
-        return join, [tsquery], "t.score DESC"
+
+    def _ordering(self, sort, parsed):
+        """(join, its parameters, ORDER BY) for a sort; relevance weighs title matches above body ones."""
+        newest = "i.date DESC, i.public_id DESC"
+        if sort == "relevance" and parsed:
+            if self.vendor == "sqlite":
+                join = (
+                    f"JOIN (SELECT rowid AS item_id, bm25({FULLTEXT}, {TITLE_WEIGHT}, 1.0) AS score "
+                    f"FROM {FULLTEXT} WHERE {FULLTEXT} MATCH %s) t ON t.item_id = i.id"
+                )
+                return join, [self._fts_match(parsed)], f"t.score ASC, {newest}"
+            join = "CROSS JOIN to_tsquery('simple', %s) AS q(query)"
+            return join, [self._tsquery(parsed)], f"ts_rank(i.search_vector, q.query) DESC, {newest}"
+        if sort == "oldest":
+            return "", [], "i.date ASC, i.public_id ASC"
+        if sort == "title":
+            return "", [], "i.sort_title ASC, i.public_id ASC"
+        return "", [], newest
 
     @staticmethod
     def _facet_filter(locale, facet, values):
@@ -242,35 +256,22 @@ class EmbeddedBackend:
             [locale, facet, *values],
         )
 
-    @staticmethod
-    def _order(sort, score):
-        newest = "i.date DESC, i.public_id DESC"
-        if sort == "relevance" and score:
-            return f"{score}, {newest}"
-        if sort == "oldest":
-            return "i.date IS NULL, i.date ASC, i.public_id ASC"
-        if sort == "title":
-            return "i.sort_title ASC, i.public_id ASC"
-        return "i.date IS NULL, " + newest
-
-    def _facet_counts(self, cursor, query, text_join, text_params, facet_filters):
-        """Each facet counted under the text and every other facet's selection, not its own."""
+    def _facet_counts(self, cursor, query, text_filter, facet_filters):
+        """Each facet counted under the text and every other facet's selection, not its own: one
+        UNION ALL of index-only GROUP BYs."""
         parts, params = [], []
-        for facet in ("type", "service", "region", "risk", "level"):
-            others = [(sql, p) for name, (sql, p) in facet_filters.items() if name != facet]
-            if text_join or others:
-                inner_where = ["i.locale = %s"] + [sql for sql, _p in others]
-                scope = f" AND f.item_id IN (SELECT i.id FROM {ITEMS} i {text_join} WHERE {' AND '.join(inner_where)})"
-                scope_params = text_params + [query.locale] + [x for _sql, p in others for x in p]
-            else:
-                scope, scope_params = "", []
-            parts.append(
-                f"SELECT f.facet, f.value, COUNT(*) FROM {FACET_VALUES} f "
-                f"WHERE f.locale = %s AND f.facet = %s{scope} GROUP BY f.facet, f.value"
-            )
-            params += [query.locale, facet, *scope_params]
+        for facet in FACETS:
+            scope = [text_filter] if text_filter else []
+            scope += [facet_filter for name, facet_filter in facet_filters.items() if name != facet]
+            sql = f"SELECT f.facet, f.value, COUNT(*) FROM {FACET_VALUES} f WHERE f.locale = %s AND f.facet = %s"
+            params += [query.locale, facet]
+            if scope:
+                where, scope_params = self._where([("i.locale = %s", [query.locale]), *scope])
+                sql += f" AND f.item_id IN (SELECT i.id FROM {ITEMS} i WHERE {where})"
+                params += scope_params
+            parts.append(sql + " GROUP BY f.facet, f.value")
         cursor.execute(" UNION ALL ".join(parts), params)
-        counts = {facet: {} for facet in ("type", "service", "region", "risk", "level")}
+        counts = {facet: {} for facet in FACETS}
         for facet, value, number in cursor.fetchall():
             counts[facet][value] = number
         return counts

@@ -118,7 +118,7 @@ class FacetCountTests(TestCase):
             "risks": [],
             "impact_level": None,
             "status": "deployed",
-            "date": None,
+            "date": "2026-01-01",
             "url": "/fr/x/",
             "fingerprint": "x",
         }

@@ -1,0 +1,159 @@
+"""Benchmark the search on a temporary database of synthetic items. Prints figures; asserts nothing."""
+
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import override_settings
+
+from hub.site_setup import ensure_site
+from search.backends import get_backend
+from search.bench import QUERY_MIX, SyntheticCorpus, floor_answer, naive_answer, summarize, timed
+from search.documents import ITEM_TYPES, item_model
+from search.index import rebuild_index
+
+TARGETS = {
+    "median_ms": 50,
+    "p95_ms": 150,
+    "floor_ratio": 1.5,
+    "naive_ratio": 10,
+    "memory_mb": 500,
+    "rebuild_s": 120,
+}
+
+
+class Command(BaseCommand):
+    help = "Build a temporary database of synthetic items and time the search against its floor and the naive way."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--count", type=int, default=10_000, help="Synthetic items (default 10,000).")
+        parser.add_argument("--repeat", type=int, default=30, help="Timed runs per query kind (default 30).")
+        parser.add_argument(
+            "--naive-repeat", type=int, default=3, help="Timed runs of the naive way (default 3)."
+        )
+        parser.add_argument(
+            "--skip-naive", action="store_true", help="Do not index for, nor time, the naive way."
+        )
+        parser.add_argument("--backend", choices=["embedded"], default="embedded")
+
+    def handle(self, *args, count, repeat, naive_repeat, skip_naive, backend, **options):
+        if count < 100:
+            raise CommandError("--count must be at least 100.")
+        workdir = tempfile.TemporaryDirectory(prefix="vigie-bench-")
+        test_settings = connection.settings_dict.setdefault("TEST", {})
+        if connection.vendor == "sqlite":
+            test_settings["NAME"] = str(Path(workdir.name) / "bench.sqlite3")
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        try:
+            with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
+                self.run_benchmark(count, repeat, naive_repeat, skip_naive)
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+            workdir.cleanup()
+
+    def say(self, text=""):
+        self.stdout.write(text)
+        self.stdout.flush()
+
+    def run_benchmark(self, count, repeat, naive_repeat, skip_naive):
+        self.say(f"Database: {connection.vendor} (temporary). Backend: {get_backend().name}.")
+        started = time.perf_counter()
+        created = SyntheticCorpus(count).build(ensure_site())
+        self.say(f"Built {count:,} synthetic items {created} in {time.perf_counter() - started:.1f} s.")
+
+        started = time.perf_counter()
+        documents = rebuild_index(get_backend())
+        rebuild_seconds = time.perf_counter() - started
+        self.say(f"search_index rebuild: {documents:,} documents in {rebuild_seconds:.1f} s.")
+
+        if not skip_naive:
+            started = time.perf_counter()
+            self.index_for_naive()
+            self.say(
+                f"Wagtail's built-in index (for the naive way) built in {time.perf_counter() - started:.1f} s."
+            )
+
+        client = Client()
+        no_filter_count = client.get("/api/v1/search/").json()["count"]
+        deep_page = max(1, no_filter_count // 20 // 2)
+        rows, agree = [], True
+        for kind, params in QUERY_MIX.items():
+            params = {**params, "page": deep_page} if params.get("page") == "deep" else params
+            page = int(params.get("page", 1))
+            api_params = dict(params)
+            floor_params = {key: value for key, value in params.items() if key != "page"}
+
+            answer = client.get("/api/v1/search/", api_params).json()
+            floor_count, floor_ids, floor_facets = floor_answer(floor_params, page=page)
+            api_facets = {
+                facet: {v["key"]: v["count"] for v in values} for facet, values in answer["facets"].items()
+            }
+            if answer["count"] != floor_count or api_facets != floor_facets:
+                agree = False
+                self.say(f"  ! {kind}: the API and the floor disagree")
+
+            api = summarize([timed(client.get, "/api/v1/search/", api_params) for _ in range(repeat)])
+            floor = summarize([timed(floor_answer, floor_params, page=page) for _ in range(repeat)])
+            naive = None
+            if not skip_naive:
+                naive = summarize([timed(naive_answer, floor_params, page=page) for _ in range(naive_repeat)])
+            rows.append((kind, answer["count"], api, floor, naive))
+
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.report(rows, agree, peak_mb, rebuild_seconds, skip_naive)
+
+    @staticmethod
+    def index_for_naive():
+        from wagtail.search.backends import get_search_backend
+
+        wagtail_backend = get_search_backend()
+        for item_type in ITEM_TYPES:
+            model = item_model(item_type)
+            queryset = model.objects.live().order_by("pk")
+            batch = []
+            for page in queryset.iterator(chunk_size=2000):
+                batch.append(page)
+                if len(batch) == 2000:
+                    wagtail_backend.add_bulk(model, batch)
+                    batch = []
+            if batch:
+                wagtail_backend.add_bulk(model, batch)
+
+    def report(self, rows, agree, peak_mb, rebuild_seconds, skip_naive):
+        self.say("")
+        header = f"{'query kind':<14} {'hits':>7} | {'API median':>10} {'p95':>7} | {'floor med':>9} {'p95':>7} | {'API/floor':>9}"
+        if not skip_naive:
+            header += f" | {'naive med':>10} {'naive/API':>9}"
+        self.say(header)
+        self.say("-" * len(header))
+        misses = []
+        for kind, hits, (api_median, api_p95), (floor_median, floor_p95), naive in rows:
+            ratio = api_median / floor_median if floor_median else float("inf")
+            line = (
+                f"{kind:<14} {hits:>7,} | {api_median:>8.1f}ms {api_p95:>5.1f}ms | {floor_median:>7.1f}ms "
+                f"{floor_p95:>5.1f}ms | {ratio:>8.2f}x"
+            )
+            if naive:
+                speedup = naive[0] / api_median
+                line += f" | {naive[0]:>8.1f}ms {speedup:>8.1f}x"
+                if speedup < TARGETS["naive_ratio"]:
+                    misses.append(f"{kind}: only {speedup:.1f}x faster than the naive way")
+            self.say(line)
+            if api_median > TARGETS["median_ms"]:
+                misses.append(f"{kind}: median {api_median:.1f} ms > {TARGETS['median_ms']} ms")
+            if api_p95 > TARGETS["p95_ms"]:
+                misses.append(f"{kind}: p95 {api_p95:.1f} ms > {TARGETS['p95_ms']} ms")
+            if ratio > TARGETS["floor_ratio"]:
+                misses.append(f"{kind}: {ratio:.2f}x the floor > {TARGETS['floor_ratio']}x")
+        self.say("")
+        self.say(f"Peak memory (max RSS): {peak_mb:.0f} MB. Rebuild: {rebuild_seconds:.1f} s.")
+        self.say(f"API and floor answers agree: {'yes' if agree else 'NO'}.")
+        if peak_mb > TARGETS["memory_mb"]:
+            misses.append(f"peak memory {peak_mb:.0f} MB > {TARGETS['memory_mb']} MB")
+        if rebuild_seconds > TARGETS["rebuild_s"]:
+            misses.append(f"rebuild {rebuild_seconds:.1f} s > {TARGETS['rebuild_s']} s")
+        self.say("Targets: all met." if not misses else "Targets missed:\n  " + "\n  ".join(misses))
