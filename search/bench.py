@@ -13,6 +13,7 @@ from datetime import time as clock_time
 
 from django.db import connection, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
@@ -315,33 +316,35 @@ def floor_answer(params, locale="fr", page=1, page_size=20):
 def naive_answer(params, locale="fr", page=1, page_size=20):
     """What a first version would do: Wagtail's ``search()`` for the text, the ORM for filters,
     and one COUNT query per facet value."""
-    language_filter = Q(locale__language_code=locale)
+    language = Locale.objects.get(language_code=locale)
     facet_filters = {
         "type": lambda values: Q(
             content_type__model__in=[ITEM_TYPES[v].split(".")[1].lower() for v in values]
         ),
-        "service": lambda values: Q(pk__in=_pages_with("services", values)),
-        "region": lambda values: Q(pk__in=_pages_with("regions", values)),
-        "risk": lambda values: Q(pk__in=_pages_with("risks", values)),
+        "service": lambda values: _pages_with("services", values),
+        "region": lambda values: _pages_with("regions", values),
+        "risk": lambda values: _pages_with("risks", values),
         "level": lambda values: Q(
-            pk__in=item_model("casefile").objects.filter(
-                impact_level__in=[int(v) for v in values if v != "none"]
-            )
+            pk__in=item_model("casefile")
+            .objects.filter(impact_level__in=[int(v) for v in values if v != "none"])
+            .values("pk")
         ),
     }
     selections = {facet: params[facet] for facet in FACET_COLUMNS if params.get(facet)}
-    base = Page.objects.live().public().filter(language_filter).type(*[item_model(t) for t in ITEM_TYPES])
+    base = Page.objects.live().public().filter(locale=language).type(*[item_model(t) for t in ITEM_TYPES])
     if params.get("q"):
-        matching = set()
-        for item_type in ITEM_TYPES:
-            found = (
-                item_model(item_type)
-                .objects.live()
-                .filter(locale=Locale.objects.get(language_code=locale))
-                .search(params["q"], operator="and")
-            )
-            matching.update(page.pk for page in found)
-        base = base.filter(pk__in=matching)
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE TEMP TABLE IF NOT EXISTS naive_matches (page_id integer PRIMARY KEY)")
+            cursor.execute("DELETE FROM naive_matches")
+            for item_type in ITEM_TYPES:
+                found = (
+                    item_model(item_type)
+                    .objects.live()
+                    .filter(locale=language)
+                    .search(params["q"], operator="and")
+                )
+                cursor.executemany("INSERT INTO naive_matches VALUES (%s)", [(match.pk,) for match in found])
+        base = base.filter(pk__in=RawSQL("SELECT page_id FROM naive_matches", []))
 
     def scoped(skip=None):
         queryset = base
@@ -372,12 +375,12 @@ def naive_answer(params, locale="fr", page=1, page_size=20):
 
 
 def _pages_with(relation, keys):
-    pks = set()
+    condition = Q(pk__in=[])
     for item_type in ITEM_TYPES:
         model = item_model(item_type)
         if hasattr(model, relation):
-            pks.update(model.objects.filter(**{f"{relation}__key__in": keys}).values_list("pk", flat=True))
-    return pks
+            condition |= Q(pk__in=model.objects.filter(**{f"{relation}__key__in": keys}).values("pk"))
+    return condition
 
 
 def timed(function, *args, **kwargs):

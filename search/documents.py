@@ -76,8 +76,14 @@ def item_status(page):
     return getattr(page, "status", "") or "published"
 
 
-def build_document(page, language, url):
-    """The document for ``page`` as shown to a visitor using ``language`` at ``url``."""
+TAXONOMY_FIELDS = ("services", "regions", "risks")
+
+
+def build_document(page, language, url, taxonomy=None, body=None):
+    """The document for ``page`` as shown to a visitor using ``language`` at ``url``.
+
+    ``taxonomy`` (``{"services": [keys], ...}``) and ``body`` may be given when loaded in bulk."""
+    taxonomy = taxonomy if taxonomy is not None else taxonomy_keys([page])[page.pk]
     document = {
         "id": page.public_id,
         "type": item_type_of(page),
@@ -87,10 +93,10 @@ def build_document(page, language, url):
         "title": page.title,
         "summary": page.summary,
         "plain_summary": page.plain_summary,
-        "body": body_text(page),
-        "services": sorted(term.key for term in page.services.all()),
-        "regions": sorted(term.key for term in page.regions.all()),
-        "risks": sorted(term.key for term in page.risks.all()) if hasattr(page, "risks") else [],
+        "body": body if body is not None else body_text(page),
+        "services": taxonomy["services"],
+        "regions": taxonomy["regions"],
+        "risks": taxonomy["risks"],
         "impact_level": getattr(page, "impact_level", None),
         "status": item_status(page),
         "date": item_date(page),
@@ -105,74 +111,114 @@ def fingerprint(document):
     return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
 
 
-@dataclass
-class IndexUrls:
-    """The index page of each item type in each language, looked up once for a batch."""
+def taxonomy_keys(pages):
+    """``{page pk: {"services": [keys], "regions": [...], "risks": [...]}}`` for pages of one
+    model, one query per taxonomy (modelcluster's relations ignore ``prefetch_related``)."""
+    if not pages:
+        return {}
+    model = type(pages[0])
+    keys = {page.pk: {name: [] for name in TAXONOMY_FIELDS} for page in pages}
+    for name in TAXONOMY_FIELDS:
+        if not hasattr(model, name):
+            continue
+        field = model._meta.get_field(name)
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = field.remote_field.through.objects.filter(**{f"{source}_id__in": list(keys)}).values_list(
+            f"{source}_id", f"{target}__key"
+        )
+        for page_id, key in rows:
+            keys[page_id][name].append(key)
+    for relations in keys.values():
+        for name in TAXONOMY_FIELDS:
+            relations[name] = sorted(set(relations[name]))
+    return keys
 
-    by_type_and_language: dict
+
+@dataclass
+class PageUrls:
+    """Addresses of items computed from the home and index pages, looked up once for a batch:
+    an item's own page under its language's home, or the fallback route of the index in the
+    visitor's language for an item not translated into it."""
+
+    homes: dict  # language → (url_path, url)
+    indexes: dict  # (item type, language) → index page url
 
     @classmethod
     def load(cls):
-        table = {}
+        from hub.models import HomePage
+
+        homes = {
+            home.locale.language_code: (home.url_path, home.url)
+            for home in HomePage.objects.live().select_related("locale")
+        }
+        indexes = {}
         for item_type, model_label in INDEX_TYPES.items():
             for index_page in apps.get_model(model_label).objects.live().select_related("locale"):
-                table[(item_type, index_page.locale.language_code)] = index_page
-        return cls(table)
+                indexes[(item_type, index_page.locale.language_code)] = index_page.url
+        return cls(homes, indexes)
 
     def url_for(self, page, language):
-        if page.locale.language_code == language:
-            return page.url
-        index_page = self.by_type_and_language.get((item_type_of(page), language))
-        if index_page is None:
-            return page.url
-        return index_page.item_url(page)
+        own_language = page.locale.language_code
+        if own_language != language and (item_type_of(page), language) in self.indexes:
+            return f"{self.indexes[(item_type_of(page), language)]}{page.public_id}/"
+        home_path, home_url = self.homes.get(own_language, (None, None))
+        if home_url and page.url_path.startswith(home_path):
+            return home_url + page.url_path[len(home_path) :]
+        return page.url
 
 
-def documents_for_versions(versions, index_urls):
+def documents_for_versions(versions, urls, taxonomy=None):
     """Documents for one item given its live public versions (one page per language)."""
     if not versions:
         return []
+    taxonomy = taxonomy or taxonomy_keys(versions)
     by_language = {page.locale.language_code: page for page in versions}
     original = min(versions, key=lambda page: page.pk)
+    bodies = {}
     documents = []
     for language in LANGUAGES:
         page = by_language.get(language, original)
-        documents.append(build_document(page, language, index_urls.url_for(page, language)))
+        if page.pk not in bodies:
+            bodies[page.pk] = body_text(page)
+        documents.append(
+            build_document(page, language, urls.url_for(page, language), taxonomy[page.pk], bodies[page.pk])
+        )
     return documents
 
 
-def documents_for_item(item_type, translation_key, index_urls=None):
-    versions = list(
-        publishable(item_model(item_type)).filter(translation_key=translation_key).select_related("locale")
-    )
-    return documents_for_versions(versions, index_urls or IndexUrls.load())
-
-
-def iter_all_documents(chunk_size=500):
+def iter_all_documents(chunk_size=1000):
     """Every document the index should hold, built from the database (the source of truth)."""
-    index_urls = IndexUrls.load()
+    urls = PageUrls.load()
     for item_type in ITEM_TYPES:
+        model = item_model(item_type)
         pages = (
-            publishable(item_model(item_type))
-            .select_related("locale", *[f for f in ("agency", "vendor") if hasattr(item_model(item_type), f)])
+            publishable(model)
+            .select_related("locale", *[name for name in ("agency", "vendor") if hasattr(model, name)])
             .prefetch_related(*prefetches(item_type))
             .order_by("translation_key", "pk")
         )
-        group, current_key = [], None
+        chunk = []
         for page in pages.iterator(chunk_size=chunk_size):
-            if page.translation_key != current_key and group:
-                yield from documents_for_versions(group, index_urls)
-                group = []
-            current_key = page.translation_key
-            group.append(page)
-        if group:
-            yield from documents_for_versions(group, index_urls)
+            if len(chunk) >= chunk_size and page.translation_key != chunk[-1].translation_key:
+                yield from _chunk_documents(chunk, urls)
+                chunk = []
+            chunk.append(page)
+        yield from _chunk_documents(chunk, urls)
+
+
+def _chunk_documents(pages, urls):
+    taxonomy = taxonomy_keys(pages)
+    group = []
+    for page in pages:
+        if group and page.translation_key != group[0].translation_key:
+            yield from documents_for_versions(group, urls, taxonomy)
+            group = []
+        group.append(page)
+    yield from documents_for_versions(group, urls, taxonomy)
 
 
 def prefetches(item_type):
-    names = ["services", "regions"]
-    if item_type in ("casefile", "brief"):
-        names.append("risks")
+    names = []
     if item_type == "brief":
         names.append("authors__organization")
     if item_type == "agreement":

@@ -13,7 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from hub.models import Organization, Region, Risk, Service
 
 from .backends import get_backend
-from .documents import INDEX_TYPES, ITEM_TYPES, IndexUrls, documents_for_versions, item_model, publishable
+from .documents import INDEX_TYPES, ITEM_TYPES, PageUrls, documents_for_versions, item_model, publishable
 
 logger = logging.getLogger(__name__)
 PREFIX_TYPES = {"CF": "casefile", "BR": "brief", "AC": "agreement"}
@@ -25,7 +25,7 @@ def reindex(public_ids, backend=None):
     public_ids = {public_id for public_id in public_ids if public_id}
     if not public_ids:
         return
-    index_urls = IndexUrls.load()
+    page_urls = PageUrls.load()
     by_type = {}
     for public_id in public_ids:
         by_type.setdefault(PREFIX_TYPES.get(public_id[:2]), set()).add(public_id)
@@ -37,7 +37,7 @@ def reindex(public_ids, backend=None):
         for page in publishable(item_model(item_type)).filter(public_id__in=ids).select_related("locale"):
             versions_by_id.setdefault(page.public_id, []).append(page)
         for versions in versions_by_id.values():
-            documents.extend(documents_for_versions(versions, index_urls))
+            documents.extend(documents_for_versions(versions, page_urls))
     backend.replace(public_ids, documents)
 
 

@@ -9,8 +9,10 @@ policy ~ policies).
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKEN_RE = re.compile(r"[0-9a-z]+")
+COMBINING_MARKS = dict.fromkeys(range(0x300, 0x370))
 QUOTED_RE = re.compile(r'"([^"]*)"')
 
 # Elided articles and pronouns (l', d', j', qu', n', s', t', m', c') and the commonest
@@ -28,12 +30,13 @@ STOP_WORDS = frozenset(
 
 
 def fold(text):
-    """Lower case without accents or ligatures: ``Évaluation Œuvre`` → ``evaluation oeuvre``."""
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """Lower case without accents or ligatures: ``Évaluation Œuvre`` → ``evaluation oeuvre``.
+    Other characters stay as they are; every one that is not an ASCII letter or digit separates terms."""
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    return unicodedata.normalize("NFKD", text).translate(COMBINING_MARKS)
 
 
+@lru_cache(maxsize=65536)
 def stem(token):
     """A light stemmer: only inflection for number, which both languages mark at the end."""
     if len(token) <= 3 or token.isdigit():

@@ -113,8 +113,19 @@ class EmbeddedBackend:
         documents = list(documents)
         if not documents:
             return
-        items = IndexedItem.objects.bulk_create(
-            [
+        analysed = {}  # an untranslated item's two documents share one page's text
+        items = []
+        for document in documents:
+            if document["page_id"] not in analysed:
+                body = "\n".join(
+                    (document["summary"], document["plain_summary"], document["body"], document["id"])
+                )
+                analysed[document["page_id"]] = (
+                    " ".join(analyze(document["title"])),
+                    " ".join(analyze(body)),
+                )
+            title_terms, body_terms = analysed[document["page_id"]]
+            items.append(
                 IndexedItem(
                     public_id=document["id"],
                     locale=document["locale"],
@@ -132,34 +143,21 @@ class EmbeddedBackend:
                     impact_level=document["impact_level"],
                     status=document["status"],
                     date=date.fromisoformat(document["date"]),
-                    title_terms=" ".join(analyze(document["title"])),
-                    body_terms=" ".join(
-                        analyze(
-                            "\n".join(
-                                (
-                                    document["summary"],
-                                    document["plain_summary"],
-                                    document["body"],
-                                    document["id"],
-                                )
-                            )
-                        )
-                    ),
+                    title_terms=title_terms,
+                    body_terms=body_terms,
                     fingerprint=document["fingerprint"],
                 )
-                for document in documents
-            ],
-            batch_size=500,
-        )
-        IndexedFacetValue.objects.bulk_create(
-            [
-                IndexedFacetValue(item_id=item.pk, locale=item.locale, facet=facet, value=value)
-                for item, document in zip(items, documents, strict=True)
-                for facet, value in facet_rows(document)
-            ],
-            batch_size=1000,
-        )
+            )
+        items = IndexedItem.objects.bulk_create(items, batch_size=500)
         with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {FACET_VALUES} (item_id, locale, facet, value) VALUES (%s, %s, %s, %s)",
+                [
+                    (item.pk, item.locale, facet, value)
+                    for item, document in zip(items, documents, strict=True)
+                    for facet, value in facet_rows(document)
+                ],
+            )
             if self.vendor == "sqlite":
                 cursor.executemany(
                     f"INSERT INTO {FULLTEXT}(rowid, title_terms, body_terms) VALUES (%s, %s, %s)",

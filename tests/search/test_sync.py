@@ -33,6 +33,9 @@ def test_publishing_indexes_the_item_in_both_languages(site_pages, committed):
     page = committed(CaseFilePageFactory)
 
     assert indexed(page.public_id) == {"fr": page.pk, "en": page.pk}
+    urls = dict(IndexedItem.objects.filter(public_id=page.public_id).values_list("locale", "url"))
+    assert urls["fr"] == page.url
+    assert urls["en"] == site_pages["en"]["impacts.CaseFileIndexPage"].item_url(page)
 
 
 @pytest.mark.django_db

@@ -15,7 +15,7 @@ def document(public_id, title, body="", locale="fr"):
         "type": "casefile",
         "locale": locale,
         "content_locale": locale,
-        "page_id": 1,
+        "page_id": int(public_id[-4:]),
         "title": title,
         "summary": "",
         "plain_summary": "",
