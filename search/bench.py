@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils.text import slugify
@@ -381,6 +381,28 @@ def _pages_with(relation, keys):
         if hasattr(model, relation):
             condition |= Q(pk__in=model.objects.filter(**{f"{relation}__key__in": keys}).values("pk"))
     return condition
+
+
+def naive_timed(params, page, limit_seconds):
+    """The naive way's time in ms, or None when it ran past ``limit_seconds`` and was stopped."""
+    deadline = time.perf_counter() + limit_seconds
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        connection.connection.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = %s", [int(limit_seconds * 1000)])
+    try:
+        elapsed = timed(naive_answer, params, page=page)
+    except OperationalError:
+        return None
+    finally:
+        if connection.vendor == "sqlite":
+            connection.connection.set_progress_handler(None, 0)
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute("SET statement_timeout = 0")
+    return elapsed if elapsed <= limit_seconds * 1000 else None
 
 
 def timed(function, *args, **kwargs):

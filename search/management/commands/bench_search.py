@@ -12,7 +12,7 @@ from django.test.utils import override_settings
 
 from hub.site_setup import ensure_site
 from search.backends import get_backend
-from search.bench import QUERY_MIX, SyntheticCorpus, floor_answer, naive_answer, summarize, timed
+from search.bench import QUERY_MIX, SyntheticCorpus, floor_answer, naive_timed, summarize, timed
 from search.documents import ITEM_TYPES, item_model
 from search.index import rebuild_index
 
@@ -38,9 +38,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--skip-naive", action="store_true", help="Do not index for, nor time, the naive way."
         )
+        parser.add_argument(
+            "--naive-limit",
+            type=float,
+            default=60,
+            help="Seconds after which a naive run is stopped (default 60).",
+        )
         parser.add_argument("--backend", choices=["embedded"], default="embedded")
 
-    def handle(self, *args, count, repeat, naive_repeat, skip_naive, backend, **options):
+    def handle(self, *args, count, repeat, naive_repeat, skip_naive, naive_limit, backend, **options):
         if count < 100:
             raise CommandError("--count must be at least 100.")
         workdir = tempfile.TemporaryDirectory(prefix="vigie-bench-")
@@ -50,7 +56,7 @@ class Command(BaseCommand):
         old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         try:
             with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
-                self.run_benchmark(count, repeat, naive_repeat, skip_naive)
+                self.run_benchmark(count, repeat, naive_repeat, skip_naive, naive_limit)
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
             workdir.cleanup()
@@ -59,7 +65,8 @@ class Command(BaseCommand):
         self.stdout.write(text)
         self.stdout.flush()
 
-    def run_benchmark(self, count, repeat, naive_repeat, skip_naive):
+    def run_benchmark(self, count, repeat, naive_repeat, skip_naive, naive_limit):
+        self.naive_limit_ms = naive_limit * 1000
         self.say(f"Database: {connection.vendor} (temporary). Backend: {get_backend().name}.")
         started = time.perf_counter()
         created = SyntheticCorpus(count).build(ensure_site())
@@ -100,8 +107,10 @@ class Command(BaseCommand):
             floor = summarize([timed(floor_answer, floor_params, page=page) for _ in range(repeat)])
             naive = None
             if not skip_naive:
-                naive = summarize([timed(naive_answer, floor_params, page=page) for _ in range(naive_repeat)])
+                runs = [naive_timed(floor_params, page, naive_limit) for _ in range(naive_repeat)]
+                naive = summarize(runs) if None not in runs else (None, None)
             rows.append((kind, answer["count"], api, floor, naive))
+            self.say(f"  timed: {kind}")
 
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.report(rows, agree, peak_mb, rebuild_seconds, skip_naive)
@@ -137,7 +146,9 @@ class Command(BaseCommand):
                 f"{kind:<14} {hits:>7,} | {api_median:>8.1f}ms {api_p95:>5.1f}ms | {floor_median:>7.1f}ms "
                 f"{floor_p95:>5.1f}ms | {ratio:>8.2f}x"
             )
-            if naive:
+            if naive and naive[0] is None:
+                line += f" | {'>' + format(self.naive_limit_ms, '.0f'):>8}ms {'>' + format(self.naive_limit_ms / api_median, '.0f'):>8}x"
+            elif naive:
                 speedup = naive[0] / api_median
                 line += f" | {naive[0]:>8.1f}ms {speedup:>8.1f}x"
                 if speedup < TARGETS["naive_ratio"]:
