@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page
 
 from hub.models import Region, Risk, Service
 
-from .backends.embedded import FACET_VALUES, FULLTEXT, ITEMS
+from .backends.embedded import FACET_VALUES, FULLTEXT, ITEMS, TITLES, fulltext_rowid
 from .documents import INDEX_TYPES, ITEM_TYPES, item_model
 from .text import parse_query
 
@@ -253,7 +253,8 @@ def floor_answer(params, locale="fr", page=1, page_size=20):
             [f'"{term}"' for term in parsed.terms] + [f'"{" ".join(phrase)}"' for phrase in parsed.phrases]
         )
         if connection.vendor == "sqlite":
-            text_sql = f" AND i.id IN (SELECT rowid FROM {FULLTEXT} WHERE {FULLTEXT} MATCH %s)"
+            low = fulltext_rowid(0, locale)
+            text_sql = f" AND i.id + {low} IN (SELECT rowid FROM {FULLTEXT} WHERE {FULLTEXT} MATCH %s)"
             text_params = [match]
         else:
             text_sql = " AND i.search_vector @@ to_tsquery('simple', %s)"
@@ -276,17 +277,23 @@ def floor_answer(params, locale="fr", page=1, page_size=20):
         )
         count = cursor.fetchone()[0]
         if parsed and connection.vendor == "sqlite":
+            title_match = " AND ".join(
+                [f'"{term}"' for term in parsed.terms]
+                + [f'"{" ".join(phrase)}"' for phrase in parsed.phrases]
+            )
             cursor.execute(
-                f"SELECT i.public_id FROM {ITEMS} i JOIN (SELECT rowid AS item_id, bm25({FULLTEXT}, 10.0, 1.0) AS score "
-                f"FROM {FULLTEXT} WHERE {FULLTEXT} MATCH %s) t ON t.item_id = i.id WHERE i.locale = %s{where_sql} "
-                "ORDER BY t.score, i.date DESC, i.public_id DESC LIMIT %s OFFSET %s",
-                [*text_params, locale, *where_params, page_size, (page - 1) * page_size],
+                f"SELECT i.public_id FROM {ITEMS} i WHERE i.locale = %s{text_sql}{where_sql} "
+                f"ORDER BY (i.id + {fulltext_rowid(0, locale)} IN (SELECT rowid FROM {TITLES} WHERE {TITLES} MATCH %s)) DESC, "
+                "i.date DESC, i.public_id DESC LIMIT %s OFFSET %s",
+                [locale, *text_params, *where_params, title_match, page_size, (page - 1) * page_size],
             )
         elif parsed:
+            title_query = " & ".join(f"{term}:A" for term in parsed.terms)
             cursor.execute(
-                f"SELECT i.public_id FROM {ITEMS} i, to_tsquery('simple', %s) q WHERE i.locale = %s{text_sql}{where_sql} "
-                "ORDER BY ts_rank(i.search_vector, q) DESC, i.date DESC, i.public_id DESC LIMIT %s OFFSET %s",
-                [*text_params, locale, *text_params, *where_params, page_size, (page - 1) * page_size],
+                f"SELECT i.public_id FROM {ITEMS} i WHERE i.locale = %s{text_sql}{where_sql} "
+                "ORDER BY (i.search_vector @@ to_tsquery('simple', %s)) DESC, i.date DESC, i.public_id DESC "
+                "LIMIT %s OFFSET %s",
+                [locale, *text_params, *where_params, title_query, page_size, (page - 1) * page_size],
             )
         else:
             cursor.execute(

@@ -8,17 +8,13 @@ from .sync import reindex
 
 
 def rebuild_index(backend, chunk_size=1000):
-    backend.clear()
-    count, chunk = 0, []
-    for document in iter_all_documents():
-        chunk.append(document)
-        if len(chunk) >= chunk_size:
-            backend.bulk_load(chunk)
-            count += len(chunk)
-            chunk = []
-    backend.bulk_load(chunk)
+    """Rebuild from the database. A backend that keeps serving the old index while it loads the new
+    one (Elasticsearch) is re-checked afterwards, so that writes made meanwhile are not lost."""
+    count = backend.rebuild(iter_all_documents(), chunk_size=chunk_size)
     PendingIndexUpdate.objects.all().delete()
-    return count + len(chunk)
+    if backend.serves_during_rebuild:
+        sync_index(backend)
+    return count
 
 
 @dataclass

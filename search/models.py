@@ -66,3 +66,13 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return self.public_id
+
+
+class IndexState(models.Model):
+    """One row whose token changes with every write to the index: processes holding facet
+    bitmaps read them again when it differs from the token they were built at."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.token

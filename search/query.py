@@ -70,6 +70,7 @@ class SearchResults:
     hits: list = field(default_factory=list)
     facet_counts: dict = field(default_factory=dict)
     facets: dict = field(default_factory=dict)
+    degraded: bool = False  # answered by the fallback index because the main backend failed
 
     @property
     def page_count(self):

@@ -59,6 +59,13 @@ def analyze(text):
     return [stem(token) for token in TOKEN_RE.findall(fold(text or "")) if token not in STOP_WORDS]
 
 
+def document_terms(document):
+    """A search document's analysed (title terms, body terms), each a space-separated string: what
+    every backend matches queries against. The body holds the summaries, the body text and the id."""
+    body = "\n".join((document["summary"], document["plain_summary"], document["body"], document["id"]))
+    return " ".join(analyze(document["title"])), " ".join(analyze(body))
+
+
 @dataclass(frozen=True)
 class ParsedQuery:
     """What a visitor typed, as terms that must all match and phrases that must match as such."""

@@ -1,21 +1,29 @@
 """The embedded backend: the index lives in the project's database, no search server needed.
 
-Three SQL statements answer a search, however many results or facet values there are: the
-total, one page of hits, and every facet's disjunctive counts in one UNION ALL of index-only
-GROUP BYs. Text matching uses FTS5 on SQLite and a tsvector on PostgreSQL, both over terms
-analysed by ``search.text`` so that the two databases give the same answers."""
+A search is at most four SQL statements, however many results or facet values there are: the
+index's state token, the items matching the words (and those matching them in their titles, for
+relevance), and one page of hits. Filters, disjunctive facet counts and paging work on facet
+bitmaps (``bitmaps.py``). Text matching uses FTS5 on SQLite and a tsvector on PostgreSQL, both
+over terms analysed by ``search.text``, so that the two databases give the same answers."""
 
 from datetime import date
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from ..models import IndexedFacetValue, IndexedItem
 from ..query import FACETS, NOT_ASSESSED, SearchResults
-from ..text import analyze, fold
+from ..text import document_terms, fold
+from .bitmaps import new_state_token, ordinals_by_rank, ordinals_in_order, snapshot
 
 ITEMS = IndexedItem._meta.db_table
 FACET_VALUES = IndexedFacetValue._meta.db_table
 FULLTEXT = "search_fulltext"
+TITLES = "search_titles"
+# Full-text rows of each language live in their own rowid range, so that a match scans one
+# language's entries only: rowid = language's position × LOCALE_STRIDE + item id.
+LOCALE_STRIDE = 2**40
+LOCALE_POSITIONS = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
 TITLE_WEIGHT = 10.0
 HIT_COLUMNS = (
     "public_id",
@@ -36,6 +44,22 @@ HIT_COLUMNS = (
 )
 
 
+def chunked(items, size):
+    """Lists of at most ``size`` items from an iterable, in order."""
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def fulltext_rowid(item_id, locale):
+    return LOCALE_POSITIONS[locale] * LOCALE_STRIDE + item_id
+
+
 def facet_rows(document):
     """(facet, value) pairs of a document, as stored and counted."""
     rows = [("type", document["type"])]
@@ -49,6 +73,7 @@ def facet_rows(document):
 
 class EmbeddedBackend:
     name = "embedded"
+    serves_during_rebuild = False
 
     @property
     def vendor(self):
@@ -60,6 +85,7 @@ class EmbeddedBackend:
     def replace(self, public_ids, documents):
         """Make the index hold exactly ``documents`` for the items ``public_ids``."""
         public_ids = set(public_ids) | {document["id"] for document in documents}
+        new_state_token()
         self._delete_items(IndexedItem.objects.filter(public_id__in=public_ids).values_list("pk", flat=True))
         self._insert(documents)
 
@@ -73,20 +99,33 @@ class EmbeddedBackend:
             ).values_list("pk", "public_id", "locale")
             if (public_id, locale) in keys
         ]
+        new_state_token()
         self._delete_items(pks)
 
     @transaction.atomic
     def clear(self):
+        new_state_token()
         IndexedFacetValue.objects.all().delete()
         IndexedItem.objects.all().delete()
         if self.vendor == "sqlite":
             with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {FULLTEXT}")
+                for table in (FULLTEXT, TITLES):
+                    cursor.execute(f"DELETE FROM {table}")
 
     def bulk_load(self, documents):
         """Add documents to an index known not to hold them (a rebuild)."""
         with transaction.atomic():
+            new_state_token()
             self._insert(documents)
+
+    def rebuild(self, documents, chunk_size=1000):
+        """Replace the whole index with ``documents``, loaded in chunks; returns how many."""
+        self.clear()
+        count = 0
+        for chunk in chunked(documents, chunk_size):
+            self.bulk_load(chunk)
+            count += len(chunk)
+        return count
 
     def stored_fingerprints(self):
         return {
@@ -102,12 +141,17 @@ class EmbeddedBackend:
             return
         for start in range(0, len(pks), 500):
             chunk = pks[start : start + 500]
+            if self.vendor == "sqlite":
+                rowids = [
+                    fulltext_rowid(pk, locale)
+                    for pk, locale in IndexedItem.objects.filter(pk__in=chunk).values_list("pk", "locale")
+                ]
+                with connection.cursor() as cursor:
+                    marks = ", ".join(["%s"] * len(rowids))
+                    for table in (FULLTEXT, TITLES):
+                        cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", rowids)
             IndexedFacetValue.objects.filter(item_id__in=chunk).delete()
             IndexedItem.objects.filter(pk__in=chunk).delete()
-            if self.vendor == "sqlite":
-                with connection.cursor() as cursor:
-                    marks = ", ".join(["%s"] * len(chunk))
-                    cursor.execute(f"DELETE FROM {FULLTEXT} WHERE rowid IN ({marks})", chunk)
 
     def _insert(self, documents):
         documents = list(documents)
@@ -117,13 +161,7 @@ class EmbeddedBackend:
         items = []
         for document in documents:
             if document["page_id"] not in analysed:
-                body = "\n".join(
-                    (document["summary"], document["plain_summary"], document["body"], document["id"])
-                )
-                analysed[document["page_id"]] = (
-                    " ".join(analyze(document["title"])),
-                    " ".join(analyze(body)),
-                )
+                analysed[document["page_id"]] = document_terms(document)
             title_terms, body_terms = analysed[document["page_id"]]
             items.append(
                 IndexedItem(
@@ -161,7 +199,14 @@ class EmbeddedBackend:
             if self.vendor == "sqlite":
                 cursor.executemany(
                     f"INSERT INTO {FULLTEXT}(rowid, title_terms, body_terms) VALUES (%s, %s, %s)",
-                    [(item.pk, item.title_terms, item.body_terms) for item in items],
+                    [
+                        (fulltext_rowid(item.pk, item.locale), item.title_terms, item.body_terms)
+                        for item in items
+                    ],
+                )
+                cursor.executemany(
+                    f"INSERT INTO {TITLES}(rowid, title_terms) VALUES (%s, %s)",
+                    [(fulltext_rowid(item.pk, item.locale), item.title_terms) for item in items],
                 )
             else:
                 for start in range(0, len(items), 500):
@@ -177,44 +222,50 @@ class EmbeddedBackend:
     # --- Reading ----------------------------------------------------------------------------
 
     def search(self, query, with_facets=True):
+        """Match the text in SQL once, then filter, count and page with the facet bitmaps."""
+        snap = snapshot(query.locale)
         parsed = query.parsed
-        text_filter = self._text_filter(parsed) if parsed else None
-        filters = [("i.locale = %s", [query.locale])]
-        if text_filter:
-            filters.append(text_filter)
-        facet_filters = {
-            facet: self._facet_filter(query.locale, facet, values) for facet, values in query.selections
-        }
-        where, params = self._where(filters + list(facet_filters.values()))
-
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {ITEMS} i WHERE {where}", params)
-            count = cursor.fetchone()[0]
-            hits = []
-            if query.offset < count:
-                join, join_params, order = self._ordering(query.effective_sort, parsed)
-                cursor.execute(
-                    f"SELECT {', '.join('i.' + column for column in HIT_COLUMNS)} FROM {ITEMS} i {join} "
-                    f"WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
-                    join_params + params + [query.page_size, query.offset],
-                )
-                hits = [self._hit(row) for row in cursor.fetchall()]
-            facet_counts = (
-                self._facet_counts(cursor, query, text_filter, facet_filters) if with_facets else {}
-            )
+        text = snap.universe
+        in_title = 0
+        if parsed:
+            text = snap.bitmap_of_items(self._matching_ids(query.locale, parsed))
+            if query.effective_sort == "relevance":
+                in_title = snap.bitmap_of_items(self._matching_ids(query.locale, parsed, title_only=True))
+        selected = {facet: snap.selection(facet, values) for facet, values in query.selections}
+        matches = text
+        for bitmap in selected.values():
+            matches &= bitmap
+        count = matches.bit_count()
+        hits = []
+        if query.offset < count:
+            ordinals = self._page(snap, matches, in_title & matches, query)
+            hits = self._fetch_hits([snap.item_ids[ordinal] for ordinal in ordinals])
+        facet_counts = {}
+        if with_facets:
+            for facet in FACETS:
+                scope = text
+                for other, bitmap in selected.items():
+                    if other != facet:
+                        scope &= bitmap
+                facet_counts[facet] = snap.counts(facet, scope)
         return SearchResults(query=query, count=count, hits=hits, facet_counts=facet_counts)
 
-    @staticmethod
-    def _where(filters):
-        return " AND ".join(sql for sql, _params in filters), [p for _sql, params in filters for p in params]
-
-    def _text_filter(self, parsed):
-        """Items whose analysed text holds every term and phrase."""
-        if self.vendor == "sqlite":
-            return f"i.id IN (SELECT rowid FROM {FULLTEXT} WHERE {FULLTEXT} MATCH %s)", [
-                self._fts_match(parsed)
-            ]
-        return "i.search_vector @@ to_tsquery('simple', %s)", [self._tsquery(parsed)]
+    def _matching_ids(self, locale, parsed, title_only=False):
+        """Ids of indexed items whose analysed text (or title alone) holds every term and phrase."""
+        with connection.cursor() as cursor:
+            if self.vendor == "sqlite":
+                low, high = fulltext_rowid(0, locale), fulltext_rowid(LOCALE_STRIDE, locale)
+                table = TITLES if title_only else FULLTEXT
+                cursor.execute(
+                    f"SELECT rowid - %s FROM {table} WHERE {table} MATCH %s AND rowid >= %s AND rowid < %s",
+                    [low, self._fts_match(parsed), low, high],
+                )
+            else:
+                cursor.execute(
+                    f"SELECT id FROM {ITEMS} WHERE locale = %s AND search_vector @@ to_tsquery('simple', %s)",
+                    [locale, self._tsquery(parsed, "A" if title_only else "")],
+                )
+            return [item_id for (item_id,) in cursor.fetchall()]
 
     @staticmethod
     def _fts_match(parsed):
@@ -223,56 +274,42 @@ class EmbeddedBackend:
         )
 
     @staticmethod
-    def _tsquery(parsed):
+    def _tsquery(parsed, weight=""):
+        suffix = f":{weight}" if weight else ""
         return " & ".join(
-            list(parsed.terms) + ["(" + " <-> ".join(phrase) + ")" for phrase in parsed.phrases]
+            [term + suffix for term in parsed.terms]
+            + ["(" + " <-> ".join(term + suffix for term in phrase) + ")" for phrase in parsed.phrases]
         )
-
-    def _ordering(self, sort, parsed):
-        """(join, its parameters, ORDER BY) for a sort; relevance weighs title matches above body ones."""
-        newest = "i.date DESC, i.public_id DESC"
-        if sort == "relevance" and parsed:
-            if self.vendor == "sqlite":
-                join = (
-                    f"JOIN (SELECT rowid AS item_id, bm25({FULLTEXT}, {TITLE_WEIGHT}, 1.0) AS score "
-                    f"FROM {FULLTEXT} WHERE {FULLTEXT} MATCH %s) t ON t.item_id = i.id"
-                )
-                return join, [self._fts_match(parsed)], f"t.score ASC, {newest}"
-            join = "CROSS JOIN to_tsquery('simple', %s) AS q(query)"
-            return join, [self._tsquery(parsed)], f"ts_rank(i.search_vector, q.query) DESC, {newest}"
-        if sort == "oldest":
-            return "", [], "i.date ASC, i.public_id ASC"
-        if sort == "title":
-            return "", [], "i.sort_title ASC, i.public_id ASC"
-        return "", [], newest
 
     @staticmethod
-    def _facet_filter(locale, facet, values):
-        marks = ", ".join(["%s"] * len(values))
-        return (
-            f"i.id IN (SELECT item_id FROM {FACET_VALUES} WHERE locale = %s AND facet = %s AND value IN ({marks}))",
-            [locale, facet, *values],
-        )
+    def _page(snap, matches, in_title, query):
+        """Ordinals of one page of hits. Relevance: items with every word in their title first,
+        then the others, newest first within each group."""
+        sort, offset, limit = query.effective_sort, query.offset, query.page_size
+        if sort == "oldest":
+            return ordinals_in_order(matches, snap.size, offset, limit, reverse=True)
+        if sort == "title":
+            return ordinals_by_rank(matches, snap.size, snap.title_order, offset, limit)
+        if sort != "relevance" or not in_title:
+            return ordinals_in_order(matches, snap.size, offset, limit)
+        first = in_title.bit_count()
+        page = ordinals_in_order(in_title, snap.size, offset, limit) if offset < first else []
+        if len(page) < limit:
+            page += ordinals_in_order(
+                matches & ~in_title, snap.size, max(0, offset - first), limit - len(page)
+            )
+        return page
 
-    def _facet_counts(self, cursor, query, text_filter, facet_filters):
-        """Each facet counted under the text and every other facet's selection, not its own: one
-        UNION ALL of index-only GROUP BYs."""
-        parts, params = [], []
-        for facet in FACETS:
-            scope = [text_filter] if text_filter else []
-            scope += [facet_filter for name, facet_filter in facet_filters.items() if name != facet]
-            sql = f"SELECT f.facet, f.value, COUNT(*) FROM {FACET_VALUES} f WHERE f.locale = %s AND f.facet = %s"
-            params += [query.locale, facet]
-            if scope:
-                where, scope_params = self._where([("i.locale = %s", [query.locale]), *scope])
-                sql += f" AND f.item_id IN (SELECT i.id FROM {ITEMS} i WHERE {where})"
-                params += scope_params
-            parts.append(sql + " GROUP BY f.facet, f.value")
-        cursor.execute(" UNION ALL ".join(parts), params)
-        counts = {facet: {} for facet in FACETS}
-        for facet, value, number in cursor.fetchall():
-            counts[facet][value] = number
-        return counts
+    def _fetch_hits(self, item_ids):
+        if not item_ids:
+            return []
+        marks = ", ".join(["%s"] * len(item_ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, {', '.join(HIT_COLUMNS)} FROM {ITEMS} WHERE id IN ({marks})", item_ids
+            )
+            rows = {row[0]: row[1:] for row in cursor.fetchall()}
+        return [self._hit(rows[item_id]) for item_id in item_ids]
 
     @staticmethod
     def _hit(row):

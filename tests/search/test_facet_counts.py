@@ -1,11 +1,10 @@
-"""Facet counts and filters of the embedded backend against an expectation computed here, in
-plain Python, over generated documents and random selections."""
+"""Facet counts, filters and hits of every backend against an expectation computed here, in plain
+Python, over generated documents and random selections, on each backend in turn
+(tests/search/conftest.py): the backends agree because each agrees with the same expectation."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis.extra.django import TestCase
 
-from search.backends.embedded import EmbeddedBackend
 from search.documents import fingerprint
 from search.query import FACETS, SearchQuery
 
@@ -84,48 +83,55 @@ def expected_counts(docs, selected, word):
     return counts
 
 
-class FacetCountTests(TestCase):
-    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(docs=documents(), selected=selections, word=st.sampled_from(["", "algorithme", "école"]))
-    def test_counts_and_hits_match_an_independent_computation(self, docs, selected, word):
-        backend = EmbeddedBackend()
-        backend.clear()
-        backend.bulk_load(docs)
-        query = SearchQuery.build(text=word, locale="fr", page_size=100, **selected)
+def newest_first(docs):
+    """The default order without text: date, then id, both descending."""
+    return [doc["id"] for doc in sorted(docs, key=lambda doc: (doc["date"], doc["id"]), reverse=True)]
 
-        results = backend.search(query)
 
-        expected_ids = sorted(doc["id"] for doc in docs if matches(doc, selected, word))
-        self.assertEqual(results.count, len(expected_ids))
-        self.assertEqual(sorted(hit["public_id"] for hit in results.hits), expected_ids)
-        self.assertEqual(results.facet_counts, expected_counts(docs, selected, word))
+# One index per backend serves every example: each example clears it first.
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(docs=documents(), selected=selections, word=st.sampled_from(["", "algorithme", "école"]))
+def test_counts_and_hits_match_an_independent_computation(empty_backend, docs, selected, word):
+    empty_backend.clear()
+    empty_backend.bulk_load(docs)
+    query = SearchQuery.build(text=word, locale="fr", sort="newest", page_size=100, **selected)
 
-    def test_other_locale_documents_are_not_counted(self):
-        backend = EmbeddedBackend()
-        backend.clear()
-        french = {
-            "id": "CF-2026-0001",
-            "type": "casefile",
-            "locale": "fr",
-            "content_locale": "fr",
-            "page_id": 1,
-            "title": "Un",
-            "summary": "",
-            "plain_summary": "",
-            "body": "",
-            "services": ["sante"],
-            "regions": ["laval"],
-            "risks": [],
-            "impact_level": None,
-            "status": "deployed",
-            "date": "2026-01-01",
-            "url": "/fr/x/",
-            "fingerprint": "x",
-        }
-        english = {**french, "locale": "en", "services": ["education"], "url": "/en/x/"}
-        backend.bulk_load([french, english])
+    results = empty_backend.search(query)
 
-        results = backend.search(SearchQuery.build(locale="en"))
+    expected_ids = newest_first(doc for doc in docs if matches(doc, selected, word))
+    assert results.count == len(expected_ids)
+    assert [hit["public_id"] for hit in results.hits] == expected_ids
+    assert results.facet_counts == expected_counts(docs, selected, word)
 
-        self.assertEqual(results.count, 1)
-        self.assertEqual(results.facet_counts["service"], {"education": 1})
+
+def test_other_locale_documents_are_not_counted(empty_backend):
+    french = {
+        "id": "CF-2026-0001",
+        "type": "casefile",
+        "locale": "fr",
+        "content_locale": "fr",
+        "page_id": 1,
+        "title": "Un",
+        "summary": "",
+        "plain_summary": "",
+        "body": "",
+        "services": ["sante"],
+        "regions": ["laval"],
+        "risks": [],
+        "impact_level": None,
+        "status": "deployed",
+        "date": "2026-01-01",
+        "url": "/fr/x/",
+        "fingerprint": "x",
+    }
+    english = {**french, "locale": "en", "services": ["education"], "url": "/en/x/"}
+    empty_backend.bulk_load([french, english])
+
+    results = empty_backend.search(SearchQuery.build(locale="en"))
+
+    assert results.count == 1
+    assert results.facet_counts["service"] == {"education": 1}

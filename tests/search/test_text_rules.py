@@ -3,7 +3,6 @@ elision, singular and plural, title before body, and no input that breaks it."""
 
 import pytest
 
-from search.backends.embedded import EmbeddedBackend
 from search.documents import fingerprint
 from search.query import SearchQuery
 from search.text import analyze, parse_query
@@ -43,11 +42,10 @@ CORPUS = [
 
 
 @pytest.fixture
-def backend(db):
-    engine = EmbeddedBackend()
-    engine.clear()
-    engine.bulk_load(CORPUS)
-    return engine
+def backend(empty_backend):
+    """The corpus on each backend in turn (tests/search/conftest.py): the same rules hold on all."""
+    empty_backend.bulk_load(CORPUS)
+    return empty_backend
 
 
 def found(backend, text):

@@ -188,7 +188,7 @@ def test_csv_download_reimports_to_the_same_case_files(client, corpus, tmp_path)
 def test_query_count_does_not_grow_with_results(client, site_pages, django_assert_max_num_queries):
     CaseFilePageFactory(services=["sante"])
     rebuild_index(get_backend())
-    client.get(API)  # warm caches of labels
+    client.get(API)  # warm the label cache and the facet bitmaps
     with django_assert_max_num_queries(10) as few:
         client.get(API, {"q": "fictif", "service": ["sante", "habitation"], "region": "montreal"})
     for _ in range(30):
@@ -196,6 +196,68 @@ def test_query_count_does_not_grow_with_results(client, site_pages, django_asser
             services=["sante", "habitation"], regions=["montreal", "laval"], risks=["erreurs"]
         )
     rebuild_index(get_backend())
+    client.get(API)  # the first search after a change reads the facet bitmaps again
     with django_assert_max_num_queries(10) as many:
         client.get(API, {"q": "fictif", "service": ["sante", "habitation"], "region": "montreal"})
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+@pytest.mark.django_db
+def test_a_published_item_is_found_by_the_next_search(client, corpus, django_capture_on_commit_callbacks):
+    before = client.get(API, {"q": "triage"}).json()["count"]
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseFilePageFactory(title="Nouveau triage publié")
+    after = client.get(API, {"q": "triage"}).json()
+    assert after["count"] == before + 1
+    assert "Nouveau triage publié" in {hit["title"] for hit in after["results"]}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["newest", "oldest", "title"])
+def test_sorts_order_every_page_of_results(client, site_pages, sort):
+    pages = [
+        CaseFilePageFactory(title=f"{letter} dossier", first_reported=f"2024-0{month}-01")
+        for letter, month in zip("DBECA", [3, 1, 5, 2, 4], strict=True)
+    ]
+    rebuild_index(get_backend())
+    by_date = sorted(pages, key=lambda page: (str(page.first_reported), page.public_id))
+    expected = {
+        "newest": [page.public_id for page in reversed(by_date)],
+        "oldest": [page.public_id for page in by_date],
+        "title": [page.public_id for page in sorted(pages, key=lambda page: page.title)],
+    }[sort]
+
+    seen = []
+    for page_number in (1, 2, 3):
+        body = client.get(API, {"sort": sort, "page_size": 2, "page": page_number}).json()
+        seen += [hit["id"] for hit in body["results"]]
+    assert seen == expected
+
+
+@pytest.mark.django_db
+def test_when_the_main_backend_fails_the_page_answers_from_the_fallback_and_says_so(
+    client, corpus, monkeypatch, caplog
+):
+    from elastic_transport import ConnectionError as TransportConnectionError
+
+    from search.backends.embedded import EmbeddedBackend
+    from search.backends.mirrored import MirroredBackend
+
+    class UnreachableCluster:
+        name = "elasticsearch"
+
+        def search(self, query, with_facets=True):
+            raise TransportConnectionError("cluster unreachable")
+
+    monkeypatch.setattr(
+        "search.service.get_backend", lambda: MirroredBackend(UnreachableCluster(), EmbeddedBackend())
+    )
+    expected = client.get(API, {"q": "triage"}).json()["count"]
+
+    response = client.get(search_url("en"), {"q": "triage"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "backup index" in html
+    assert f"{expected} results" in html
+    assert "answering from the fallback" in caplog.text

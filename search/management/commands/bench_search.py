@@ -3,8 +3,11 @@
 import resource
 import tempfile
 import time
+import uuid
+from contextlib import ExitStack
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
@@ -13,7 +16,7 @@ from django.test.utils import override_settings
 from hub.site_setup import ensure_site
 from search.backends import get_backend
 from search.bench import QUERY_MIX, SyntheticCorpus, floor_answer, naive_timed, summarize, timed
-from search.documents import ITEM_TYPES, item_model
+from search.documents import ITEM_TYPES, item_model, iter_all_documents
 from search.index import rebuild_index
 
 TARGETS = {
@@ -44,22 +47,43 @@ class Command(BaseCommand):
             default=60,
             help="Seconds after which a naive run is stopped (default 60).",
         )
-        parser.add_argument("--backend", choices=["embedded"], default="embedded")
+        parser.add_argument(
+            "--backend",
+            choices=["embedded", "elasticsearch"],
+            default="embedded",
+            help="elasticsearch: the cluster ELASTICSEARCH_URL names, in indices of its own (default embedded).",
+        )
 
     def handle(self, *args, count, repeat, naive_repeat, skip_naive, naive_limit, backend, **options):
         if count < 100:
             raise CommandError("--count must be at least 100.")
+        if backend == "elasticsearch" and not settings.ELASTICSEARCH_URL:
+            raise CommandError("--backend elasticsearch needs ELASTICSEARCH_URL.")
         workdir = tempfile.TemporaryDirectory(prefix="vigie-bench-")
         test_settings = connection.settings_dict.setdefault("TEST", {})
         if connection.vendor == "sqlite":
             test_settings["NAME"] = str(Path(workdir.name) / "bench.sqlite3")
         old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         try:
-            with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
+            with ExitStack() as stack:
+                stack.enter_context(override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False))
+                stack.enter_context(self.backend_settings(backend))
+                get_backend.cache_clear()
+                stack.callback(get_backend.cache_clear)
+                if backend == "elasticsearch":
+                    stack.callback(get_backend().primary.drop)
                 self.run_benchmark(count, repeat, naive_repeat, skip_naive, naive_limit)
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
             workdir.cleanup()
+
+    @staticmethod
+    def backend_settings(backend):
+        """The backend to time; Elasticsearch in indices of its own, never the hub's."""
+        if backend == "embedded":
+            return override_settings(ELASTICSEARCH_URL="")
+        prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}-bench-{uuid.uuid4().hex[:8]}"
+        return override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix)
 
     def say(self, text=""):
         self.stdout.write(text)
@@ -76,6 +100,8 @@ class Command(BaseCommand):
         documents = rebuild_index(get_backend())
         rebuild_seconds = time.perf_counter() - started
         self.say(f"search_index rebuild: {documents:,} documents in {rebuild_seconds:.1f} s.")
+        if get_backend().name == "elasticsearch":
+            self.time_bulk_indexing()
 
         if not skip_naive:
             started = time.perf_counter()
@@ -99,7 +125,8 @@ class Command(BaseCommand):
             api_facets = {
                 facet: {v["key"]: v["count"] for v in values} for facet, values in answer["facets"].items()
             }
-            if answer["count"] != floor_count or api_facets != floor_facets:
+            api_ids = [hit["id"] for hit in answer["results"]]
+            if answer["count"] != floor_count or api_facets != floor_facets or api_ids != floor_ids:
                 agree = False
                 self.say(f"  ! {kind}: the API and the floor disagree")
 
@@ -114,6 +141,20 @@ class Command(BaseCommand):
 
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.report(rows, agree, peak_mb, rebuild_seconds, skip_naive)
+
+    def time_bulk_indexing(self):
+        """Elasticsearch's bulk indexing throughput: a rebuild of its index alone, less the time
+        spent building the documents from the database."""
+        started = time.perf_counter()
+        documents = sum(1 for _document in iter_all_documents())
+        building = time.perf_counter() - started
+        started = time.perf_counter()
+        get_backend().primary.rebuild(iter_all_documents())
+        loading = time.perf_counter() - started - building
+        self.say(
+            f"Elasticsearch bulk indexing: {documents:,} documents in {loading:.1f} s "
+            f"({documents / max(loading, 1e-9):,.0f} documents/s; building them took {building:.1f} s more)."
+        )
 
     @staticmethod
     def index_for_naive():

@@ -2,9 +2,10 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from search.backends import get_backend
+from search.backends.elasticsearch import ELASTICSEARCH_ERRORS
 from search.index import check_index, rebuild_index, sync_index
 
 
@@ -15,6 +16,15 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["rebuild", "check", "sync"])
 
     def handle(self, *args, action, **options):
+        try:
+            self.run(action)
+        except ELASTICSEARCH_ERRORS as error:
+            raise CommandError(
+                f"The search cluster failed ({type(error).__name__}: {error}). "
+                "Searches keep using the index they had; run the command again once it answers."
+            ) from error
+
+    def run(self, action):
         backend = get_backend()
         started = time.perf_counter()
         if action == "rebuild":
