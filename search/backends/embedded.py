@@ -211,10 +211,14 @@ class EmbeddedBackend:
             else:
                 for start in range(0, len(items), 500):
                     chunk = [item.pk for item in items[start : start + 500]]
+                    # A placeholder after the title, removed once the two parts are joined, leaves
+                    # a gap so that a phrase never runs from the title into the body (as in FTS5
+                    # and Elasticsearch, where they are separate fields). It is a stop word, so no
+                    # analysed text ever holds it.
                     cursor.execute(
-                        f"UPDATE {ITEMS} SET search_vector = "
-                        "setweight(to_tsvector('simple', title_terms), 'A') || "
-                        "setweight(to_tsvector('simple', body_terms), 'B') "
+                        f"UPDATE {ITEMS} SET search_vector = ts_delete("
+                        "setweight(to_tsvector('simple', title_terms || ' the'), 'A') || "
+                        "setweight(to_tsvector('simple', body_terms), 'B'), 'the') "
                         "WHERE id = ANY(%s)",
                         [chunk],
                     )

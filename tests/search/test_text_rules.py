@@ -118,3 +118,8 @@ def test_analyze_folds_and_stems_both_languages():
         "journal",
         "policy",
     ]
+
+
+def test_a_phrase_never_runs_from_the_title_into_the_body(backend):
+    assert found(backend, '"classe les dossiers"') == ["CF-2026-0002"]
+    assert found(backend, '"patients algorithme"') == []
