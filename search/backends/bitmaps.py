@@ -1,5 +1,6 @@
 """Facet bitmaps for the embedded backend: each facet value of one interface language as a
-Python integer with one bit per indexed item, items numbered newest first.
+Python integer with one bit per indexed item, items numbered newest first. Values are the
+same as the facet rows of ``embedded.facet_rows``.
 
 Counting a facet under any selection is then an AND and a population count, microseconds
 where SQL needs a join per facet. The bitmaps are read from the index tables (the database
@@ -10,13 +11,14 @@ write once it is committed, and a rolled-back write leaves the previous token in
 import threading
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import connection
 
-from ..models import IndexedFacetValue, IndexedItem, IndexState
+from ..models import IndexedItem, IndexState
+from ..query import NOT_ASSESSED
 
 ITEMS = IndexedItem._meta.db_table
-FACET_VALUES = IndexedFacetValue._meta.db_table
 POPCOUNT = bytes(bin(byte).count("1") for byte in range(256))
 
 _lock = threading.Lock()
@@ -44,7 +46,12 @@ class Snapshot:
     item_ids: list  # ordinal → IndexedItem id, newest first
     ordinal_of: dict  # IndexedItem id → ordinal
     facets: dict  # facet → {value: bitmap}
-    title_order: list  # ordinals sorted by title
+    title_keys: list  # ordinal → (sort title, public id)
+
+    @cached_property
+    def title_order(self):
+        """Ordinals sorted by title, worked out the first time a search sorts by title."""
+        return sorted(range(self.size), key=self.title_keys.__getitem__)
 
     @property
     def universe(self):
@@ -52,27 +59,30 @@ class Snapshot:
 
     @classmethod
     def load(cls, locale, token):
+        """Read from the items table alone: its rows carry their facet values, so one pass over
+        one row per item builds every bitmap."""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id, sort_title, public_id FROM {ITEMS} WHERE locale = %s ORDER BY date DESC, public_id DESC",
+                f"SELECT id, sort_title, public_id, item_type, services, regions, risks, impact_level FROM {ITEMS} "
+                "WHERE locale = %s ORDER BY date DESC, public_id DESC",
                 [locale],
             )
             rows = cursor.fetchall()
-            item_ids = [row[0] for row in rows]
-            ordinal_of = {item_id: ordinal for ordinal, item_id in enumerate(item_ids)}
-            cursor.execute(f"SELECT item_id, facet, value FROM {FACET_VALUES} WHERE locale = %s", [locale])
-            members = {}
-            for item_id, facet, value in cursor.fetchall():
-                ordinal = ordinal_of.get(item_id)
-                if ordinal is not None:
-                    members.setdefault(facet, {}).setdefault(value, []).append(ordinal)
-        size = len(item_ids)
+        members = {facet: {} for facet in ("type", "service", "region", "risk", "level")}
+        for ordinal, (_id, _title, _public_id, item_type, services, regions, risks, level) in enumerate(rows):
+            members["type"].setdefault(item_type, []).append(ordinal)
+            for facet, joined in (("service", services), ("region", regions), ("risk", risks)):
+                for value in joined.split("|") if joined else ():
+                    members[facet].setdefault(value, []).append(ordinal)
+            members["level"].setdefault(str(level) if level else NOT_ASSESSED, []).append(ordinal)
+        size = len(rows)
+        item_ids = [row[0] for row in rows]
         facets = {
             facet: {value: bitmap_of(ordinals, size) for value, ordinals in values.items()}
             for facet, values in members.items()
         }
-        title_order = sorted(range(size), key=lambda ordinal: (rows[ordinal][1], rows[ordinal][2]))
-        return cls(token, size, item_ids, ordinal_of, facets, title_order)
+        ordinal_of = {item_id: ordinal for ordinal, item_id in enumerate(item_ids)}
+        return cls(token, size, item_ids, ordinal_of, facets, [(row[1], row[2]) for row in rows])
 
     def bitmap_of_items(self, item_ids):
         """The bitmap of those of ``item_ids`` indexed in this language."""
