@@ -9,6 +9,16 @@ SORTS = ("relevance", "newest", "oldest", "title")
 NOT_ASSESSED = "none"
 
 
+def facet_values(item_type, services, regions, risks, impact_level):
+    """The (facet, value) pairs an item is counted under: one definition for every store."""
+    pairs = [("type", item_type)]
+    pairs += [("service", key) for key in services]
+    pairs += [("region", key) for key in regions]
+    pairs += [("risk", key) for key in risks]
+    pairs.append(("level", str(impact_level) if impact_level else NOT_ASSESSED))
+    return pairs
+
+
 @dataclass(frozen=True)
 class SearchQuery:
     """A validated request: text, selected facet values (OR inside a facet, AND across facets),

@@ -36,10 +36,6 @@ def facet_vocabulary(facet, language):
     return list(term_labels(FACET_TAXONOMIES[facet], language).items())
 
 
-def known_values(facet):
-    return [key for key, _label in facet_vocabulary(facet, "fr")]
-
-
 class HubSearch:
     """Search over published items as seen from one interface language."""
 

@@ -1,6 +1,5 @@
 """Facet bitmaps for the embedded backend: each facet value of one interface language as a
-Python integer with one bit per indexed item, items numbered newest first. Values are the
-same as the facet rows of ``embedded.facet_rows``.
+Python integer with one bit per indexed item, items numbered newest first.
 
 Counting a facet under any selection is then an AND and a population count, microseconds
 where SQL needs a join per facet. The bitmaps are read from the index tables (the database
@@ -16,7 +15,7 @@ from functools import cached_property
 from django.db import connection
 
 from ..models import IndexedItem, IndexState
-from ..query import NOT_ASSESSED
+from ..query import facet_values
 
 ITEMS = IndexedItem._meta.db_table
 POPCOUNT = bytes(bin(byte).count("1") for byte in range(256))
@@ -68,13 +67,11 @@ class Snapshot:
                 [locale],
             )
             rows = cursor.fetchall()
-        members = {facet: {} for facet in ("type", "service", "region", "risk", "level")}
+        members = {}
         for ordinal, (_id, _title, _public_id, item_type, services, regions, risks, level) in enumerate(rows):
-            members["type"].setdefault(item_type, []).append(ordinal)
-            for facet, joined in (("service", services), ("region", regions), ("risk", risks)):
-                for value in joined.split("|") if joined else ():
-                    members[facet].setdefault(value, []).append(ordinal)
-            members["level"].setdefault(str(level) if level else NOT_ASSESSED, []).append(ordinal)
+            pairs = facet_values(item_type, split(services), split(regions), split(risks), level)
+            for facet, value in pairs:
+                members.setdefault(facet, {}).setdefault(value, []).append(ordinal)
         size = len(rows)
         item_ids = [row[0] for row in rows]
         facets = {
@@ -118,6 +115,11 @@ def snapshot(locale):
             cached = Snapshot.load(locale, token)
             _snapshots[key] = cached
     return cached
+
+
+def split(joined):
+    """Keys stored joined by ``|`` in an items row."""
+    return joined.split("|") if joined else []
 
 
 def bitmap_of(ordinals, size):

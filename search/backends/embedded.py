@@ -12,9 +12,9 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from ..models import IndexedFacetValue, IndexedItem
-from ..query import FACETS, NOT_ASSESSED, SearchResults
+from ..query import FACETS, SearchResults, facet_values
 from ..text import document_terms, fold
-from .bitmaps import new_state_token, ordinals_by_rank, ordinals_in_order, snapshot
+from .bitmaps import new_state_token, ordinals_by_rank, ordinals_in_order, snapshot, split
 
 ITEMS = IndexedItem._meta.db_table
 FACET_VALUES = IndexedFacetValue._meta.db_table
@@ -24,7 +24,6 @@ TITLES = "search_titles"
 # language's entries only: rowid = language's position × LOCALE_STRIDE + item id.
 LOCALE_STRIDE = 2**40
 LOCALE_POSITIONS = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
-TITLE_WEIGHT = 10.0
 HIT_COLUMNS = (
     "public_id",
     "item_type",
@@ -58,17 +57,6 @@ def chunked(items, size):
 
 def fulltext_rowid(item_id, locale):
     return LOCALE_POSITIONS[locale] * LOCALE_STRIDE + item_id
-
-
-def facet_rows(document):
-    """(facet, value) pairs of a document, as stored and counted."""
-    rows = [("type", document["type"])]
-    rows += [("service", key) for key in document["services"]]
-    rows += [("region", key) for key in document["regions"]]
-    rows += [("risk", key) for key in document["risks"]]
-    level = document["impact_level"]
-    rows.append(("level", str(level) if level else NOT_ASSESSED))
-    return rows
 
 
 class EmbeddedBackend:
@@ -193,7 +181,13 @@ class EmbeddedBackend:
                 [
                     (item.pk, item.locale, facet, value)
                     for item, document in zip(items, documents, strict=True)
-                    for facet, value in facet_rows(document)
+                    for facet, value in facet_values(
+                        document["type"],
+                        document["services"],
+                        document["regions"],
+                        document["risks"],
+                        document["impact_level"],
+                    )
                 ],
             )
             if self.vendor == "sqlite":
@@ -319,7 +313,7 @@ class EmbeddedBackend:
     def _hit(row):
         hit = dict(zip(HIT_COLUMNS, row, strict=True))
         for name in ("services", "regions", "risks"):
-            hit[name] = [key for key in hit[name].split("|") if key]
+            hit[name] = split(hit[name])
         if isinstance(hit["date"], str):
             hit["date"] = date.fromisoformat(hit["date"])
         return hit
