@@ -5,15 +5,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PagePermissionTester
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import BaseStreamBlock
-from hub.models import ItemIndexPage, ItemPage, Organization, Risk, published_only
+from hub.models import ItemIndexPage, ItemPage, Organization, Risk, partner_organization_key, published_only
+from hub.roles import MUNICIPAL_PARTNERS
 
 from .blocks import CommitmentsBlock, RecommendationsBlock
 
@@ -56,6 +58,7 @@ class AdvocacyBriefPage(ItemPage):
         FieldPanel("body"),
         FieldPanel("recommendations"),
         InlinePanel("citations", heading=_("Cited case files"), label=_("Citation")),
+        *ItemPage.change_panels,
     ]
     search_fields = ItemPage.search_fields + [
         index.SearchField("body"),
@@ -162,6 +165,45 @@ class BriefCitation(Orderable):
         return f"{self.casefile.public_id} {self.pinpoint}".strip()
 
 
+def acts_as_partner(user):
+    """Municipal partners are limited to their organization's agreements; administrators are not."""
+    return (
+        user.is_active
+        and not user.is_superuser
+        and any(group.name == MUNICIPAL_PARTNERS for group in user.groups.all())
+    )
+
+
+class PartyPermissionTester(PagePermissionTester):
+    """A municipal partner keeps the section's permissions only on agreements to which their
+    organization is a party (checked on the live parties, in any language of the organization)."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if acts_as_partner(user) and not page.has_party(partner_organization_key(user)):
+            self.permissions = set()
+
+
+class CollaborationAgreementPageForm(WagtailAdminPageForm):
+    """A partner cannot create or keep an agreement that leaves out their own organization."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        user = self.for_user
+        if user is None or not acts_as_partner(user):
+            return cleaned_data
+        key = partner_organization_key(user)
+        formset = self.formsets.get("parties")
+        keys = set()
+        for form in getattr(formset, "forms", []):
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("organization") and not data.get("DELETE"):
+                keys.add(data["organization"].translation_key)
+        if key is None or key not in keys:
+            self.add_error(None, _("Your organization must be one of the parties to this agreement."))
+        return cleaned_data
+
+
 class CollaborationAgreementIndexPage(ItemIndexPage):
     item_model_path = "advocacy.CollaborationAgreementPage"
     subpage_types = ["advocacy.CollaborationAgreementPage"]
@@ -219,6 +261,7 @@ class CollaborationAgreementPage(ItemPage):
             heading=_("Dates and status"),
         ),
         MultiFieldPanel([FieldPanel("services"), FieldPanel("regions")], heading=_("Topics")),
+        *ItemPage.change_panels,
     ]
     search_fields = ItemPage.search_fields + [
         index.SearchField("scope"),
@@ -252,10 +295,22 @@ class CollaborationAgreementPage(ItemPage):
 
     parent_page_types = ["advocacy.CollaborationAgreementIndexPage"]
     subpage_types = []
+    base_form_class = CollaborationAgreementPageForm
 
     class Meta:
         verbose_name = _("collaboration agreement")
         verbose_name_plural = _("collaboration agreements")
+
+    def permissions_for_user(self, user):
+        return PartyPermissionTester(user, self)
+
+    def has_party(self, organization_key):
+        """Whether the organization with this translation key is a party (saved parties)."""
+        if organization_key is None or self.pk is None:
+            return False
+        return AgreementParty.objects.filter(
+            agreement_id=self.pk, organization__translation_key=organization_key
+        ).exists()
 
     def clean(self):
         super().clean()

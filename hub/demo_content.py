@@ -16,7 +16,6 @@ from datetime import date, datetime, time
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -29,7 +28,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
+from wagtail.models import Locale
 
 from advocacy.models import (
     AdvocacyBriefPage,
@@ -42,7 +41,8 @@ from advocacy.models import (
 from impacts.models import CaseFilePage
 
 from .demo import DEMO_FLAG_CACHE_KEY
-from .models import DemoMarker, Organization, PublicIdSequence, Region, Risk, Service
+from .models import DemoMarker, Organization, PartnerMembership, PublicIdSequence, Region, Risk, Service
+from .roles import apply_roles
 from .site_setup import ensure_site
 
 # --- Accounts and roles -----------------------------------------------------------------------
@@ -79,61 +79,9 @@ ACCOUNTS = [
         "password": "vigie-demo-partner",
         "role": "Municipal partner",
         "group": "Municipal partners",
+        "organization": "ville-fictive-val-fleuri",
         "first_name": "Dominique",
         "last_name": "Partenaire (démo)",
-    },
-]
-
-# "pages" maps a section of ensure_site() to the page permissions granted on it, in both languages.
-GROUPS = [
-    {
-        "name": "Community editors",
-        "permissions": [
-            "wagtailadmin.access_admin",
-            "wagtail_localize.submit_translation",
-            "hub.add_organization",
-        ],
-        "pages": {"home": ["add_page", "change_page"]},
-        "collection": [
-            "wagtailimages.add_image",
-            "wagtailimages.choose_image",
-            "wagtaildocs.add_document",
-            "wagtaildocs.choose_document",
-        ],
-    },
-    {
-        "name": "Reviewers",
-        "permissions": [
-            "wagtailadmin.access_admin",
-            "wagtail_localize.submit_translation",
-            "hub.add_service",
-            "hub.change_service",
-            "hub.add_region",
-            "hub.change_region",
-            "hub.add_risk",
-            "hub.change_risk",
-            "hub.add_organization",
-            "hub.change_organization",
-        ],
-        "pages": {"home": ["add_page", "change_page", "publish_page"]},
-        "collection": [
-            "wagtailimages.add_image",
-            "wagtailimages.change_image",
-            "wagtailimages.choose_image",
-            "wagtaildocs.add_document",
-            "wagtaildocs.change_document",
-            "wagtaildocs.choose_document",
-        ],
-    },
-    {
-        "name": "Municipal partners",
-        "permissions": ["wagtailadmin.access_admin", "hub.add_organization"],
-        "pages": {"advocacy.CollaborationAgreementIndexPage": ["add_page", "change_page", "publish_page"]},
-        "collection": [
-            "wagtailimages.choose_image",
-            "wagtaildocs.add_document",
-            "wagtaildocs.choose_document",
-        ],
     },
 ]
 
@@ -2422,6 +2370,7 @@ class DemoLoader:
             self.load_groups()
             self.load_accounts()
             self.load_organizations()
+            self.load_memberships()
             self.load_images()
             self.load_casefiles()
             self.load_briefs()
@@ -2435,25 +2384,16 @@ class DemoLoader:
     # Roles and accounts
 
     def load_groups(self):
-        root_collection = Collection.get_first_root_node()
-        self.groups = {}
-        for spec in GROUPS:
-            group, created = Group.objects.get_or_create(name=spec["name"])
-            self.tally("groups", created)
-            group.permissions.add(*[permission(name) for name in spec["permissions"]])
-            for section, codenames in spec["pages"].items():
-                for language in ("fr", "en"):
-                    for codename in codenames:
-                        GroupPagePermission.objects.get_or_create(
-                            group=group,
-                            page=self.site[language][section],
-                            permission=permission(f"wagtailcore.{codename}"),
-                        )
-            for name in spec["collection"]:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission(name)
+        self.groups = apply_roles()
+
+    def load_memberships(self):
+        """Each partner account acts for one organization (a party to a demo agreement)."""
+        for spec in ACCOUNTS:
+            if spec.get("organization"):
+                PartnerMembership.objects.update_or_create(
+                    user=self.users[spec["username"]],
+                    defaults={"organization": self.organizations[spec["organization"]]["fr"]},
                 )
-            self.groups[spec["name"]] = group
 
     def load_accounts(self):
         user_model = get_user_model()
@@ -2543,7 +2483,11 @@ class DemoLoader:
 
     def publish(self, page, first_published_on):
         page.first_published_at = timezone.make_aware(datetime.combine(first_published_on, time(9)))
-        page.save_revision(user=self.author).publish(user=self.publisher)
+        # Agreements are published by their parties or an administrator, not by reviewers.
+        publisher = (
+            self.users["demo-admin"] if isinstance(page, CollaborationAgreementPage) else self.publisher
+        )
+        page.save_revision(user=self.author).publish(user=publisher)
 
     def existing_item(self, model, public_id):
         return model.objects.filter(translation_key=demo_translation_key(public_id)).order_by("pk").first()
@@ -2822,11 +2766,6 @@ class DemoLoader:
 
 def demo_translation_key(public_id):
     return uuid.uuid5(DEMO_TRANSLATION_KEYS, public_id)
-
-
-def permission(dotted_name):
-    app_label, codename = dotted_name.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 def optional_date(value):

@@ -3,6 +3,7 @@ abstract item page that gives case files, briefs and agreements their stable pub
 
 import re
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -19,7 +20,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import AbstractGroupApprovalTask, Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -409,7 +410,17 @@ class ItemPage(Page):
         Service, verbose_name=_("public services"), related_name="%(class)s_pages"
     )
     regions = ParentalManyToManyField(Region, verbose_name=_("regions"), related_name="%(class)s_pages")
+    change_note = models.CharField(
+        _("public change note"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What changed in this version, in plain words. Shown publicly with the publication date; "
+            "a note already published is not repeated. Never put reviewer comments here."
+        ),
+    )
 
+    change_panels = [FieldPanel("change_note")]
     summary_panels = [
         FieldPanel("public_id", read_only=True),
         FieldPanel("summary"),
@@ -440,6 +451,7 @@ class ItemPage(Page):
         TranslatableField("plain_summary"),
         SynchronizedField("services"),
         SynchronizedField("regions"),
+        TranslatableField("change_note"),
     ]
 
     class Meta:
@@ -504,6 +516,24 @@ class ItemPage(Page):
         context["content_language"] = self.content_language
         return context
 
+    def public_history(self):
+        """``[(published_at, note)]``, newest first: the dates this page's versions went live and
+        the public note each brought. Read from the publication log and the published revisions'
+        ``change_note`` only, so draft content and reviewer comments never show."""
+        from wagtail.models import PageLogEntry
+
+        entries = (
+            PageLogEntry.objects.filter(page_id=self.pk, action="wagtail.publish")
+            .order_by("timestamp", "pk")
+            .values_list("timestamp", "revision__content__change_note")
+        )
+        history, previous_note = [], ""
+        for published_at, note in entries:
+            note = (note or "").strip()
+            history.append((published_at, note if note != previous_note else ""))
+            previous_note = note or previous_note
+        return history[::-1]
+
     def get_translation_in(self, language_code):
         """The live translation of this item in ``language_code``, or None."""
         return (
@@ -550,3 +580,67 @@ class DemoMarker(models.Model):
 
     def __str__(self):
         return f"Demo loaded {self.loaded_at:%Y-%m-%d %H:%M}"
+
+
+# --- Roles and review -----------------------------------------------------------------------
+
+
+class PartnerMembership(models.Model):
+    """The one organization a municipal partner account acts for: it may edit and publish only
+    the collaboration agreements to which that organization is a party."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="partner_membership",
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="partner_members"
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("organization")]
+
+    class Meta:
+        verbose_name = _("partner membership")
+        verbose_name_plural = _("partner memberships")
+
+    def __str__(self):
+        return f"{self.user} → {self.organization}"
+
+
+def partner_organization_key(user):
+    """The translation key of the organization a partner account acts for, or None."""
+    membership = PartnerMembership.objects.filter(user_id=user.pk).select_related("organization").first()
+    return membership.organization.translation_key if membership else None
+
+
+class CommunityReviewTask(AbstractGroupApprovalTask):
+    """A reviewer group's approval, by a second person: whoever submitted the item cannot approve
+    it (administrators excepted), and a reviewer must give a comment to request changes."""
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if user.is_superuser:
+            return actions
+        state = obj.current_workflow_state
+        if state is not None and state.requested_by_id == user.pk:
+            return [action for action in actions if action[0] not in {"approve"}]
+        return actions
+
+    def get_form_for_action(self, action):
+        from .forms import ReviewCommentForm
+
+        if action == "reject":
+            return ReviewCommentForm
+        return super().get_form_for_action(action)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "A member of the chosen groups, other than the person who submitted, approves or requests changes."
+        )
+
+    class Meta:
+        verbose_name = _("community review task")
+        verbose_name_plural = _("community review tasks")

@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from .models import HomePage, ensure_locales
+from .roles import apply_roles
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def ensure_site():
         pages["en"][spec.model_path] = _ensure_translation(
             index_fr, english, spec.titles["en"], spec.slugs["en"], intro=spec.intros["en"]
         )
+    apply_roles()
     return pages
 
 

@@ -1,17 +1,50 @@
 """Case files: the local impacts of one AI system, documented by community editors."""
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.models import ImpactLevel, ItemIndexPage, ItemPage, Organization, Risk, published_only
 
 from .blocks import CaseFileBodyBlock
+
+
+class TestimonyConsentError(PermissionDenied):
+    """Publishing was refused because a testimony on the page lacks the consent to appear there."""
+
+
+class CaseFilePageForm(WagtailAdminPageForm):
+    """Refuses, on the editor's form, to publish or submit a case file showing a testimony that may
+    not appear on it, naming the testimony and what is missing."""
+
+    publishing_actions = ("action-publish", "action-submit", "action-workflow-action")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not any(action in self.data for action in self.publishing_actions):
+            return cleaned_data
+        page = self.instance
+        formset = self.formsets.get("testimony_links")
+        if formset is None or not hasattr(formset, "cleaned_data"):
+            return cleaned_data
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            testimony = data.get("testimony")
+            if testimony is None or data.get("DELETE") or testimony.is_withdrawn:
+                continue
+            for problem in testimony.publication_problems(page):
+                self.add_error(None, problem)
+        return cleaned_data
 
 
 class CaseFileIndexPage(ItemIndexPage):
@@ -106,7 +139,16 @@ class CaseFilePage(ItemPage):
             heading=_("The AI system"),
         ),
         FieldPanel("body"),
+        InlinePanel(
+            "testimony_links",
+            heading=_("Testimonies"),
+            label=_("Testimony"),
+            help_text=_(
+                "Only testimonies whose consent record is complete and covers this case file can be published."
+            ),
+        ),
         FieldPanel("related_casefiles"),
+        *ItemPage.change_panels,
     ]
     search_fields = ItemPage.search_fields + [
         index.SearchField("ai_system", boost=2),
@@ -130,6 +172,7 @@ class CaseFilePage(ItemPage):
         SynchronizedField("first_reported"),
         TranslatableField("body"),
         SynchronizedField("related_casefiles"),
+        SynchronizedField("testimony_links"),
     ]
     api_fields = ItemPage.item_api_fields + [
         APIField("municipality"),
@@ -144,10 +187,12 @@ class CaseFilePage(ItemPage):
         APIField("first_reported"),
         APIField("body"),
         APIField("related_casefile_ids"),
+        APIField("exportable_testimonies"),
     ]
 
     parent_page_types = ["impacts.CaseFileIndexPage"]
     subpage_types = []
+    base_form_class = CaseFilePageForm
 
     class Meta:
         verbose_name = _("case file")
@@ -171,6 +216,300 @@ class CaseFilePage(ItemPage):
             page.public_id for page in published_only(CaseFilePage, list(self.related_casefiles.all()))
         )
 
+    def linked_testimonies(self):
+        """The testimonies this version of the page links to, in order (drafts and revisions
+        included: the links live in the page's content, the testimonies outside it)."""
+        return [link.testimony for link in self.testimony_links.all() if link.testimony_id]
+
+    def public_testimonies(self):
+        """What a visitor may read: not withdrawn, consent complete, covering this case file and the web."""
+        return [testimony for testimony in self.linked_testimonies() if testimony.may_appear_on(self)]
+
+    def exportable_testimonies(self):
+        """Public testimonies whose consent also covers exports, without anything personal."""
+        return [
+            testimony.public_record() for testimony in self.public_testimonies() if testimony.consent_exports
+        ]
+
+    def testimonies_for(self, request):
+        """Public visitors get the public testimonies. In a preview (which also shows old
+        revisions), editors see every testimony not withdrawn; administrators see withdrawn ones too."""
+        if not getattr(request, "is_preview", False):
+            return self.public_testimonies()
+        is_admin = request.user.is_active and request.user.is_superuser
+        return [
+            testimony for testimony in self.linked_testimonies() if is_admin or not testimony.is_withdrawn
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["testimonies"] = self.testimonies_for(request)
+        return context
+
+    def testimony_problems(self):
+        """Why this version cannot be published because of a testimony it shows, one message each."""
+        problems = []
+        for testimony in self.linked_testimonies():
+            if testimony.is_withdrawn:
+                continue
+            problems.extend(testimony.publication_problems(self))
+        return problems
+
+    def publish(self, revision, *args, **kwargs):
+        """The last guard, whatever path publishes (editor, workflow approval, schedule, bulk action)."""
+        problems = revision.as_object().testimony_problems()
+        if problems:
+            raise TestimonyConsentError(" ".join(str(problem) for problem in problems))
+        return super().publish(revision, *args, **kwargs)
+
     def evidence_sources(self):
         """Source URLs of the evidence blocks, in body order: the ``sources`` column of the CSV."""
         return [block.value["source_url"] for block in self.body if block.block_type == "evidence"]
+
+
+class Testimony(ClusterableModel):
+    """The words of a person affected by an AI system, with the consent that lets them be shown.
+
+    The public part (text, plain version, name as the person chose) appears on the case files that
+    link to it; the consent record never leaves the admin. Withdrawal hides it everywhere at once."""
+
+    class Identification(models.TextChoices):
+        NAMED = "named", _("Named")
+        PSEUDONYM = "pseudonym", _("Pseudonym")
+        ANONYMOUS = "anonymous", _("Anonymous")
+
+    text = models.TextField(_("testimony"), help_text=_("The person's words, as they agreed to share them."))
+    language = models.CharField(_("language of the testimony"), max_length=5, choices=settings.LANGUAGES)
+    plain_text = models.TextField(
+        _("plain-language version"),
+        blank=True,
+        help_text=_("Optional. The same account in short sentences and everyday words."),
+    )
+    identification = models.CharField(
+        _("identification"),
+        max_length=10,
+        choices=Identification.choices,
+        default=Identification.ANONYMOUS,
+        help_text=_("As chosen by the person."),
+    )
+    display_name = models.CharField(
+        _("name or pseudonym shown"),
+        max_length=120,
+        blank=True,
+        help_text=_("Required for a named or pseudonymous testimony; must be empty if anonymous."),
+    )
+    context = models.CharField(
+        _("public context"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Optional, shown publicly: for example “Parent of a student, Laval”. Nothing identifying."
+        ),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: a photo or a scan the person agreed to share."),
+    )
+    image_alt = models.CharField(_("image alternative text"), max_length=250, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: a transcript or a letter the person agreed to share."),
+    )
+
+    consent_collected_by = models.CharField(_("collected by"), max_length=200, blank=True)
+    consent_collected_on = models.DateField(_("collected on"), null=True, blank=True)
+    consent_text_version = models.CharField(
+        _("version of the consent text"), max_length=50, blank=True, help_text=_("For example: 2026-03.")
+    )
+    consent_language = models.CharField(
+        _("language of the consent"), max_length=5, choices=settings.LANGUAGES, blank=True
+    )
+    consent_casefiles = ParentalManyToManyField(
+        "impacts.CaseFilePage",
+        verbose_name=_("case files covered"),
+        blank=True,
+        related_name="+",
+        help_text=_("The case files the person agreed to appear on (either language of each)."),
+    )
+    consent_web = models.BooleanField(_("publication on the web"), default=False)
+    consent_exports = models.BooleanField(
+        _("publication in exports"),
+        default=False,
+        help_text=_("Data downloads and the API. Without it the testimony only appears on the web pages."),
+    )
+    withdrawal_contact = models.CharField(
+        _("withdrawal contact"),
+        max_length=250,
+        blank=True,
+        help_text=_("Who the person contacts to withdraw the testimony."),
+    )
+    retention_until = models.DateField(
+        _("keep until"), null=True, blank=True, help_text=_("Withdrawn automatically after this date.")
+    )
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("text"),
+                FieldPanel("language"),
+                FieldPanel("plain_text"),
+                FieldRowPanel([FieldPanel("identification"), FieldPanel("display_name")]),
+                FieldPanel("context"),
+                FieldPanel("image"),
+                FieldPanel("image_alt"),
+                FieldPanel("document"),
+            ],
+            heading=_("What is published"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("consent_collected_by"), FieldPanel("consent_collected_on")]),
+                FieldRowPanel([FieldPanel("consent_text_version"), FieldPanel("consent_language")]),
+                FieldPanel("consent_casefiles"),
+                FieldRowPanel([FieldPanel("consent_web"), FieldPanel("consent_exports")]),
+                FieldPanel("withdrawal_contact"),
+                FieldPanel("retention_until"),
+            ],
+            heading=_("Consent record (never published)"),
+        ),
+    ]
+
+    CONSENT_FIELDS = (
+        "consent_collected_by",
+        "consent_collected_on",
+        "consent_text_version",
+        "consent_language",
+        "withdrawal_contact",
+        "retention_until",
+    )
+
+    class Meta:
+        verbose_name = _("testimony")
+        verbose_name_plural = _("testimonies")
+        ordering = ["-created_at"]
+        permissions = [("withdraw_testimony", "Can withdraw a testimony")]
+
+    def __str__(self):
+        """Never the words nor the name: this string shows in revision comparisons and logs."""
+        if self.is_withdrawn:
+            return _("%(reference)s (withdrawn)") % {"reference": self.reference}
+        return f"{self.reference} · {self.get_identification_display()}"
+
+    @property
+    def reference(self):
+        return f"T-{self.pk:04d}" if self.pk else "T-new"
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.identification == self.Identification.ANONYMOUS and self.display_name:
+            raise ValidationError({"display_name": _("An anonymous testimony shows no name.")})
+        if self.identification != self.Identification.ANONYMOUS and not self.display_name.strip():
+            raise ValidationError({"display_name": _("Give the name or pseudonym the person chose.")})
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Describe the image for people who cannot see it.")})
+
+    def missing_consent(self):
+        """Labels of the consent record's empty fields."""
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.CONSENT_FIELDS
+            if not getattr(self, name)
+        ]
+
+    def covers(self, casefile):
+        return casefile.translation_key in {page.translation_key for page in self.consent_casefiles.all()}
+
+    def publication_problems(self, casefile):
+        """Why this testimony may not appear on ``casefile``, as messages naming it."""
+        problems = []
+        missing = self.missing_consent()
+        if missing:
+            problems.append(
+                _(
+                    "Testimony %(reference)s cannot be published: its consent record is incomplete (%(missing)s)."
+                )
+                % {"reference": self.reference, "missing": ", ".join(missing)}
+            )
+        if not self.consent_web:
+            problems.append(
+                _(
+                    "Testimony %(reference)s cannot be published: the person did not consent to publication on the web."
+                )
+                % {"reference": self.reference}
+            )
+        if not casefile.translation_key or not self.covers(casefile):
+            problems.append(
+                _(
+                    "Testimony %(reference)s cannot be published: its consent does not cover this case file "
+                    "(save a draft, then add the case file to the consent record)."
+                )
+                % {"reference": self.reference}
+            )
+        return problems
+
+    def may_appear_on(self, casefile):
+        return not self.is_withdrawn and not self.publication_problems(casefile)
+
+    @property
+    def shown_name(self):
+        """The name a reader sees: only ever the one the person chose to show."""
+        if self.identification == self.Identification.ANONYMOUS:
+            return ""
+        return self.display_name
+
+    def public_record(self):
+        """What an export may carry: never a consent detail."""
+        return {
+            "reference": self.reference,
+            "language": self.language,
+            "text": self.text,
+            "plain_text": self.plain_text,
+            "identification": self.identification,
+            "name": self.shown_name,
+            "context": self.context,
+        }
+
+
+class CaseFileTestimony(Orderable):
+    """A testimony shown on a case file. The link is part of the page's content (so it goes
+    through review); the words and the consent stay in the testimony."""
+
+    page = ParentalKey(CaseFilePage, on_delete=models.CASCADE, related_name="testimony_links")
+    testimony = models.ForeignKey(
+        Testimony, verbose_name=_("testimony"), on_delete=models.PROTECT, related_name="casefile_links"
+    )
+
+    panels = [FieldPanel("testimony")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("testimony on a case file")

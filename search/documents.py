@@ -58,6 +58,9 @@ def body_text(page):
         parts.extend(str(author) for author in page.authors.all())
     if hasattr(page, "parties"):
         parts.extend(party.organization.name for party in page.parties.all())
+    if hasattr(page, "public_testimonies"):
+        for testimony in page.public_testimonies():
+            parts.extend((testimony.text, testimony.plain_text, testimony.context))
     return "\n".join(part for part in parts if part)
 
 

@@ -112,6 +112,15 @@ def on_term_change(sender, instance, **kwargs):
     reindex_after_commit(ids)
 
 
+def on_testimony_change(sender, instance, **kwargs):
+    """Edited words, consent or links change what the case files showing the testimony say."""
+    reindex_after_commit(
+        item_model("casefile")
+        .objects.filter(testimony_links__testimony=instance)
+        .values_list("public_id", flat=True)
+    )
+
+
 def connect():
     page_published.connect(on_publish_change, dispatch_uid="search-page-published")
     page_unpublished.connect(on_publish_change, dispatch_uid="search-page-unpublished")
@@ -127,5 +136,6 @@ def connect():
     post_delete.connect(
         on_restriction_change, sender=PageViewRestriction, dispatch_uid="search-restriction-deleted"
     )
+    post_save.connect(on_testimony_change, sender="impacts.Testimony", dispatch_uid="search-testimony-saved")
     for model in (Service, Region, Risk, Organization):
         post_save.connect(on_term_change, sender=model, dispatch_uid=f"search-term-{model._meta.label}")

@@ -15,3 +15,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # The suite runs on the embedded backend; the Elasticsearch tiers configure their own server.
 ELASTICSEARCH_URL = ""
+# Login protection is off so tests can use the test client's login(); the tests of the lockout
+# turn it back on.
+AXES_ENABLED = False

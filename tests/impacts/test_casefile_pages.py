@@ -257,6 +257,7 @@ class CaseFileAdminTests(LocalizedPageTestCase):
                 ]
             ),
             "comments": inline_formset([]),
+            "testimony_links": inline_formset([]),
         }
         fields.update(overrides)
         data = nested_form_data(fields)
