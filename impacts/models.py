@@ -19,7 +19,7 @@ from hub.models import ImpactLevel, ItemIndexPage, ItemPage, Organization, Risk,
 from .blocks import CaseFileBodyBlock
 
 
-class TestimonyConsentError(PermissionDenied):
+class PublicationRefused(PermissionDenied):
     """Publishing was refused because a testimony on the page lacks the consent to appear there."""
 
 
@@ -259,7 +259,7 @@ class CaseFilePage(ItemPage):
         """The last guard, whatever path publishes (editor, workflow approval, schedule, bulk action)."""
         problems = revision.as_object().testimony_problems()
         if problems:
-            raise TestimonyConsentError(" ".join(str(problem) for problem in problems))
+            raise PublicationRefused(" ".join(str(problem) for problem in problems))
         return super().publish(revision, *args, **kwargs)
 
     def evidence_sources(self):

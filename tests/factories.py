@@ -10,6 +10,8 @@ import datetime
 import factory
 import factory.random
 import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection, Locale, PageViewRestriction
 
@@ -20,9 +22,9 @@ from advocacy.models import (
     BriefCitation,
     CollaborationAgreementPage,
 )
-from hub.models import Organization, Region, Risk, Service
+from hub.models import Organization, PartnerMembership, Region, Risk, Service
 from hub.site_setup import ensure_site
-from impacts.models import CaseFilePage
+from impacts.models import CaseFilePage, CaseFileTestimony, Testimony
 
 factory.random.reseed_random("vigie-ia-tests")
 
@@ -265,3 +267,60 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
     collection = factory.LazyFunction(Collection.get_first_root_node)
     title = factory.Sequence(lambda n: f"Document fictif {n}")
     file = factory.django.FileField(filename="fictif.pdf", data=b"%PDF-1.4\n% fictif\n")
+
+
+class TestimonyFactory(DjangoModelFactory):
+    """A pseudonymous testimony with a complete consent record covering the web and exports.
+    Pass ``casefiles=[page, ...]`` to put them in the consent's scope."""
+
+    __test__ = False
+
+    class Meta:
+        model = Testimony
+        skip_postgeneration_save = True
+
+    text = factory.Sequence(lambda n: f"Témoignage fictif {n} : la machine a refusé ma demande.")
+    language = "fr"
+    plain_text = "La machine a dit non. Personne ne m'a expliqué pourquoi."
+    identification = Testimony.Identification.PSEUDONYM
+    display_name = factory.Sequence(lambda n: f"Pseudonyme{n}")
+    context = "Personne fictive, Laval"
+    consent_collected_by = "Intervenante fictive du groupe"
+    consent_collected_on = datetime.date(2026, 3, 2)
+    consent_text_version = "2026-03"
+    consent_language = "fr"
+    consent_web = True
+    consent_exports = True
+    withdrawal_contact = "retrait@groupe-fictif.example.org, 514 555-0100"
+    retention_until = datetime.date(2031, 3, 2)
+
+    @factory.post_generation
+    def casefiles(testimony, create, extracted, **kwargs):
+        if create and extracted:
+            testimony.consent_casefiles.set(extracted)
+            testimony.save()
+
+
+def show_testimony(page, testimony, publish=True):
+    """Link ``testimony`` to the case file ``page`` as an editor would, then publish it (or only
+    save a revision with ``publish=False``). Returns the page read back."""
+    page = CaseFilePage.objects.get(pk=page.pk)
+    page.testimony_links.add(CaseFileTestimony(testimony=testimony))
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return CaseFilePage.objects.get(pk=page.pk)
+
+
+def role_user(role, username, organization=None, **fields):
+    """An active account in the group ``role`` ("Community editors", "Reviewers", "Municipal
+    partners", or None for a superuser); a partner acts for ``organization``."""
+    ensure_site()
+    user_model = get_user_model()
+    if role is None:
+        return user_model.objects.create_superuser(username, f"{username}@example.org", "password", **fields)
+    user = user_model.objects.create_user(username, f"{username}@example.org", "password", **fields)
+    user.groups.add(Group.objects.get(name=role))
+    if organization is not None:
+        PartnerMembership.objects.create(user=user, organization=organization)
+    return user
