@@ -194,8 +194,10 @@ class CollaborationAgreementPageForm(WagtailAdminPageForm):
             return cleaned_data
         key = partner_organization_key(user)
         formset = self.formsets.get("parties")
+        if formset is None or not formset.is_valid():
+            return cleaned_data
         keys = set()
-        for form in getattr(formset, "forms", []):
+        for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
             if data.get("organization") and not data.get("DELETE"):
                 keys.add(data["organization"].translation_key)

@@ -28,7 +28,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, PageLogEntry
 
 from advocacy.models import (
     AdvocacyBriefPage,
@@ -38,7 +38,7 @@ from advocacy.models import (
     BriefCitation,
     CollaborationAgreementPage,
 )
-from impacts.models import CaseFilePage
+from impacts.models import CaseFilePage, CaseFileTestimony, Testimony
 
 from .demo import DEMO_FLAG_CACHE_KEY
 from .models import DemoMarker, Organization, PartnerMembership, PublicIdSequence, Region, Risk, Service
@@ -84,6 +84,39 @@ ACCOUNTS = [
         "last_name": "Partenaire (démo)",
     },
 ]
+
+# --- Testimonies ------------------------------------------------------------------------------
+
+# Fictional people, fictional words: each context says so. Consent records are complete so the
+# case files can show them; the retention dates are far enough away not to expire in a demo.
+TESTIMONIES = [
+    {
+        "casefile": "CF-2026-0001",
+        "text": "J'ai appelé la clinique trois fois. On m'a dit que l'ordinateur avait déjà choisi et que je devais attendre. J'ai attendu six semaines pour une infection.",
+        "plain_text": "J'ai appelé la clinique. On m'a dit d'attendre. J'ai attendu six semaines.",
+        "identification": "pseudonym",
+        "display_name": "Lucie",
+        "context": "Personne fictive de Pré-Vert, témoignage inventé pour la démonstration",
+    },
+    {
+        "casefile": "CF-2026-0001",
+        "text": "Ma mère n'a pas Internet. Avec le nouveau système, elle passe toujours après les autres.",
+        "plain_text": "",
+        "identification": "anonymous",
+        "display_name": "",
+        "context": "Proche aidant fictif, témoignage inventé pour la démonstration",
+    },
+    {
+        "casefile": "CF-2026-0002",
+        "text": "I sent my bank statements twice. The letter said the computer had found an error, but nobody could tell me which one.",
+        "language": "en",
+        "plain_text": "I sent my papers twice. Nobody could tell me what was wrong.",
+        "identification": "named",
+        "display_name": "Sam Tremblay (fictional)",
+        "context": "Fictional person, account invented for the demonstration",
+    },
+]
+
 
 # --- Organizations ----------------------------------------------------------------------------
 
@@ -2373,6 +2406,7 @@ class DemoLoader:
             self.load_memberships()
             self.load_images()
             self.load_casefiles()
+            self.load_testimonies()
             self.load_briefs()
             self.load_agreements()
             self.mark_loaded()
@@ -2487,7 +2521,12 @@ class DemoLoader:
         publisher = (
             self.users["demo-admin"] if isinstance(page, CollaborationAgreementPage) else self.publisher
         )
-        page.save_revision(user=self.author).publish(user=publisher)
+        revision = page.save_revision(user=self.author)
+        revision.publish(user=publisher)
+        # The public history of a demo item starts on its fictional first publication date.
+        PageLogEntry.objects.filter(revision=revision, action="wagtail.publish").update(
+            timestamp=page.first_published_at
+        )
 
     def existing_item(self, model, public_id):
         return model.objects.filter(translation_key=demo_translation_key(public_id)).order_by("pk").first()
@@ -2554,6 +2593,38 @@ class DemoLoader:
             self.ensure_english(
                 page, spec, self.write_casefile_text, "case file translations", first_reported
             )
+
+    def load_testimonies(self):
+        for spec in TESTIMONIES:
+            casefile = self.casefiles[spec["casefile"]]
+            testimony = Testimony.objects.filter(text=spec["text"]).first()
+            self.tally("testimonies", testimony is None)
+            if testimony is None:
+                testimony = Testimony.objects.create(
+                    text=spec["text"],
+                    language=spec.get("language", "fr"),
+                    plain_text=spec["plain_text"],
+                    identification=spec["identification"],
+                    display_name=spec["display_name"],
+                    context=spec["context"],
+                    consent_collected_by="Intervenante fictive (démo)",
+                    consent_collected_on=date(2026, 2, 1),
+                    consent_text_version="2026-01 (démo)",
+                    consent_language=spec.get("language", "fr"),
+                    consent_web=True,
+                    consent_exports=True,
+                    withdrawal_contact="retrait@groupe-fictif.example.org",
+                    retention_until=date(2031, 2, 1),
+                )
+                testimony.consent_casefiles.set([casefile])
+                testimony.save()
+            for page in (casefile, casefile.get_translation_or_none(self.english)):
+                if page is None:
+                    continue
+                page = CaseFilePage.objects.get(pk=page.pk)
+                if not page.testimony_links.filter(testimony=testimony).exists():
+                    page.testimony_links.add(CaseFileTestimony(testimony=testimony))
+                    page.save_revision(user=self.author).publish(user=self.publisher)
 
     def write_casefile_text(self, page, spec, language):
         text = spec[language]

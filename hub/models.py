@@ -518,8 +518,9 @@ class ItemPage(Page):
 
     def public_history(self):
         """``[(published_at, note)]``, newest first: the dates this page's versions went live and
-        the public note each brought. Read from the publication log and the published revisions'
-        ``change_note`` only, so draft content and reviewer comments never show."""
+        the public note each brought (a note is not repeated; a second publication the same day
+        without a new note adds nothing). Read from the publication log and the published
+        revisions' ``change_note`` only, so draft content and reviewer comments never show."""
         from wagtail.models import PageLogEntry
 
         entries = (
@@ -530,8 +531,12 @@ class ItemPage(Page):
         history, previous_note = [], ""
         for published_at, note in entries:
             note = (note or "").strip()
-            history.append((published_at, note if note != previous_note else ""))
+            new_note = note if note != previous_note else ""
             previous_note = note or previous_note
+            same_day = history and timezone.localdate(history[-1][0]) == timezone.localdate(published_at)
+            if same_day and not new_note:
+                continue
+            history.append((published_at, new_note))
         return history[::-1]
 
     def get_translation_in(self, language_code):

@@ -1,10 +1,14 @@
-"""Admin views: the taxonomies and organizations, grouped under one menu."""
+"""Admin views: the taxonomies and organizations under one menu, partner memberships, and the
+dashboard panel that tells authors what reviewers asked them to change."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Organization, Region, Risk, Service
+from .models import Organization, PartnerMembership, Region, Risk, Service
 
 
 class TermViewSet(SnippetViewSet):
@@ -47,3 +51,47 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class PartnerMembershipViewSet(SnippetViewSet):
+    """Administrators say which organization each municipal partner account acts for."""
+
+    model = PartnerMembership
+    icon = "user"
+    menu_label = _("Partner memberships")
+    add_to_settings_menu = True
+    list_display = ["user", "organization"]
+
+
+register_snippet(PartnerMembershipViewSet)
+
+
+class ChangesRequestedPanel(Component):
+    """The author's items sent back by a reviewer, each with the reviewer's comment."""
+
+    name = "changes_requested"
+    template_name = "hub/admin/changes_requested_panel.html"
+    order = 50
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        user = self.request.user
+        states = (
+            WorkflowState.objects.filter(status=WorkflowState.STATUS_NEEDS_CHANGES, requested_by=user)
+            .select_related("current_task_state__finished_by")
+            .order_by("-current_task_state__finished_at")
+        )
+        pages = Page.objects.in_bulk([int(state.object_id) for state in states])
+        requests = [
+            {"page": pages[int(state.object_id)], "task_state": state.current_task_state}
+            for state in states
+            if int(state.object_id) in pages
+        ]
+        return {"requests": requests}
+
+
+@hooks.register("construct_homepage_panels")
+def add_changes_requested_panel(request, panels):
+    panels.append(ChangesRequestedPanel(request))

@@ -35,7 +35,7 @@ class CaseFilePageForm(WagtailAdminPageForm):
             return cleaned_data
         page = self.instance
         formset = self.formsets.get("testimony_links")
-        if formset is None or not hasattr(formset, "cleaned_data"):
+        if formset is None or not formset.is_valid():
             return cleaned_data
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}

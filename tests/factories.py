@@ -317,9 +317,10 @@ def role_user(role, username, organization=None, **fields):
     partners", or None for a superuser); a partner acts for ``organization``."""
     ensure_site()
     user_model = get_user_model()
+    fields.setdefault("email", f"{username}@example.org")
     if role is None:
-        return user_model.objects.create_superuser(username, f"{username}@example.org", "password", **fields)
-    user = user_model.objects.create_user(username, f"{username}@example.org", "password", **fields)
+        return user_model.objects.create_superuser(username, password="password", **fields)
+    user = user_model.objects.create_user(username, password="password", **fields)
     user.groups.add(Group.objects.get(name=role))
     if organization is not None:
         PartnerMembership.objects.create(user=user, organization=organization)
