@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class AdvocacyConfig(AppConfig):
     name = "advocacy"
     verbose_name = _("Advocacy")
+
+    def ready(self):
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
+        from .permissions import PartnerAwarePagePermissionPolicy
+
+        register_permission_policy(Page, PartnerAwarePagePermissionPolicy(Page))

@@ -9,12 +9,20 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PagePermissionTester
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import BaseStreamBlock
-from hub.models import ItemIndexPage, ItemPage, Organization, Risk, partner_organization_key, published_only
+from hub.models import (
+    ItemIndexPage,
+    ItemPage,
+    ItemPermissionTester,
+    Organization,
+    Risk,
+    partner_organization_key,
+    published_only,
+)
 from hub.roles import MUNICIPAL_PARTNERS
 
 from .blocks import CommitmentsBlock, RecommendationsBlock
@@ -174,7 +182,7 @@ def acts_as_partner(user):
     )
 
 
-class PartyPermissionTester(PagePermissionTester):
+class PartyPermissionTester(ItemPermissionTester):
     """A municipal partner keeps the section's permissions only on agreements to which their
     organization is a party (checked on the live parties, in any language of the organization)."""
 

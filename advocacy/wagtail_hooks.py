@@ -1,29 +1,27 @@
-"""Admin rules for municipal partners: other organizations' agreements are not theirs to see
-in the page explorer or choosers (their permission tester already refuses every action)."""
+"""Admin rules for municipal partners, who belong to outside organizations: in the page
+explorer they see only their organization's agreements, and in the page chooser only what is
+public plus the pages they may explore (so no draft title of another section or organization)."""
 
-from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from wagtail import hooks
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
-from hub.models import partner_organization_key
-
-from .models import AgreementParty, CollaborationAgreementPage, acts_as_partner
-
-
-def hide_other_organizations_agreements(pages, request):
-    if not acts_as_partner(request.user):
-        return pages
-    own = AgreementParty.objects.filter(
-        organization__translation_key=partner_organization_key(request.user)
-    ).values("agreement_id")
-    agreement_type = ContentType.objects.get_for_model(CollaborationAgreementPage)
-    return pages.exclude(content_type=agreement_type) | pages.filter(pk__in=own)
+from .models import acts_as_partner
 
 
 @hooks.register("construct_explorer_page_queryset")
 def explorer_pages(parent_page, pages, request):
-    return hide_other_organizations_agreements(pages, request)
+    if not acts_as_partner(request.user):
+        return pages
+    return pages.filter(
+        pk__in=policy_registry.get_by_type(Page).explorable_instances(request.user).values("pk")
+    )
 
 
 @hooks.register("construct_page_chooser_queryset")
 def chooser_pages(pages, request):
-    return hide_other_organizations_agreements(pages, request)
+    if not acts_as_partner(request.user):
+        return pages
+    explorable = policy_registry.get_by_type(Page).explorable_instances(request.user).values("pk")
+    return pages.filter(Q(pk__in=explorable) | Q(live=True, has_unpublished_changes=False))

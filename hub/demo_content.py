@@ -42,7 +42,7 @@ from impacts.models import CaseFilePage, CaseFileTestimony, Testimony
 
 from .demo import DEMO_FLAG_CACHE_KEY
 from .models import DemoMarker, Organization, PartnerMembership, PublicIdSequence, Region, Risk, Service
-from .roles import apply_roles
+from .roles import apply_roles, media_collection
 from .site_setup import ensure_site
 
 # --- Accounts and roles -----------------------------------------------------------------------
@@ -2488,6 +2488,7 @@ class DemoLoader:
             if image is None:
                 image = image_model(
                     title=spec["title"],
+                    collection=media_collection(),
                     file=ImageFile(BytesIO(draw_image(spec)), name=f"demo-{spec['key']}.png"),
                 )
                 image._set_image_file_metadata()
@@ -2500,7 +2501,9 @@ class DemoLoader:
         self.tally("documents", document is None)
         if document is None:
             document = document_model(
-                title=title, file=ContentFile(render_pdf(heading, paragraphs), name=filename)
+                title=title,
+                collection=media_collection(),
+                file=ContentFile(render_pdf(heading, paragraphs), name=filename),
             )
             document._set_document_file_metadata()
             document.save()

@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
-from wagtail.models import AbstractGroupApprovalTask, Locale, Page, TranslatableMixin
+from wagtail.models import AbstractGroupApprovalTask, Locale, Page, PagePermissionTester, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -388,6 +388,14 @@ class ItemIndexPage(RoutablePageMixin, Page):
         return original.serve(request, interface_index=self)
 
 
+class ItemPermissionTester(PagePermissionTester):
+    """Items are unpublished, not deleted, by everyone but administrators: a public id stays
+    citable and a deletion cannot be undone (moving needs the same right)."""
+
+    def can_delete(self, ignore_bulk=False):
+        return self.user.is_active and self.user.is_superuser
+
+
 class ItemPage(Page):
     """Fields and behaviour every public item shares: a stable public id, summaries for every
     reader, and the taxonomies that make it findable."""
@@ -538,6 +546,9 @@ class ItemPage(Page):
                 continue
             history.append((published_at, new_note))
         return history[::-1]
+
+    def permissions_for_user(self, user):
+        return ItemPermissionTester(user, self)
 
     def get_translation_in(self, language_code):
         """The live translation of this item in ``language_code``, or None."""

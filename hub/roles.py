@@ -15,6 +15,9 @@ CASEFILE_INDEX = ("impacts", "casefileindexpage")
 BRIEF_INDEX = ("advocacy", "advocacybriefindexpage")
 AGREEMENT_INDEX = ("advocacy", "collaborationagreementindexpage")
 REVIEWED_SECTIONS = (CASEFILE_INDEX, BRIEF_INDEX)
+# The roles' image and document permissions apply to this collection, not to the root: a
+# permission on the root would reach every collection, the withdrawn testimonies' one included.
+MEDIA_COLLECTION = "Hub media"
 
 EDITOR_PERMISSIONS = [
     "wagtailadmin.access_admin",
@@ -90,7 +93,6 @@ def _apply_role(apps, name, spec):
     group_model = apps.get_model("auth", "Group")
     page_permission_model = apps.get_model("wagtailcore", "GroupPagePermission")
     collection_permission_model = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    collection_model = apps.get_model("wagtailcore", "Collection")
 
     group, _created = group_model.objects.get_or_create(name=name)
     group.permissions.add(*[_permission(apps, permission) for permission in spec["permissions"]])
@@ -100,13 +102,47 @@ def _apply_role(apps, name, spec):
                 page_permission_model.objects.get_or_create(
                     group=group, page=page, permission=_permission(apps, f"wagtailcore.{codename}")
                 )
-    root_collection = collection_model.objects.filter(depth=1).first()
-    if root_collection is not None:
-        for permission in spec["collection"]:
-            collection_permission_model.objects.get_or_create(
-                group=group, collection=root_collection, permission=_permission(apps, permission)
-            )
+    media = media_collection(apps)
+    for permission in spec["collection"]:
+        collection_permission_model.objects.get_or_create(
+            group=group, collection=media, permission=_permission(apps, permission)
+        )
+    collection_permission_model.objects.filter(group=group, collection__depth=1).delete()
     return group
+
+
+def media_collection(apps=global_apps):
+    """The shared media collection, created under the root if missing. Images and documents
+    left at the root are moved into it, so every role can choose them."""
+    collection_model = apps.get_model("wagtailcore", "Collection")
+    root = collection_model.objects.get(depth=1)
+    media = collection_model.objects.filter(depth=2, name=MEDIA_COLLECTION).first()
+    if media is None:
+        media = collection_model.objects.create(
+            name=MEDIA_COLLECTION,
+            path=root.path + _next_step(collection_model.objects.filter(depth=2, path__startswith=root.path)),
+            depth=2,
+            numchild=0,
+        )
+        collection_model.objects.filter(pk=root.pk).update(numchild=root.numchild + 1)
+    for model in (apps.get_model("wagtailimages", "Image"), apps.get_model("wagtaildocs", "Document")):
+        model.objects.filter(collection=root).update(collection=media)
+    return media
+
+
+TREE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _next_step(siblings):
+    """The next four-character path step after ``siblings`` (treebeard's materialised path;
+    written out because migrations see models without treebeard's methods)."""
+    last = max((sibling.path[-4:] for sibling in siblings), default="0000")
+    number = int(last, 36) + 1
+    step = ""
+    while number:
+        number, digit = divmod(number, 36)
+        step = TREE_ALPHABET[digit] + step
+    return step.rjust(4, "0")
 
 
 def _apply_workflow(apps, reviewers):

@@ -8,10 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search.urls import api_urlpatterns, page_urlpatterns
 
+from .admin_guards import urlpatterns as admin_guard_urlpatterns
 from .api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    *admin_guard_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

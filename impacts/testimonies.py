@@ -38,10 +38,10 @@ def _move_file_out_of_reach(field_file):
         return
     storage = field_file.storage
     old_name = field_file.name
+    extension = posixpath.splitext(old_name)[1]
     with storage.open(old_name, "rb") as handle:
-        new_name = storage.save(
-            posixpath.join("withdrawn", uuid.uuid4().hex, posixpath.basename(old_name)), handle
-        )
+        # A new base name too: renditions are named after it.
+        new_name = storage.save(posixpath.join("withdrawn", f"{uuid.uuid4().hex}{extension}"), handle)
     field_file.name = new_name
     storage.delete(old_name)
 
@@ -51,7 +51,8 @@ def _hide_attachments(testimony):
     if testimony.image is not None:
         image = testimony.image
         for rendition in image.renditions.all():
-            rendition.file.delete(save=False)
+            # Deleted now, not when Wagtail's clean-up task runs after the commit.
+            rendition.file.storage.delete(rendition.file.name)
             rendition.delete()
         _move_file_out_of_reach(image.file)
         image.collection = collection

@@ -54,9 +54,26 @@ class TestimonyHistoryView(HidesWithdrawn, snippet_views.HistoryView):
     pass
 
 
+def may_choose_testimonies(user):
+    return user.has_perm("impacts.add_testimony") or user.has_perm("impacts.change_testimony")
+
+
 class ChoosesPublishableOnly:
+    """The chooser is for those who handle testimonies, and offers none that is withdrawn."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_choose_testimonies(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_object_list(self):
         return Testimony.objects.filter(withdrawn_at__isnull=True)
+
+    def get_object(self, pk):
+        return self.get_object_list().get(pk=pk)
+
+    def get_objects(self, pks):
+        return self.get_object_list().filter(pk__in=pks)
 
 
 class TestimonyChooseView(ChoosesPublishableOnly, snippet_chooser.ChooseView):
@@ -67,9 +84,19 @@ class TestimonyChooseResultsView(ChoosesPublishableOnly, snippet_chooser.ChooseR
     pass
 
 
+class TestimonyChosenView(ChoosesPublishableOnly, snippet_chooser.SnippetChosenView):
+    pass
+
+
+class TestimonyChosenMultipleView(ChoosesPublishableOnly, snippet_chooser.SnippetChosenMultipleView):
+    pass
+
+
 class TestimonyChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     choose_view_class = TestimonyChooseView
     choose_results_view_class = TestimonyChooseResultsView
+    chosen_view_class = TestimonyChosenView
+    chosen_multiple_view_class = TestimonyChosenMultipleView
 
 
 class WithdrawalForm(forms.Form):

@@ -30,3 +30,15 @@ def superuser(db, django_user_model):
 def superuser_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run an action and what waits for its commit (the search index updates), as a real
+    request would: ``committed(page.save_revision().publish)``."""
+
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run

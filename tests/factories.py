@@ -13,7 +13,7 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
-from wagtail.models import Collection, Locale, PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from advocacy.models import (
     AdvocacyBriefPage,
@@ -23,6 +23,7 @@ from advocacy.models import (
     CollaborationAgreementPage,
 )
 from hub.models import Organization, PartnerMembership, Region, Risk, Service
+from hub.roles import media_collection
 from hub.site_setup import ensure_site
 from impacts.models import CaseFilePage, CaseFileTestimony, Testimony
 
@@ -259,12 +260,12 @@ class PageViewRestrictionFactory(DjangoModelFactory):
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
-    collection = factory.LazyFunction(Collection.get_first_root_node)
+    collection = factory.LazyFunction(media_collection)
     title = factory.Sequence(lambda n: f"Image fictive {n}")
 
 
 class DocumentFactory(wagtail_factories.DocumentFactory):
-    collection = factory.LazyFunction(Collection.get_first_root_node)
+    collection = factory.LazyFunction(media_collection)
     title = factory.Sequence(lambda n: f"Document fictif {n}")
     file = factory.django.FileField(filename="fictif.pdf", data=b"%PDF-1.4\n% fictif\n")
 

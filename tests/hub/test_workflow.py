@@ -137,7 +137,9 @@ class RoleTests(TestCase):
 
     def test_partner_sees_only_their_organizations_agreements_in_the_explorer(self):
         self.client.force_login(self.partner)
-        response = self.client.get(reverse("wagtailadmin_explore", args=[self.pages["fr"][AGREEMENT_INDEX].pk]))
+        response = self.client.get(
+            reverse("wagtailadmin_explore", args=[self.pages["fr"][AGREEMENT_INDEX].pk])
+        )
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, self.agreement_a.title)
         self.assertNotContains(response, self.agreement_b.title)
@@ -173,8 +175,11 @@ class RoleTests(TestCase):
         other = OrganizationFactory(name="Organisme fictif C")
         response = self.client.post(url, form(self.town_b, other))
         self.assertEqual(response.status_code, 200)
-        self.assertIn("Your organization must be one of the parties", str(response.context["form"].non_field_errors()))
-        self.assertFalse(CollaborationAgreementPage.objects.filter(slug="entente-fictive-partenaire").exists())
+        # The admin speaks French by default.
+        self.assertIn("Votre organisation doit être l", str(response.context["form"].non_field_errors()))
+        self.assertFalse(
+            CollaborationAgreementPage.objects.filter(slug="entente-fictive-partenaire").exists()
+        )
 
         response = self.client.post(url, form(self.town_a, other))
         self.assertEqual(response.status_code, 302, response.content.decode()[:3000])
@@ -201,7 +206,9 @@ class ReviewWorkflowTests(TestCase):
         return self.client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 
     def act(self, user, action, **data):
-        state = WorkflowState.objects.get(object_id=str(self.page.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+        state = WorkflowState.objects.get(
+            object_id=str(self.page.pk), status=WorkflowState.STATUS_IN_PROGRESS
+        )
         self.client.force_login(user)
         url = reverse(
             "wagtailadmin_pages:workflow_action", args=[self.page.pk, action, state.current_task_state.pk]

@@ -146,15 +146,6 @@ def test_a_failed_rebuild_leaves_the_old_index_in_service(both):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def configured_elasticsearch(db):
     """ELASTICSEARCH_URL pointing at osmem-server: the configuration a deployment uses."""
     server = osmem_server()

@@ -17,17 +17,6 @@ def indexed(public_id):
     return dict(IndexedItem.objects.filter(public_id=public_id).values_list("locale", "page_id"))
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what waits for the commit, as a real request would."""
-
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
 @pytest.mark.django_db
 def test_publishing_indexes_the_item_in_both_languages(site_pages, committed):
     page = committed(CaseFilePageFactory)
