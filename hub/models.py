@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock
+from .safe_urls import stream_strings, unsafe_links
 
 # --- Taxonomies -----------------------------------------------------------------------------
 
@@ -490,6 +491,7 @@ class ItemPage(Page):
 
     def clean(self):
         super().clean()
+        self.clean_streams()
         if not PUBLIC_ID_RE.match(self.public_id) or not self.public_id.startswith(self.id_prefix + "-"):
             raise ValidationError({"public_id": _("Not a valid id for this kind of item.")})
         clash = (
@@ -505,6 +507,28 @@ class ItemPage(Page):
             .exists()
         ):
             raise ValidationError({"public_id": _("This id belongs to another item.")})
+
+    def clean_streams(self):
+        """Validate every StreamField whatever road its content took (the editor's form does it
+        for its own fields; translation overrides and imports do not), and refuse links a reader
+        cannot safely follow, rich text included."""
+        errors = {}
+        for field in self._meta.get_fields():
+            if not isinstance(field, StreamField):
+                continue
+            value = getattr(self, field.name)
+            try:
+                field.stream_block.clean(value)
+            except ValidationError as error:
+                errors[field.name] = error
+                continue
+            unsafe = [url for text in stream_strings(list(value.raw_data)) for url in unsafe_links(text)]
+            if unsafe:
+                errors[field.name] = ValidationError(
+                    _("Links must use http, https or mailto: %(links)s") % {"links": ", ".join(unsafe)}
+                )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def service_keys(self):

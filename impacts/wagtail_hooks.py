@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
@@ -180,9 +181,13 @@ def withdraw_button(snippet, user, next_url=None):
         )
 
 
-@hooks.register("register_log_actions")
-def register_withdrawal_log_action(actions):
-    def message(log_entry):
+class WithdrawalLogFormatter(LogFormatter):
+    label = _("Withdraw testimony")
+
+    def format_message(self, log_entry):
         return _("Withdrawn: %(reason)s") % {"reason": log_entry.data.get("reason", "")}
 
-    actions.register_action(WITHDRAW_ACTION, _("Withdraw testimony"), message)
+
+@hooks.register("register_log_actions")
+def register_withdrawal_log_action(actions):
+    actions.register_action(WITHDRAW_ACTION)(WithdrawalLogFormatter)

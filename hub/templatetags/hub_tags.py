@@ -6,10 +6,12 @@ from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import translate_url
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from hub.models import ItemIndexPage, ItemPage, published_only, term_labels
+from hub.safe_urls import is_safe_url, neutralise_links
 
 register = template.Library()
 
@@ -299,3 +301,15 @@ def breadcrumbs(context):
 def url_in(item, language_code):
     """Where a visitor using ``language_code`` reads ``item`` (see ``ItemPage.url_in``)."""
     return item.url_in(language_code)
+
+
+@register.filter
+def safe_url(value):
+    """The address if a reader can safely follow it, else nothing."""
+    return value if is_safe_url(value) else ""
+
+
+@register.filter(is_safe=True)
+def inert_links(markup):
+    """Rendered blocks with any unsafe link address replaced: the last guard after validation."""
+    return mark_safe(neutralise_links(str(markup)))  # noqa: S308 - the markup is the template's own output
