@@ -2,7 +2,17 @@
 
 from django.middleware.locale import LocaleMiddleware
 
-UNPREFIXED_PATHS = ("/api/", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/i18n/")
+UNPREFIXED_PATHS = (
+    "/api/",
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/i18n/",
+    "/cite/",
+    "/sitemap.xml",
+)
 
 
 class HubLocaleMiddleware(LocaleMiddleware):

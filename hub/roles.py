@@ -77,7 +77,9 @@ def apply_roles(apps=global_apps):
     """Create or complete the groups, their permissions and the review workflow."""
     groups = {name: _apply_role(apps, name, spec) for name, spec in ROLES.items()}
     _apply_workflow(apps, groups[REVIEWERS])
-    apps.get_model("auth", "Group").objects.filter(name__in=WAGTAIL_STARTER_GROUPS, user__isnull=True).delete()
+    apps.get_model("auth", "Group").objects.filter(
+        name__in=WAGTAIL_STARTER_GROUPS, user__isnull=True
+    ).delete()
     return groups
 
 

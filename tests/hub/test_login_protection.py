@@ -49,7 +49,11 @@ class LockoutTests(TestCase):
 
     def test_the_lock_ends_after_fifteen_minutes(self):
         self.fail(5)
-        AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=14))
+        AccessAttempt.objects.update(
+            attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=14)
+        )
         self.assertFalse(self.attempt("reviewer", "password")[1])
-        AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=2))
+        AccessAttempt.objects.update(
+            attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=2)
+        )
         self.assertTrue(self.attempt("reviewer", "password")[1])
