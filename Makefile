@@ -24,6 +24,7 @@ migrate: install
 
 demo: migrate
 	$(MANAGE) load_demo
+	$(MANAGE) build_open_data
 
 run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

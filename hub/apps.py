@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HubConfig(AppConfig):
     name = "hub"
     verbose_name = _("Vigie IA hub")
+
+    def ready(self):
+        from . import open_data
+
+        open_data.connect()

@@ -18,6 +18,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     *api_urlpatterns,
+    path("cite/", include("hub.citation_urls")),
+    path("", include("hub.sitemaps")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -28,4 +30,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(*page_urlpatterns, path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    *page_urlpatterns,
+    path("", include("hub.open_data_urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

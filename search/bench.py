@@ -154,6 +154,7 @@ class SyntheticCorpus:
             "public_id": public_id,
             "summary": paragraph(rng, words, 2),
             "plain_summary": paragraph(rng, words, 1),
+            "change_note": "",
         }
         if item_type == "casefile":
             values.update(

@@ -4,6 +4,7 @@ from the pages, whatever backend stores it."""
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.apps import apps
 from django.conf import settings
@@ -20,6 +21,7 @@ INDEX_TYPES = {
 }
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 UNKNOWN_DATE = "1970-01-01"
+UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def item_model(item_type):
@@ -75,6 +77,54 @@ def item_date(page):
     return published.date().isoformat() if published else UNKNOWN_DATE
 
 
+def iso_instant(moment):
+    """A timestamp as documents hold it: UTC, to the millisecond. Elasticsearch keeps dates to the
+    millisecond, so the embedded index keeps no more: both order the same values."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def publication_log(pages):
+    """``{page pk: [(published at, public change note)]}``, oldest first: the publications of
+    ``pages`` in Wagtail's log, in one query."""
+    from wagtail.models import PageLogEntry
+
+    log = {page.pk: [] for page in pages}
+    rows = (
+        PageLogEntry.objects.filter(page_id__in=list(log), action="wagtail.publish")
+        .order_by("page_id", "timestamp", "pk")
+        .values_list("page_id", "timestamp", "revision__content__change_note")
+    )
+    for page_id, timestamp, note in rows:
+        log[page_id].append((timestamp, note))
+    return log
+
+
+def material_update(page, publications):
+    """When ``page`` last changed materially: the latest of its ``publications`` (its entries of
+    ``publication_log``) that brought a new public change note, by the rule of
+    ``ItemPage.public_history`` (a note equal to the previous one is not new), else its first
+    publication.
+
+    The latest publication is dated ``last_published_at``, whether or not its log entry exists
+    yet: Wagtail sends ``page_published`` (which re-indexes at once when no transaction is open)
+    before it writes that entry, which is dated a moment later, and the document must not change
+    once it is written."""
+    last_published = page.last_published_at
+    publications = list(publications)
+    if last_published:
+        if publications and publications[-1][0] >= last_published:
+            publications[-1] = (last_published, publications[-1][1])
+        else:
+            publications.append((last_published, getattr(page, "change_note", "")))
+    updated, previous_note = None, ""
+    for published_at, note in publications:
+        note = (note or "").strip()
+        if note and note != previous_note:
+            updated = published_at
+        previous_note = note or previous_note
+    return updated or page.first_published_at or last_published or UNKNOWN_TIME
+
+
 def item_status(page):
     return getattr(page, "status", "") or "published"
 
@@ -82,11 +132,14 @@ def item_status(page):
 TAXONOMY_FIELDS = ("services", "regions", "risks")
 
 
-def build_document(page, language, url, taxonomy=None, body=None):
+def build_document(page, language, url, taxonomy=None, body=None, publications=None):
     """The document for ``page`` as shown to a visitor using ``language`` at ``url``.
 
-    ``taxonomy`` (``{"services": [keys], ...}``) and ``body`` may be given when loaded in bulk."""
+    ``taxonomy`` (``{"services": [keys], ...}``), ``body`` and ``publications`` (the page's entries
+    of ``publication_log``) may be given when loaded in bulk."""
     taxonomy = taxonomy if taxonomy is not None else taxonomy_keys([page])[page.pk]
+    if publications is None:
+        publications = publication_log([page])[page.pk]
     document = {
         "id": page.public_id,
         "type": item_type_of(page),
@@ -103,6 +156,7 @@ def build_document(page, language, url, taxonomy=None, body=None):
         "impact_level": getattr(page, "impact_level", None),
         "status": item_status(page),
         "date": item_date(page),
+        "updated": iso_instant(material_update(page, publications)),
         "url": url,
     }
     document["fingerprint"] = fingerprint(document)
@@ -161,30 +215,53 @@ class PageUrls:
         return cls(homes, indexes)
 
     def url_for(self, page, language):
-        own_language = page.locale.language_code
-        if own_language != language and (item_type_of(page), language) in self.indexes:
-            return f"{self.indexes[(item_type_of(page), language)]}{page.public_id}/"
+        url = self.address(
+            item_type_of(page), page.locale.language_code, page.public_id, page.url_path, language
+        )
+        return url if url is not None else page.url
+
+    def address(self, item_type, own_language, public_id, url_path, language):
+        """``url_for`` from a page's values alone; None for a page outside its language's home,
+        whose own ``url`` then answers."""
+        if own_language != language and (item_type, language) in self.indexes:
+            return f"{self.indexes[(item_type, language)]}{public_id}/"
         home_path, home_url = self.homes.get(own_language, (None, None))
-        if home_url and page.url_path.startswith(home_path):
-            return home_url + page.url_path[len(home_path) :]
-        return page.url
+        if home_url and url_path.startswith(home_path):
+            return home_url + url_path[len(home_path) :]
+        return None
 
 
-def documents_for_versions(versions, urls, taxonomy=None):
-    """Documents for one item given its live public versions (one page per language)."""
+def shown_versions(versions, language_of=lambda page: page.locale.language_code):
+    """``{interface language: the version a visitor using it reads}`` for one item's live public
+    versions: the translation in that language, else the original (the first page created)."""
+    by_language = {language_of(page): page for page in versions}
+    original = min(versions, key=lambda page: page.pk)
+    return {language: by_language.get(language, original) for language in LANGUAGES}
+
+
+def documents_for_versions(versions, urls, taxonomy=None, publications=None):
+    """Documents for one item given its live public versions (one page per language).
+
+    ``taxonomy`` and ``publications`` may be given for a batch (``taxonomy_keys``,
+    ``publication_log``)."""
     if not versions:
         return []
     taxonomy = taxonomy or taxonomy_keys(versions)
-    by_language = {page.locale.language_code: page for page in versions}
-    original = min(versions, key=lambda page: page.pk)
+    publications = publications or publication_log(versions)
     bodies = {}
     documents = []
-    for language in LANGUAGES:
-        page = by_language.get(language, original)
+    for language, page in shown_versions(versions).items():
         if page.pk not in bodies:
             bodies[page.pk] = body_text(page)
         documents.append(
-            build_document(page, language, urls.url_for(page, language), taxonomy[page.pk], bodies[page.pk])
+            build_document(
+                page,
+                language,
+                urls.url_for(page, language),
+                taxonomy[page.pk],
+                bodies[page.pk],
+                publications[page.pk],
+            )
         )
     return documents
 
@@ -211,13 +288,14 @@ def iter_all_documents(chunk_size=1000):
 
 def _chunk_documents(pages, urls):
     taxonomy = taxonomy_keys(pages)
+    publications = publication_log(pages)
     group = []
     for page in pages:
         if group and page.translation_key != group[0].translation_key:
-            yield from documents_for_versions(group, urls, taxonomy)
+            yield from documents_for_versions(group, urls, taxonomy, publications)
             group = []
         group.append(page)
-    yield from documents_for_versions(group, urls, taxonomy)
+    yield from documents_for_versions(group, urls, taxonomy, publications)
 
 
 def prefetches(item_type):

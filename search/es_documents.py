@@ -72,6 +72,7 @@ class SearchDocument(Document):
     level = Keyword()
     status = Keyword()
     date = Date(format="strict_date")
+    updated = Date(format="strict_date_optional_time")  # UTC, to the millisecond
     url = Keyword(index=False)
     fingerprint = Keyword(index=False)
 

@@ -1,5 +1,5 @@
 """Addresses a search page links to: the same search with one filter removed, another page,
-another sort, or another format. Built from the validated query, never from raw input."""
+another sort, another format, or its feed. Built from the validated query, never from raw input."""
 
 from urllib.parse import urlencode
 
@@ -14,6 +14,7 @@ SORT_LABELS = {
     "newest": _("Newest first"),
     "oldest": _("Oldest first"),
     "title": _("Title (A–Z)"),
+    "updated": _("Recently updated first"),
 }
 
 
@@ -29,6 +30,17 @@ def query_params(query, page=None, **overrides):
     if page and page > 1:
         params.append(("page", page))
     return params
+
+
+def feed_params(query):
+    """The parameters of a search's feed: its words and filters. A feed has no sort (it lists the
+    latest updates first) and no page."""
+    return query_params(query, sort="")
+
+
+def address(url_name, params):
+    url = reverse(url_name)
+    return f"{url}?{urlencode(params)}" if params else url
 
 
 class SearchLinks:
@@ -101,4 +113,5 @@ class SearchLinks:
         return {
             "json": f"{reverse('search-api')}?{joined}",
             "csv": f"{reverse('casefiles-csv')}?{joined}",
+            "feed": address("search-feed", feed_params(self.query)),
         }

@@ -24,6 +24,7 @@ class IndexedItem(models.Model):
     impact_level = models.PositiveSmallIntegerField(null=True)
     status = models.CharField(max_length=20, blank=True)
     date = models.DateField()
+    updated = models.DateTimeField()  # the latest material update, for the "updated" sort
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     fingerprint = models.CharField(max_length=64)

@@ -5,7 +5,10 @@ from dataclasses import dataclass, field
 from .text import parse_query
 
 FACETS = ("type", "service", "region", "risk", "level")
-SORTS = ("relevance", "newest", "oldest", "title")
+# relevance: every word in the title first, then newest; newest and oldest: by ``date``; title: A–Z;
+# updated: latest material update first (``search.documents.material_update``). Ties always fall
+# by public id (descending, ascending for oldest and title), the same on every backend.
+SORTS = ("relevance", "newest", "oldest", "title", "updated")
 NOT_ASSESSED = "none"
 
 

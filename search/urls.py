@@ -1,13 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import pgettext_lazy
 
 from . import views
 
-api_urlpatterns = [
-    path("api/v1/search/", views.search_api, name="search-api"),
-    path("api/v1/casefiles.csv", views.casefiles_csv, name="casefiles-csv"),
-]
+api_urlpatterns = [path("api/v1/", include("search.api_urls"))]
 
 page_urlpatterns = [
     path(pgettext_lazy("URL path", "search/"), views.search_page, name="search"),
+    path("", include("search.feed_urls")),
 ]

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -171,6 +173,29 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Vigie IA open API",
+    "DESCRIPTION": (
+        "Read-only access to the published case files, briefs and agreements of Vigie IA. "
+        "No key, no account: GET, HEAD and OPTIONS from any origin (CORS), every answer cacheable "
+        "(`ETag`, `Last-Modified`, `Cache-Control: public, max-age=60`; a conditional request whose "
+        'copy is current gets 304). Errors are JSON: `{"errors": {"parameter": ["message"]}}`. '
+        "Taxonomies are spoken in keys, the same in French and English."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    # The schema describes /api/v1/ only (Wagtail's /api/v2/ is made of DRF views too).
+    "PREPROCESSING_HOOKS": ["search.api.api_v1_only"],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {"LanguageEnum": [code for code, _name in LANGUAGES]},
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No call to the online validator at validator.swagger.io: the page loads nothing from elsewhere.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {
@@ -181,3 +206,26 @@ LOGGING = {
 }
 
 DEMO_NOTICE = _("Demonstration content: every case, brief and agreement here is fictional.")
+
+# --- Open data (hub/open_data.py, `manage.py build_open_data`) ------------------------------
+# Where the files go. Without the OPEN_DATA_ROOT environment variable this is None, meaning
+# MEDIA_ROOT / "open-data" resolved when used (hub.open_data.open_data_root): the value above is
+# computed from this file's MEDIA_ROOT, and a settings module that moves MEDIA_ROOT after
+# importing this one (hub.settings.test puts it in a temporary folder) must not write the open
+# data into the repository's media folder.
+OPEN_DATA_ROOT = Path(os.environ["OPEN_DATA_ROOT"]) if os.environ.get("OPEN_DATA_ROOT") else None
+OPEN_DATA_URL = os.environ.get("OPEN_DATA_URL", MEDIA_URL + "open-data/")
+# Publishing, unpublishing, deleting, moving, privacy changes and testimony withdrawals enqueue
+# ONE rebuild (after the commit, coalesced) on the "open_data" task backend of django-tasks.
+# Default: hub.open_data.BackgroundThreadBackend runs it in a thread of the web process, so the
+# editor's request does not wait for it. Trade-off: a rebuild under way is lost if the process
+# stops (the previous files stay online, marked stale, and the next publication or
+# `build_open_data`, e.g. from cron, catches up); it uses the web process's CPU. A site with a
+# django-tasks worker sets OPEN_DATA_TASK_BACKEND to the worker's backend class instead.
+# "default" is django-tasks' immediate backend, what Wagtail's own tasks use without TASKS.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "open_data": {
+        "BACKEND": os.environ.get("OPEN_DATA_TASK_BACKEND", "hub.open_data.BackgroundThreadBackend"),
+    },
+}

@@ -10,6 +10,7 @@ write once it is committed, and a rolled-back write leaves the previous token in
 import threading
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cached_property
 
 from django.db import connection
@@ -46,11 +47,23 @@ class Snapshot:
     ordinal_of: dict  # IndexedItem id → ordinal
     facets: dict  # facet → {value: bitmap}
     title_keys: list  # ordinal → (sort title, public id)
+    updated_keys: list  # ordinal → latest material update, as the database returns it
 
     @cached_property
     def title_order(self):
         """Ordinals sorted by title, worked out the first time a search sorts by title."""
         return sorted(range(self.size), key=self.title_keys.__getitem__)
+
+    @cached_property
+    def updated_order(self):
+        """Ordinals by latest material update, then public id, both descending (the "updated"
+        sort), worked out the first time a search sorts that way."""
+        parse = datetime.fromisoformat  # SQLite's text: naive UTC; PostgreSQL's datetimes: aware
+        keys = [
+            (parse(updated) if isinstance(updated, str) else updated, title_key[1])
+            for updated, title_key in zip(self.updated_keys, self.title_keys, strict=True)
+        ]
+        return sorted(range(self.size), key=keys.__getitem__, reverse=True)
 
     @property
     def universe(self):
@@ -62,13 +75,14 @@ class Snapshot:
         one row per item builds every bitmap."""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id, sort_title, public_id, item_type, services, regions, risks, impact_level FROM {ITEMS} "
+                f"SELECT id, sort_title, public_id, item_type, services, regions, risks, impact_level, updated FROM {ITEMS} "
                 "WHERE locale = %s ORDER BY date DESC, public_id DESC",
                 [locale],
             )
             rows = cursor.fetchall()
         members = {}
-        for ordinal, (_id, _title, _public_id, item_type, services, regions, risks, level) in enumerate(rows):
+        for ordinal, row in enumerate(rows):
+            item_type, services, regions, risks, level = row[3:8]
             pairs = facet_values(item_type, split(services), split(regions), split(risks), level)
             for facet, value in pairs:
                 members.setdefault(facet, {}).setdefault(value, []).append(ordinal)
@@ -79,7 +93,15 @@ class Snapshot:
             for facet, values in members.items()
         }
         ordinal_of = {item_id: ordinal for ordinal, item_id in enumerate(item_ids)}
-        return cls(token, size, item_ids, ordinal_of, facets, [(row[1], row[2]) for row in rows])
+        return cls(
+            token,
+            size,
+            item_ids,
+            ordinal_of,
+            facets,
+            [(row[1], row[2]) for row in rows],
+            [row[8] for row in rows],
+        )
 
     def bitmap_of_items(self, item_ids):
         """The bitmap of those of ``item_ids`` indexed in this language."""
@@ -115,6 +137,14 @@ def snapshot(locale):
             cached = Snapshot.load(locale, token)
             _snapshots[key] = cached
     return cached
+
+
+def stored_instant(value):
+    """A DateTimeField read by a raw cursor, as an aware UTC datetime: SQLite gives its text
+    (naive UTC), PostgreSQL an aware datetime."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def split(joined):

@@ -8,7 +8,7 @@ see a half-built index. A search is one ``FacetedSearch`` request: the locale fi
 aggregation, every other facet's filter: the disjunctive counts of the embedded backend."""
 
 from contextlib import suppress
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from elastic_transport import TransportError
@@ -33,6 +33,7 @@ SORT_ORDERS = {
     "newest": [{"date": "desc"}, {"id": "desc"}],
     "oldest": [{"date": "asc"}, {"id": "asc"}],
     "title": [{"sort_title": "asc"}, {"id": "asc"}],
+    "updated": [{"updated": "desc"}, {"id": "desc"}],
 }
 # Stored fields a hit needs, named as in the document; HIT_COLUMNS names them for the callers.
 HIT_SOURCE = {
@@ -122,6 +123,8 @@ def parse_hit(source):
     for name in ("services", "regions", "risks"):
         hit[name] = list(hit[name] or [])
     hit["date"] = date.fromisoformat(hit["date"][:10])
+    # None in a document indexed before the field existed, until the next rebuild.
+    hit["updated"] = datetime.fromisoformat(hit["updated"]) if hit["updated"] else None
     return hit
 
 

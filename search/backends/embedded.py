@@ -6,7 +6,7 @@ relevance), and one page of hits. Filters, disjunctive facet counts and paging w
 bitmaps (``bitmaps.py``). Text matching uses FTS5 on SQLite and a tsvector on PostgreSQL, both
 over terms analysed by ``search.text``, so that the two databases give the same answers."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from ..models import IndexedFacetValue, IndexedItem
 from ..query import FACETS, SearchResults, facet_values
 from ..text import document_terms, fold
-from .bitmaps import new_state_token, ordinals_by_rank, ordinals_in_order, snapshot, split
+from .bitmaps import new_state_token, ordinals_by_rank, ordinals_in_order, snapshot, split, stored_instant
 
 ITEMS = IndexedItem._meta.db_table
 FACET_VALUES = IndexedFacetValue._meta.db_table
@@ -40,6 +40,7 @@ HIT_COLUMNS = (
     "impact_level",
     "status",
     "date",
+    "updated",
 )
 
 
@@ -169,6 +170,7 @@ class EmbeddedBackend:
                     impact_level=document["impact_level"],
                     status=document["status"],
                     date=date.fromisoformat(document["date"]),
+                    updated=datetime.fromisoformat(document["updated"]),
                     title_terms=title_terms,
                     body_terms=body_terms,
                     fingerprint=document["fingerprint"],
@@ -288,6 +290,8 @@ class EmbeddedBackend:
             return ordinals_in_order(matches, snap.size, offset, limit, reverse=True)
         if sort == "title":
             return ordinals_by_rank(matches, snap.size, snap.title_order, offset, limit)
+        if sort == "updated":
+            return ordinals_by_rank(matches, snap.size, snap.updated_order, offset, limit)
         if sort != "relevance" or not in_title:
             return ordinals_in_order(matches, snap.size, offset, limit)
         first = in_title.bit_count()
@@ -316,4 +320,5 @@ class EmbeddedBackend:
             hit[name] = split(hit[name])
         if isinstance(hit["date"], str):
             hit["date"] = date.fromisoformat(hit["date"])
+        hit["updated"] = stored_instant(hit["updated"])
         return hit

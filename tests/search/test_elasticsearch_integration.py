@@ -29,7 +29,8 @@ WORDS = "algorithme évaluations l'école logement triage urgence données camé
 
 
 def corpus(count=120, seed=4):
-    """Documents in both locales, a few sharing a date, so that tie-breaks matter."""
+    """Documents in both locales, a few sharing a date or a latest update, so that tie-breaks
+    matter."""
     rng = random.Random(seed)
     docs = []
     for number in range(1, count + 1):
@@ -51,6 +52,8 @@ def corpus(count=120, seed=4):
                 "impact_level": rng.choice([1, 2, 3, 4, None]),
                 "status": "deployed",
                 "date": f"2026-{rng.randint(1, 3):02d}-{rng.randint(1, 3):02d}",
+                "updated": f"2026-04-0{rng.randint(1, 3)}T{rng.choice(['08:00:00', '23:59:59'])}"
+                f".{rng.choice(['000', '001', '500'])}+00:00",
                 "url": f"/{locale}/x/{number}/",
             }
             doc["fingerprint"] = fingerprint(doc)
@@ -70,6 +73,14 @@ QUERIES = [
     {"page": 30, "page_size": 7},  # past MAX_WINDOW as patched below: search_after
     {"page": 500},  # past the end
 ]
+
+
+def test_the_corpus_shares_dates_and_updates_so_that_tie_breaks_are_compared():
+    french = [doc for doc in corpus() if doc["locale"] == "fr"]
+
+    assert len({doc["date"] for doc in french}) < len(french) / 4
+    assert len({doc["updated"] for doc in french}) < len(french) / 4
+    assert "updated" in SORTS
 
 
 @pytest.fixture(params=ELASTICSEARCH_KINDS)

@@ -2,6 +2,8 @@
 Python, over generated documents and random selections, on each backend in turn
 (tests/search/conftest.py): the backends agree because each agrees with the same expectation."""
 
+from datetime import datetime
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +39,9 @@ def documents(draw):
             "impact_level": draw(st.sampled_from(LEVELS)),
             "status": "deployed",
             "date": f"2026-{draw(st.integers(1, 12)):02d}-01",
+            # Few distinct instants, so that ties on the latest update are common.
+            "updated": f"2026-0{draw(st.integers(1, 3))}-01T{draw(st.sampled_from(['09', '17']))}:00:00"
+            f".{draw(st.sampled_from(['000', '001', '999']))}+00:00",
             "url": f"/fr/dossiers/{number}/",
         }
         doc["fingerprint"] = fingerprint(doc)
@@ -88,23 +93,43 @@ def newest_first(docs):
     return [doc["id"] for doc in sorted(docs, key=lambda doc: (doc["date"], doc["id"]), reverse=True)]
 
 
+def latest_update_first(docs):
+    """The "updated" order: the instant of the latest update, then id, both descending."""
+    return [
+        doc["id"]
+        for doc in sorted(
+            docs, key=lambda doc: (datetime.fromisoformat(doc["updated"]), doc["id"]), reverse=True
+        )
+    ]
+
+
+ORDERS = {"newest": newest_first, "updated": latest_update_first}
+
+
 # One index per backend serves every example: each example clears it first.
 @settings(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(docs=documents(), selected=selections, word=st.sampled_from(["", "algorithme", "école"]))
-def test_counts_and_hits_match_an_independent_computation(empty_backend, docs, selected, word):
+@given(
+    docs=documents(),
+    selected=selections,
+    word=st.sampled_from(["", "algorithme", "école"]),
+    sort=st.sampled_from(sorted(ORDERS)),
+)
+def test_counts_and_hits_match_an_independent_computation(empty_backend, docs, selected, word, sort):
     empty_backend.clear()
     empty_backend.bulk_load(docs)
-    query = SearchQuery.build(text=word, locale="fr", sort="newest", page_size=100, **selected)
+    query = SearchQuery.build(text=word, locale="fr", sort=sort, page_size=100, **selected)
 
     results = empty_backend.search(query)
 
-    expected_ids = newest_first(doc for doc in docs if matches(doc, selected, word))
+    expected_ids = ORDERS[sort](doc for doc in docs if matches(doc, selected, word))
     assert results.count == len(expected_ids)
     assert [hit["public_id"] for hit in results.hits] == expected_ids
+    updated = {doc["id"]: datetime.fromisoformat(doc["updated"]) for doc in docs}
+    assert all(hit["updated"] == updated[hit["public_id"]] for hit in results.hits)
     assert results.facet_counts == expected_counts(docs, selected, word)
 
 
@@ -125,6 +150,7 @@ def test_other_locale_documents_are_not_counted(empty_backend):
         "impact_level": None,
         "status": "deployed",
         "date": "2026-01-01",
+        "updated": "2026-01-01T12:00:00.000+00:00",
         "url": "/fr/x/",
         "fingerprint": "x",
     }

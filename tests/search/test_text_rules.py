@@ -25,6 +25,7 @@ def document(public_id, title, body="", locale="fr"):
         "impact_level": None,
         "status": "deployed",
         "date": "2026-01-01",
+        "updated": "2026-01-01T12:00:00.000+00:00",
         "url": "/x/",
     }
     doc["fingerprint"] = fingerprint(doc)

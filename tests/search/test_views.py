@@ -213,7 +213,7 @@ def test_a_published_item_is_found_by_the_next_search(client, corpus, django_cap
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("sort", ["newest", "oldest", "title"])
+@pytest.mark.parametrize("sort", ["newest", "oldest", "title", "updated"])
 def test_sorts_order_every_page_of_results(client, site_pages, sort):
     pages = [
         CaseFilePageFactory(title=f"{letter} dossier", first_reported=f"2024-0{month}-01")
@@ -225,6 +225,8 @@ def test_sorts_order_every_page_of_results(client, site_pages, sort):
         "newest": [page.public_id for page in reversed(by_date)],
         "oldest": [page.public_id for page in by_date],
         "title": [page.public_id for page in sorted(pages, key=lambda page: page.title)],
+        # Published once each, without a change note: the latest first published first.
+        "updated": [page.public_id for page in reversed(pages)],
     }[sort]
 
     seen = []

@@ -1,0 +1,233 @@
+"""The sitemap: every public page of the hub in each interface language, with its hreflang
+alternates (and x-default: the French address), for search engines.
+
+Home pages, index pages, content pages, the search pages, and every published item twice: at its
+address in French and in English (its translation, or the route of the other language's index
+for an item not translated yet), the same addresses the search links to (``search.documents.
+PageUrls``). Drafts and pages with a view restriction on themselves or an ancestor are never
+listed. ``/sitemap.xml`` is one list while the hub has at most URL_LIMIT addresses; beyond that it
+is a sitemap index of sections (``/sitemap-<section>.xml``, paged with ``?p=``), which Django's
+sitemap framework serves. Addresses are absolute, on the scheme and host of the request."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache, cached_property
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max
+from django.urls import path, reverse
+from django.utils import translation
+from wagtail.models import Page
+
+from search.documents import (
+    INDEX_TYPES,
+    ITEM_TYPES,
+    LANGUAGES,
+    PageUrls,
+    item_model,
+    publishable,
+    shown_versions,
+)
+
+from .models import HomePage
+
+URL_LIMIT = 50_000  # addresses per sitemap file, the protocol's maximum
+ITEM_SECTIONS = {"casefiles": "casefile", "briefs": "brief", "agreements": "agreement"}
+
+
+@dataclass
+class SitemapUrl:
+    path: str  # the address without scheme and host
+    lastmod: datetime
+    alternates: dict  # hreflang → path, x-default included
+
+
+@dataclass
+class ItemVersion:
+    """What the sitemap needs of one language version of an item."""
+
+    pk: int
+    public_id: str
+    language: str
+    url_path: str
+    lastmod: datetime
+
+
+def site_path(url):
+    """A page URL as a path: Wagtail gives a full URL only when several sites are configured."""
+    if url.startswith(("http://", "https://")):
+        parts = urlsplit(url)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+    return url
+
+
+def with_x_default(alternates):
+    if settings.LANGUAGE_CODE in alternates:
+        alternates["x-default"] = alternates[settings.LANGUAGE_CODE]
+    return alternates
+
+
+def latest(*moments):
+    return max((moment for moment in moments if moment is not None), default=None)
+
+
+class HubSitemap(Sitemap):
+    """A section of the sitemap, built once per request from a few queries, whatever its size."""
+
+    def __init__(self, request):
+        self.request = request
+        self.limit = URL_LIMIT
+
+    @cached_property
+    def urls(self):
+        return self.build()
+
+    def build(self):
+        raise NotImplementedError
+
+    def items(self):
+        return self.urls
+
+    def location(self, url):
+        return url.path
+
+    def lastmod(self, url):
+        return url.lastmod
+
+    def get_latest_lastmod(self):
+        return latest(*(url.lastmod for url in self.urls))
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Django's URL entries, with this hub's alternates, absolute like the locations."""
+        entries = super().get_urls(page=page, site=site, protocol=protocol)
+        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        for entry in entries:
+            entry["alternates"] = [
+                {"lang_code": code, "location": origin + alternate}
+                for code, alternate in entry["item"].alternates.items()
+            ]
+        return entries
+
+
+class ItemSitemap(HubSitemap):
+    """Every published public item of one type, once per interface language, by public id."""
+
+    def __init__(self, request, item_type, page_urls):
+        super().__init__(request)
+        self.item_type = item_type
+        self.page_urls = page_urls  # a function returning the PageUrls of this request
+
+    def build(self):
+        rows = (
+            publishable(item_model(self.item_type))
+            .order_by("public_id", "pk")
+            .values_list(
+                "pk",
+                "public_id",
+                "translation_key",
+                "locale__language_code",
+                "url_path",
+                "last_published_at",
+                "first_published_at",
+            )
+        )
+        items = defaultdict(list)
+        for pk, public_id, translation_key, language, url_path, last_published, first_published in rows:
+            items[translation_key].append(
+                ItemVersion(pk, public_id, language, url_path, last_published or first_published)
+            )
+        urls = []
+        for versions in sorted(items.values(), key=lambda versions: versions[0].public_id):
+            shown = shown_versions(versions, language_of=lambda version: version.language)
+            paths = {language: self.path_of(version, language) for language, version in shown.items()}
+            alternates = with_x_default(dict(paths))
+            urls += [
+                SitemapUrl(paths[language], shown[language].lastmod, alternates) for language in LANGUAGES
+            ]
+        return urls
+
+    def path_of(self, version, language):
+        url = self.page_urls().address(
+            self.item_type, version.language, version.public_id, version.url_path, language
+        )
+        if url is None:  # a page outside its language's home: rare, asked of the page itself
+            url = Page.objects.get(pk=version.pk).get_url(self.request)
+        return site_path(url)
+
+
+class PagesSitemap(HubSitemap):
+    """Home, index and content pages, grouped with their translations, and the search pages. A
+    home or index page changes whenever an item it lists does; the search pages whenever any does."""
+
+    def build(self):
+        latest_items = {}
+        for item_type in ITEM_TYPES:
+            moments = publishable(item_model(item_type)).aggregate(
+                last=Max("last_published_at"), first=Max("first_published_at")
+            )
+            latest_items[item_type] = latest(moments["last"], moments["first"])
+        index_types = {label: item_type for item_type, label in INDEX_TYPES.items()}
+        groups = defaultdict(dict)
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(depth__gt=1)
+            .not_type(*[item_model(item_type) for item_type in ITEM_TYPES])
+            .select_related("locale")
+            .order_by("path")
+        )
+        for page in pages:
+            url = page.get_url(self.request)
+            if url is None:  # not under any site's root
+                continue
+            model = page.specific_class
+            if model is not None and issubclass(model, HomePage):
+                listed = latest(*latest_items.values())
+            elif model is not None and model._meta.label in index_types:
+                listed = latest_items[index_types[model._meta.label]]
+            else:
+                listed = None
+            lastmod = latest(page.last_published_at, page.first_published_at, listed)
+            groups[page.translation_key][page.locale.language_code] = (site_path(url), lastmod)
+        urls = []
+        for versions in groups.values():
+            alternates = with_x_default({language: url for language, (url, _lastmod) in versions.items()})
+            urls += [SitemapUrl(url, lastmod, alternates) for url, lastmod in versions.values()]
+        search_pages = {}
+        for language in LANGUAGES:
+            with translation.override(language):
+                search_pages[language] = reverse("search")
+        searched = latest(*latest_items.values()) or latest(*(url.lastmod for url in urls))
+        alternates = with_x_default(dict(search_pages))
+        urls += [SitemapUrl(search_pages[language], searched, alternates) for language in LANGUAGES]
+        return urls
+
+
+def sections(request):
+    page_urls = cache(PageUrls.load)  # read once, and only if an item section is built
+    return {
+        "pages": PagesSitemap(request),
+        **{name: ItemSitemap(request, item_type, page_urls) for name, item_type in ITEM_SECTIONS.items()},
+    }
+
+
+def sitemap(request):
+    """One list of every address while they fit in one file, else an index of the sections."""
+    maps = sections(request)
+    if sum(len(section.items()) for section in maps.values()) > URL_LIMIT:
+        return sitemap_views.index(request, maps, sitemap_url_name="sitemap-section")
+    return sitemap_views.sitemap(request, maps)
+
+
+def sitemap_section(request, section):
+    return sitemap_views.sitemap(request, sections(request), section=section)
+
+
+urlpatterns = [
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
+]

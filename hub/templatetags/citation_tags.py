@@ -1,0 +1,41 @@
+"""The cite box and the JSON-LD of item pages (see ``hub.citations``)."""
+
+from django import template
+
+from hub.citations import CitableItem
+from hub.models import ItemPage
+
+from .hub_tags import interface_language
+
+register = template.Library()
+
+
+def _citable(context, page, language):
+    """The page described for citation in ``language``, made once per page and language (the
+    JSON-LD in the head and the cite box share it)."""
+    if not isinstance(page, ItemPage) or not page.public_id:
+        return None
+    made = page.__dict__.setdefault("_citable_items", {})
+    if language not in made:
+        made[language] = CitableItem(page, language=language, request=context.get("request"))
+    return made[language]
+
+
+@register.simple_tag(takes_context=True)
+def citation_for(context, page):
+    """What the cite box shows, in the interface language; None when the page cannot be cited
+    (not an item, or private: its permanent address would answer 404)."""
+    citable = _citable(context, page, interface_language(context))
+    if citable is None or not citable.is_public:
+        return None
+    return citable
+
+
+@register.simple_tag(takes_context=True)
+def item_json_ld(context, page):
+    """The schema.org ``<script type="application/ld+json">`` of an item, in the language of its
+    content; nothing for a private page."""
+    citable = _citable(context, page, page.content_language if isinstance(page, ItemPage) else None)
+    if citable is None or not citable.is_public:
+        return ""
+    return citable.json_ld()

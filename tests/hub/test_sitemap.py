@@ -1,0 +1,235 @@
+"""The sitemap: every public page in both interface languages with its hreflang alternates,
+the date each last changed, nothing that is not public, and an index of sections past the limit
+of one file. Expected addresses come from the pages themselves (``url_in``, ``url``), not from
+the code that writes the sitemap."""
+
+import datetime
+import xml.etree.ElementTree as ET
+from datetime import UTC, timedelta
+from urllib.parse import urlsplit
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from hub.models import StandardPage
+from impacts.models import CaseFilePage
+from tests.factories import (
+    AdvocacyBriefPageFactory,
+    CaseFilePageFactory,
+    CollaborationAgreementPageFactory,
+    translate_page,
+)
+
+pytestmark = pytest.mark.django_db
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+ORIGIN = "http://testserver"
+INDEXES = (
+    "impacts.CaseFileIndexPage",
+    "advocacy.AdvocacyBriefIndexPage",
+    "advocacy.CollaborationAgreementIndexPage",
+)
+
+
+class Clock:
+    """``django.utils.timezone.now`` set by the test, a millisecond later at each call."""
+
+    def __init__(self, moment):
+        self.moment = moment
+
+    def set(self, *args):
+        self.moment = datetime.datetime(*args, tzinfo=UTC)
+
+    def __call__(self):
+        self.moment += timedelta(milliseconds=1)
+        return self.moment
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = Clock(datetime.datetime(2026, 1, 1, 12, tzinfo=UTC))
+    monkeypatch.setattr("django.utils.timezone.now", clock)
+    return clock
+
+
+def republish(page, **fields):
+    page = type(page).objects.get(pk=page.pk)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
+
+
+def standard_page(parent, title, slug):
+    page = StandardPage(title=title, slug=slug, intro="Texte fictif.")
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return StandardPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def world(clock, site_pages):
+    """Public pages and items published on known days, and pages that must never be listed."""
+    clock.set(2026, 1, 15, 12)
+    about = standard_page(site_pages["fr"]["home"], "À propos", "a-propos")
+    about_en = translate_page(about, "en", title="About", slug="about")
+    clock.set(2026, 2, 1, 12)
+    brief = AdvocacyBriefPageFactory(title="Mémoire public")
+    clock.set(2026, 2, 5, 12)
+    agreement = CollaborationAgreementPageFactory(title="Entente publique")
+    clock.set(2026, 3, 10, 12)
+    translated = CaseFilePageFactory(title="Dossier traduit")
+    clock.set(2026, 3, 11, 12)
+    untranslated = CaseFilePageFactory(title="Dossier en français")
+    clock.set(2026, 3, 12, 12)
+    translated_en = translate_page(
+        translated, "en", title="Translated case file", slug="translated-case-file"
+    )
+    with_draft = CaseFilePageFactory(title="Dossier publié")
+    draft_version = CaseFilePage.objects.get(pk=with_draft.pk)
+    draft_version.slug = "brouillonslug"
+    draft_version.title = "Brouillontitre"
+    draft_version.save_revision()
+    clock.set(2026, 4, 1, 12)
+    translated = republish(translated, summary="Résumé corrigé.")
+    # Never listed, and their dates never show either.
+    clock.set(2026, 5, 1, 12)
+    private = CaseFilePageFactory(title="Dossier privé", slug="priveslug")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    private_page = standard_page(site_pages["fr"]["home"], "Page privée", "pageprivee")
+    PageViewRestriction.objects.create(page=private_page, restriction_type="login")
+    CaseFilePageFactory(title="Brouillon", slug="brouillonitem", live=False)
+    CaseFilePageFactory(title="Supprimé", slug="supprimeslug").delete()
+    return {
+        "site": site_pages,
+        "about": about,
+        "about_en": about_en,
+        "items": [brief, agreement, translated, untranslated, with_draft],
+        "translated": translated,
+        "translated_en": translated_en,
+        "untranslated": untranslated,
+    }
+
+
+def read_urlset(response):
+    """``{location: (lastmod, {hreflang: href})}`` of a sitemap file."""
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{{{NS['sm']}}}urlset"
+    urls = {}
+    for url in root.findall("sm:url", NS):
+        location = url.findtext("sm:loc", namespaces=NS)
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)}
+        assert all(link.get("rel") == "alternate" for link in url.findall("xhtml:link", NS))
+        assert location not in urls
+        urls[location] = (url.findtext("sm:lastmod", namespaces=NS), alternates)
+    return urls
+
+
+def expected_alternates(world):
+    """``{location: {hreflang: href}}`` of every page that must be listed, from the pages."""
+    site = world["site"]
+    groups = [{language: site[language]["home"].url for language in ("fr", "en")}]
+    groups += [{language: site[language][index].url for language in ("fr", "en")} for index in INDEXES]
+    groups.append({"fr": world["about"].url, "en": world["about_en"].url})
+    groups.append({"fr": "/fr/recherche/", "en": "/en/search/"})
+    groups += [{language: item.url_in(language) for language in ("fr", "en")} for item in world["items"]]
+    expected = {}
+    for group in groups:
+        alternates = {language: ORIGIN + url for language, url in group.items()}
+        alternates["x-default"] = alternates["fr"]
+        for url in alternates.values():
+            expected[url] = alternates
+    return expected
+
+
+def test_every_public_page_is_listed_in_both_languages_with_its_alternates(client, world):
+    response = client.get("/sitemap.xml")
+
+    urls = read_urlset(response)
+    expected = expected_alternates(world)
+    assert {location: alternates for location, (_lastmod, alternates) in urls.items()} == expected
+    untranslated = world["untranslated"]
+    assert f"{ORIGIN}/en/case-files/{untranslated.public_id}/" in urls  # the English index's route
+    assert len(urls) == 2 * (1 + 3 + 1 + 1 + 5)
+
+
+def test_drafts_private_deleted_pages_and_draft_revisions_are_never_listed(client, world):
+    text = client.get("/sitemap.xml").content.decode()
+
+    for secret in ("brouillonslug", "priveslug", "pageprivee", "brouillonitem", "supprimeslug"):
+        assert secret not in text
+    assert world["translated"].slug in text
+
+
+def test_lastmod_is_the_day_what_the_address_shows_last_changed(client, world):
+    urls = read_urlset(client.get("/sitemap.xml"))
+    site, translated = world["site"], world["translated"]
+
+    def lastmod(url):
+        return urls[ORIGIN + url][0]
+
+    assert lastmod(translated.url_in("fr")) == "2026-04-01"  # republished
+    assert lastmod(translated.url_in("en")) == "2026-03-12"  # its translation, published once
+    assert lastmod(world["untranslated"].url_in("en")) == "2026-03-11"  # the original, in both
+    assert lastmod(world["about_en"].url) == "2026-01-15"
+    for language in ("fr", "en"):
+        # A page listing items changes with them; the private item of May does not count.
+        assert lastmod(site[language]["impacts.CaseFileIndexPage"].url) == "2026-04-01"
+        assert lastmod(site[language]["advocacy.AdvocacyBriefIndexPage"].url) == "2026-02-01"
+        assert lastmod(site[language]["advocacy.CollaborationAgreementIndexPage"].url) == "2026-02-05"
+        assert lastmod(site[language]["home"].url) == "2026-04-01"
+    assert lastmod("/fr/recherche/") == lastmod("/en/search/") == "2026-04-01"
+    assert all(lastmod_value for lastmod_value, _alternates in urls.values())
+
+
+def test_addresses_use_the_scheme_and_host_of_the_request(client, world):
+    urls = read_urlset(client.get("/sitemap.xml", secure=True, HTTP_HOST="localhost"))
+
+    assert urls
+    for location, (_lastmod, alternates) in urls.items():
+        for url in (location, *alternates.values()):
+            assert urlsplit(url)[:2] == ("https", "localhost"), url
+
+
+def test_the_number_of_queries_does_not_grow_with_the_items(
+    client, site_pages, django_assert_max_num_queries
+):
+    CaseFilePageFactory()
+    client.get("/sitemap.xml")
+    with django_assert_max_num_queries(40) as few:
+        client.get("/sitemap.xml")
+    for number in range(10):
+        item = CaseFilePageFactory(title=f"Dossier {number}")
+        if number % 2:
+            translate_page(item, "en", title=f"Case file {number}", slug=f"case-file-{number}")
+        AdvocacyBriefPageFactory()
+    with django_assert_max_num_queries(40) as many:
+        response = client.get("/sitemap.xml")
+
+    assert len(read_urlset(response)) == 2 * (1 + 3 + 1 + 11 + 10)
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_past_the_limit_of_one_file_the_sitemap_is_an_index_of_sections(client, world, monkeypatch):
+    monkeypatch.setattr("hub.sitemaps.URL_LIMIT", 4)
+
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{{{NS['sm']}}}sitemapindex"
+    files = [node.text for node in root.iterfind("sm:sitemap/sm:loc", NS)]
+    assert all(location.startswith(f"{ORIGIN}/sitemap-") for location in files)
+    listed = {}
+    for location in files:
+        parts = urlsplit(location)
+        urls = read_urlset(client.get(parts.path, {"p": parts.query[2:]} if parts.query else {}))
+        assert 0 < len(urls) <= 4
+        assert not set(urls) & set(listed)
+        listed.update({url: alternates for url, (_lastmod, alternates) in urls.items()})
+    assert listed == expected_alternates(world)
+    assert client.get("/sitemap-pages.xml", {"p": 99}).status_code == 404
+    assert client.get("/sitemap-unknown.xml").status_code == 404
