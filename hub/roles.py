@@ -2,7 +2,8 @@
 
 ``apply_roles`` is idempotent and works with the migration's historical models as well as the
 live ones: the data migration calls it on a fresh database, and ``ensure_site()`` calls it again
-once the section pages exist, since page permissions and the workflow hang off those pages."""
+when it creates the section pages, since page permissions and the workflow hang off them. A
+change to these roles ships with a data migration that calls ``apply_roles`` again."""
 
 from django.apps import apps as global_apps
 

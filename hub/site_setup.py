@@ -5,7 +5,7 @@ migrated database."""
 from dataclasses import dataclass
 
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, WorkflowPage
 
 from .models import HomePage, ensure_locales
 from .roles import apply_roles
@@ -83,8 +83,15 @@ def ensure_site():
         pages["en"][spec.model_path] = _ensure_translation(
             index_fr, english, spec.titles["en"], spec.slugs["en"], intro=spec.intros["en"]
         )
-    apply_roles()
+    if not roles_applied(pages["fr"]["impacts.CaseFileIndexPage"]):
+        apply_roles()
     return pages
+
+
+def roles_applied(casefile_index):
+    """Cheap sign that ``apply_roles`` ran since the sections exist: the review workflow is
+    attached to the case-file index (a flushed or new database has no such row)."""
+    return WorkflowPage.objects.filter(page=casefile_index).exists()
 
 
 def _ensure_home(french):
