@@ -290,7 +290,36 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class ValidatedStreamsMixin:
+    """For pages whose StreamFields must hold only valid blocks and safe links at the model."""
+
+    def clean_streams(self):
+        """Validate every StreamField whatever road its content took (the editor's form does it
+        for its own fields; translation overrides and imports do not), and refuse links a reader
+        cannot safely follow, rich text included."""
+        errors = {}
+        for field in self._meta.get_fields():
+            if not isinstance(field, StreamField):
+                continue
+            value = getattr(self, field.name)
+            try:
+                field.stream_block.clean(value)
+            except ValidationError as error:
+                errors[field.name] = error
+                continue
+            # The prepared value, not ``raw_data``: wagtail-localize writes translations into the
+            # blocks, and ``raw_data`` would still show the source's links.
+            prepared = field.stream_block.get_prep_value(value)
+            unsafe = [url for text in stream_strings(prepared) for url in unsafe_links(text)]
+            if unsafe:
+                errors[field.name] = ValidationError(
+                    _("Links must use http, https or mailto: %(links)s") % {"links": ", ".join(unsafe)}
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class StandardPage(ValidatedStreamsMixin, Page):
     """A plain content page: about, methodology, how to contribute."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -309,6 +338,10 @@ class StandardPage(Page):
 
     parent_page_types = ["hub.HomePage", "hub.StandardPage"]
     subpage_types = ["hub.StandardPage"]
+
+    def clean(self):
+        super().clean()
+        self.clean_streams()
 
     class Meta:
         verbose_name = _("standard page")
@@ -397,7 +430,7 @@ class ItemPermissionTester(PagePermissionTester):
         return self.user.is_active and self.user.is_superuser
 
 
-class ItemPage(Page):
+class ItemPage(ValidatedStreamsMixin, Page):
     """Fields and behaviour every public item shares: a stable public id, summaries for every
     reader, and the taxonomies that make it findable."""
 
@@ -507,28 +540,6 @@ class ItemPage(Page):
             .exists()
         ):
             raise ValidationError({"public_id": _("This id belongs to another item.")})
-
-    def clean_streams(self):
-        """Validate every StreamField whatever road its content took (the editor's form does it
-        for its own fields; translation overrides and imports do not), and refuse links a reader
-        cannot safely follow, rich text included."""
-        errors = {}
-        for field in self._meta.get_fields():
-            if not isinstance(field, StreamField):
-                continue
-            value = getattr(self, field.name)
-            try:
-                field.stream_block.clean(value)
-            except ValidationError as error:
-                errors[field.name] = error
-                continue
-            unsafe = [url for text in stream_strings(list(value.raw_data)) for url in unsafe_links(text)]
-            if unsafe:
-                errors[field.name] = ValidationError(
-                    _("Links must use http, https or mailto: %(links)s") % {"links": ", ".join(unsafe)}
-                )
-        if errors:
-            raise ValidationError(errors)
 
     @property
     def service_keys(self):

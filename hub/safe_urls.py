@@ -9,8 +9,11 @@ import re
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 CONTROL_OR_SPACE_RE = re.compile(r"[\x00-\x20\x7f]+")
+# An attribute starts after a blank, a slash or the quote closing the previous one (browsers
+# accept ``<a/href=…>`` and ``<a title=""href=…>``).
 LINK_ATTRIBUTE_RE = re.compile(
-    r"""(\s(?:href|src|action|formaction|xlink:href)\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE
+    r"""((?:^|(?<=[\s/"']))(?:href|src|action|formaction|xlink:href)\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""",
+    re.IGNORECASE,
 )
 
 

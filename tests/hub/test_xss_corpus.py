@@ -32,10 +32,10 @@ splits in two:
   (``test_admin_forms_*``) and wagtail-localize's translation overrides
   (``test_translation_overrides_*``).
 
-Known gaps are asserted as the correct behaviour and marked ``xfail(strict=True)`` with their
-diagnosis, so that a fix turns them into failures to unmark: link spellings the link check does not
-read (``test_link_spellings_the_link_check_misses``), and refused translation overrides that still
-reach the page (``test_refused_translation_overrides_do_not_reach_the_page``).
+Two roads the corpus once found open are pinned too: link spellings browsers accept without a
+blank before the attribute (``test_link_spellings_browsers_follow_are_caught``), and translation
+overrides whose refused links must never reach the page
+(``test_refused_translation_overrides_do_not_reach_the_page``).
 
 Rich text: Wagtail treats its stored HTML as trusted and renders it as is; what makes it safe is
 the editor's server-side conversion of what the editor posts (Draftail's JSON), which drops
@@ -924,15 +924,10 @@ def test_unsafe_links_written_past_validation_render_inert(model, site_pages, su
 @pytest.mark.django_db
 @pytest.mark.parametrize("road", ["model layer", "rendering"])
 @pytest.mark.parametrize("what", list(MISSED_LINK_SPELLINGS))
-@pytest.mark.xfail(
-    strict=True,
-    reason="hub/safe_urls.py finds link attributes with a pattern that wants a blank before the "
-    'attribute name: <a/href=…> and <a title=""href=…> pass validation and the inert_links filter',
-)
-def test_link_spellings_the_link_check_misses(what, road, site_pages, superuser, superuser_client):
-    """Browsers follow these links; the link check does not see them. Only raw HTML can hold them
-    (the editor and wagtail-localize write attributes themselves), and raw HTML could as well hold a
-    ``<script>`` that nothing refuses: not reachable by an editor today, a gap in the backstop."""
+def test_link_spellings_browsers_follow_are_caught(what, road, site_pages, superuser, superuser_client):
+    """Browsers follow these links though no blank precedes the attribute: the model refuses them
+    and the rendering filter neutralises them. Only raw HTML can hold them (the editor and
+    wagtail-localize write attributes themselves)."""
     shared = new_shared()
     page = publish_hostile_version(
         new_page(CaseFilePage, site_pages, "lien-manque-xss"), Corpus(), shared, superuser
@@ -1477,21 +1472,8 @@ def test_translation_overrides_cannot_publish_javascript_links(
         # Data: it parses (what its rich text holds is checked by the next test).
         surfaces.json(Client(), "pages API", f"/api/v2/pages/{target.pk}/", {"rich_text_format": "html"})
     surfaces.assert_inert()
-    if model in PAGE_MODELS:  # a standard page's body is not validated: see the next test
+    if model in PAGE_MODELS:
         assert all(errors), f"the editor was not told the translation was refused: {errors}"
-
-
-STALE_RAW_DATA = (
-    "ItemPage.clean_streams() reads the links in value.raw_data, which wagtail-localize's ingestion "
-    "(wagtail_localize/segments/ingest.py: block.value = …) leaves as the source's: overridden links "
-    "in rich text pass translation.save() and save_revision(); only Revision.publish(), run on "
-    "commit, refuses them, after the page's row (what visitors and the pages API get) and a new "
-    "draft revision hold them"
-)
-UNVALIDATED_STANDARD_PAGE = (
-    "StandardPage.body is not validated (clean_streams() is on ItemPage only): the overrides are "
-    "published without an error; templates/hub/standard_page.html neutralises them when rendered"
-)
 
 
 @TRANSLATION_DB
@@ -1501,9 +1483,6 @@ UNVALIDATED_STANDARD_PAGE = (
         pytest.param(
             model,
             id=model.__name__,
-            marks=pytest.mark.xfail(
-                strict=True, reason=UNVALIDATED_STANDARD_PAGE if model is StandardPage else STALE_RAW_DATA
-            ),
         )
         for model in [*PAGE_MODELS_WITH_ADDRESSES, StandardPage]
         if any(blocks_of(model, blocks.RichTextBlock))
