@@ -352,10 +352,10 @@ def test_the_search_page_offers_to_follow_the_search(client, corpus):
     soup = BeautifulSoup(response.content, "html.parser")
     link = soup.select_one(".follow-search a[type='application/atom+xml']")
     assert link is not None
-    assert link.get_text(strip=True) == "Follow this search (Atom feed)"
+    assert link.get_text(strip=True) == "Suivre cette recherche (flux Atom)"
     assert link["href"] == f"{feed_path('fr')}?q=triage&service=sante"
     hint = soup.find(id=link["aria-describedby"])
-    assert "feed reader" in hint.get_text()
+    assert "lecteur de flux" in hint.get_text()
     feed = feedparser.parse(client.get(link["href"]).content)
     api = client.get(API, {"q": "triage", "service": "sante", "page_size": 100}).json()
     assert sorted(public_id_of(entry) for entry in feed.entries) == sorted(
