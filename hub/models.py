@@ -422,6 +422,32 @@ class ItemIndexPage(RoutablePageMixin, Page):
         return original.serve(request, interface_index=self)
 
 
+def publication_log(page_ids):
+    """``{page id: [(published at, public change note)]}``, oldest first: the publications of
+    these pages in Wagtail's log, with the note of each published revision, in one query."""
+    from wagtail.models import PageLogEntry
+
+    log = {page_id: [] for page_id in page_ids}
+    rows = (
+        PageLogEntry.objects.filter(page_id__in=list(log), action="wagtail.publish")
+        .order_by("page_id", "timestamp", "pk")
+        .values_list("page_id", "timestamp", "revision__content__change_note")
+    )
+    for page_id, timestamp, note in rows:
+        log[page_id].append((timestamp, note))
+    return log
+
+
+def with_new_notes(publications):
+    """``publications`` (``[(published at, note)]``, oldest first) with each note kept only where
+    it is new: a note equal to the previous one was carried over, not written for that version."""
+    previous = ""
+    for published_at, note in publications:
+        note = (note or "").strip()
+        yield published_at, (note if note != previous else "")
+        previous = note or previous
+
+
 class ItemPermissionTester(PagePermissionTester):
     """Items are unpublished, not deleted, by everyone but administrators: a public id stays
     citable and a deletion cannot be undone (moving needs the same right)."""
@@ -564,22 +590,12 @@ class ItemPage(ValidatedStreamsMixin, Page):
         the public note each brought (a note is not repeated; a second publication the same day
         without a new note adds nothing). Read from the publication log and the published
         revisions' ``change_note`` only, so draft content and reviewer comments never show."""
-        from wagtail.models import PageLogEntry
-
-        entries = (
-            PageLogEntry.objects.filter(page_id=self.pk, action="wagtail.publish")
-            .order_by("timestamp", "pk")
-            .values_list("timestamp", "revision__content__change_note")
-        )
-        history, previous_note = [], ""
-        for published_at, note in entries:
-            note = (note or "").strip()
-            new_note = note if note != previous_note else ""
-            previous_note = note or previous_note
+        history = []
+        for published_at, note in with_new_notes(publication_log([self.pk])[self.pk]):
             same_day = history and timezone.localdate(history[-1][0]) == timezone.localdate(published_at)
-            if same_day and not new_note:
+            if same_day and not note:
                 continue
-            history.append((published_at, new_note))
+            history.append((published_at, note))
         return history[::-1]
 
     def permissions_for_user(self, user):

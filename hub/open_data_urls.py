@@ -1,11 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import open_data, open_data_views
-
-# Loaded with the URLconf (every request, and the system checks every management command runs),
-# so the automatic rebuild follows publications; HubConfig.ready() is the better home for this.
-open_data.connect()
+from . import open_data_views
 
 urlpatterns = [
     path(pgettext_lazy("URL path", "data/"), open_data_views.open_data_page, name="open-data"),

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from django.apps import apps
 from django.conf import settings
 
+from hub.models import publication_log, with_new_notes
+
 ITEM_TYPES = {
     "casefile": "impacts.CaseFilePage",
     "brief": "advocacy.AdvocacyBriefPage",
@@ -83,27 +85,10 @@ def iso_instant(moment):
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
-def publication_log(pages):
-    """``{page pk: [(published at, public change note)]}``, oldest first: the publications of
-    ``pages`` in Wagtail's log, in one query."""
-    from wagtail.models import PageLogEntry
-
-    log = {page.pk: [] for page in pages}
-    rows = (
-        PageLogEntry.objects.filter(page_id__in=list(log), action="wagtail.publish")
-        .order_by("page_id", "timestamp", "pk")
-        .values_list("page_id", "timestamp", "revision__content__change_note")
-    )
-    for page_id, timestamp, note in rows:
-        log[page_id].append((timestamp, note))
-    return log
-
-
 def material_update(page, publications):
     """When ``page`` last changed materially: the latest of its ``publications`` (its entries of
-    ``publication_log``) that brought a new public change note, by the rule of
-    ``ItemPage.public_history`` (a note equal to the previous one is not new), else its first
-    publication.
+    ``hub.models.publication_log``) that brought a new public change note (``with_new_notes``),
+    else its first publication.
 
     The latest publication is dated ``last_published_at``, whether or not its log entry exists
     yet: Wagtail sends ``page_published`` (which re-indexes at once when no transaction is open)
@@ -116,12 +101,10 @@ def material_update(page, publications):
             publications[-1] = (last_published, publications[-1][1])
         else:
             publications.append((last_published, getattr(page, "change_note", "")))
-    updated, previous_note = None, ""
-    for published_at, note in publications:
-        note = (note or "").strip()
-        if note and note != previous_note:
+    updated = None
+    for published_at, note in with_new_notes(publications):
+        if note:
             updated = published_at
-        previous_note = note or previous_note
     return updated or page.first_published_at or last_published or UNKNOWN_TIME
 
 
@@ -139,7 +122,7 @@ def build_document(page, language, url, taxonomy=None, body=None, publications=N
     of ``publication_log``) may be given when loaded in bulk."""
     taxonomy = taxonomy if taxonomy is not None else taxonomy_keys([page])[page.pk]
     if publications is None:
-        publications = publication_log([page])[page.pk]
+        publications = publication_log([page.pk])[page.pk]
     document = {
         "id": page.public_id,
         "type": item_type_of(page),
@@ -247,7 +230,7 @@ def documents_for_versions(versions, urls, taxonomy=None, publications=None):
     if not versions:
         return []
     taxonomy = taxonomy or taxonomy_keys(versions)
-    publications = publications or publication_log(versions)
+    publications = publications or publication_log([version.pk for version in versions])
     bodies = {}
     documents = []
     for language, page in shown_versions(versions).items():
@@ -288,7 +271,7 @@ def iter_all_documents(chunk_size=1000):
 
 def _chunk_documents(pages, urls):
     taxonomy = taxonomy_keys(pages)
-    publications = publication_log(pages)
+    publications = publication_log([page.pk for page in pages])
     group = []
     for page in pages:
         if group and page.translation_key != group[0].translation_key:

@@ -1,5 +1,8 @@
 """Fixtures shared by every test module."""
 
+import datetime
+from datetime import UTC, timedelta
+
 import pytest
 from django.core.cache import cache
 
@@ -42,3 +45,25 @@ def committed(django_capture_on_commit_callbacks):
             return action(*args, **kwargs)
 
     return run
+
+
+class Clock:
+    """``django.utils.timezone.now`` under the test's control: a moment the test sets, one
+    millisecond later at each call (so that the steps of one publication stay in order)."""
+
+    def __init__(self, moment):
+        self.moment = moment
+
+    def set(self, *args):
+        self.moment = datetime.datetime(*args, tzinfo=UTC)
+
+    def __call__(self):
+        self.moment += timedelta(milliseconds=1)
+        return self.moment
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = Clock(datetime.datetime(2026, 1, 1, 8, tzinfo=UTC))
+    monkeypatch.setattr("django.utils.timezone.now", clock)
+    return clock

@@ -3,9 +3,7 @@ the date each last changed, nothing that is not public, and an index of sections
 of one file. Expected addresses come from the pages themselves (``url_in``, ``url``), not from
 the code that writes the sitemap."""
 
-import datetime
 import xml.etree.ElementTree as ET
-from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -29,27 +27,6 @@ INDEXES = (
     "advocacy.AdvocacyBriefIndexPage",
     "advocacy.CollaborationAgreementIndexPage",
 )
-
-
-class Clock:
-    """``django.utils.timezone.now`` set by the test, a millisecond later at each call."""
-
-    def __init__(self, moment):
-        self.moment = moment
-
-    def set(self, *args):
-        self.moment = datetime.datetime(*args, tzinfo=UTC)
-
-    def __call__(self):
-        self.moment += timedelta(milliseconds=1)
-        return self.moment
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    clock = Clock(datetime.datetime(2026, 1, 1, 12, tzinfo=UTC))
-    monkeypatch.setattr("django.utils.timezone.now", clock)
-    return clock
 
 
 def republish(page, **fields):

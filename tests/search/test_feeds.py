@@ -3,7 +3,7 @@ time they are ordered by (the latest publication with a new public change note),
 from the search page. Feeds are read with feedparser, as a reader would."""
 
 import datetime
-from datetime import UTC, timedelta
+from datetime import UTC
 
 import feedparser
 import pytest
@@ -24,28 +24,6 @@ pytestmark = pytest.mark.django_db
 
 API = "/api/v1/search/"
 ORIGIN = "http://testserver"
-
-
-class Clock:
-    """``django.utils.timezone.now`` under the test's control: a moment the test sets, one
-    millisecond later at each call (so that the steps of one publication stay in order)."""
-
-    def __init__(self, moment):
-        self.moment = moment
-
-    def set(self, *args):
-        self.moment = datetime.datetime(*args, tzinfo=UTC)
-
-    def __call__(self):
-        self.moment += timedelta(milliseconds=1)
-        return self.moment
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    clock = Clock(datetime.datetime(2026, 1, 1, 8, tzinfo=UTC))
-    monkeypatch.setattr("django.utils.timezone.now", clock)
-    return clock
 
 
 def feed_path(language):
