@@ -788,21 +788,7 @@ def first_published(versions):
 
 
 def evidence_items(page):
-    items = []
-    for block in page.body:
-        if block.block_type != "evidence":
-            continue
-        value = block.value
-        items.append(
-            {
-                "title": value.get("title") or "",
-                "url": value.get("source_url") or "",
-                "publisher": value.get("publisher") or "",
-                "date": iso(value.get("date")),
-                "archived_url": value.get("archived_url") or "",
-            }
-        )
-    return items
+    return [{**record, "date": iso(record["date"])} for record in page.evidence_records()]
 
 
 def casefile_item(versions, context):

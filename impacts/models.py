@@ -264,7 +264,22 @@ class CaseFilePage(ItemPage):
 
     def evidence_sources(self):
         """Source URLs of the evidence blocks, in body order: the ``sources`` column of the CSV."""
-        return [block.value["source_url"] for block in self.body if block.block_type == "evidence"]
+        return [record["url"] for record in self.evidence_records()]
+
+    def evidence_records(self):
+        """The evidence blocks as plain records, in body order (``date`` a date or None), for the
+        exports and the API to format as they document."""
+        return [
+            {
+                "title": block.value.get("title") or "",
+                "url": block.value["source_url"],
+                "publisher": block.value.get("publisher") or "",
+                "date": block.value.get("date"),
+                "archived_url": block.value.get("archived_url") or "",
+            }
+            for block in self.body
+            if block.block_type == "evidence"
+        ]
 
 
 class Testimony(ClusterableModel):

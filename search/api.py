@@ -797,21 +797,14 @@ def reference_json(request, page, language):
 
 
 def evidence_json(page):
-    sources = []
-    for block in page.body:
-        if block.block_type != "evidence":
-            continue
-        value = block.value
-        sources.append(
-            {
-                "title": value.get("title") or "",
-                "url": value["source_url"],
-                "publisher": value.get("publisher") or "",
-                "date": value["date"].isoformat() if value.get("date") else None,
-                "archived_url": value.get("archived_url") or None,
-            }
-        )
-    return sources
+    return [
+        {
+            **record,
+            "date": record["date"].isoformat() if record["date"] else None,
+            "archived_url": record["archived_url"] or None,
+        }
+        for record in page.evidence_records()
+    ]
 
 
 def citing_briefs(casefile):
