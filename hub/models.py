@@ -290,9 +290,14 @@ class GlossaryTerm(TranslatableMixin, ClusterableModel):
 
     @property
     def forms(self):
-        """The term and its other forms, each once, in the order written."""
-        candidates = [self.term, *re.split(r"[\n,]", self.other_forms or "")]
-        return list(dict.fromkeys(" ".join(form.split()) for form in candidates if form.strip()))
+        return term_forms(self.term, self.other_forms)
+
+
+def term_forms(term, other_forms):
+    """A glossary term and its other forms (one per line or comma-separated), each once, in the
+    order written, spaces collapsed."""
+    candidates = [term, *re.split(r"[\n,]", other_forms or "")]
+    return list(dict.fromkeys(" ".join(form.split()) for form in candidates if form.strip()))
 
 
 # --- Stable public ids ----------------------------------------------------------------------
