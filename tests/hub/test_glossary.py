@@ -221,6 +221,24 @@ def test_the_page_reads_the_glossary_in_a_constant_number_of_queries(
     assert len(dfn_ids(page)) == 16
 
 
+def test_the_sitemap_lists_the_glossary_of_each_language_that_has_terms(client, site_pages):
+    def glossary_locations():
+        text = client.get("/sitemap.xml").content.decode()
+        return {
+            path
+            for path in ("/fr/glossaire/", "/en/glossary/")
+            if f"<loc>http://testserver{path}</loc>" in text
+        }
+
+    assert glossary_locations() == set()
+    term = GlossaryTermFactory(term="profilage", slug="profilage")
+    assert glossary_locations() == {"/fr/glossaire/"}
+    translate_term(term, term="profiling")
+    assert glossary_locations() == {"/fr/glossaire/", "/en/glossary/"}
+    text = client.get("/sitemap.xml").content.decode()
+    assert 'hreflang="en" href="http://testserver/en/glossary/"' in text
+
+
 # --- Terms linked from a case file's body -------------------------------------------------
 
 
