@@ -19,6 +19,7 @@ from hub.glossary import Glossary
 from hub.models import DemoMarker, GlossaryTerm
 from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, REVIEWERS
 from tests.factories import (
+    AdvocacyBriefPageFactory,
     CaseFilePageFactory,
     GlossaryTermFactory,
     OrganizationFactory,
@@ -376,6 +377,14 @@ def test_the_glossary_is_read_once_per_case_file_view(client, site_pages):
     assert len(linked_words(page)) == 8
     glossary_queries = [q["sql"] for q in queries.captured_queries if "hub_glossaryterm" in q["sql"]]
     assert len(glossary_queries) == 1
+
+
+def test_an_advocacy_brief_sharing_the_body_template_is_shown_without_links(client, site_pages):
+    GlossaryTermFactory(term="algorithme", slug="algorithme")
+    brief = AdvocacyBriefPageFactory(body=[paragraph("Un algorithme décide.")])
+    page = soup(client.get(brief.url))
+    assert "Un algorithme décide." in page.select_one(".item-body").get_text()
+    assert page.select(".glossary-term") == []
 
 
 def test_a_case_file_without_glossary_terms_is_unchanged(client, site_pages):
