@@ -1,5 +1,5 @@
-"""Admin views: the taxonomies and organizations under one menu, partner memberships, and the
-dashboard panel that tells authors what reviewers asked them to change."""
+"""Admin views: the taxonomies and organizations under one menu, the glossary, partner memberships,
+and the dashboard panel that tells authors what reviewers asked them to change."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,7 +8,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Organization, PartnerMembership, Region, Risk, Service
+from .models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 
 
 class TermViewSet(SnippetViewSet):
@@ -51,6 +51,24 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    """The glossary in its own menu: community editors write terms, not only reviewers."""
+
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossary")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["term", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["term", "other_forms", "definition"]
+    search_backend_name = None  # a database search: the glossary is small and not in the search index
+    ordering = ["term"]
+
+
+register_snippet(GlossaryTermViewSet)
 
 
 class PartnerMembershipViewSet(SnippetViewSet):
