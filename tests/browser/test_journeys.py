@@ -235,3 +235,95 @@ def test_journey_1_a_citizen_searches_and_reads_with_the_keyboard_only(live_site
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_journey_2_the_same_journey_works_without_javascript(live_site, open_page, shoot, viewport):
     citizen_journey(live_site, open_page, shoot, viewport, javascript=False)
+
+
+# Journey 4: open data and citation -----------------------------------------------------------
+
+OPEN_DATA_WORDS = {
+    "fr": {
+        "footer": "Sections",
+        "open data": "Données ouvertes",
+        "dictionary link": "Lire le dictionnaire de données",
+        "dictionary": "Dictionnaire de données",
+        "cite": "Citer ce dossier",
+        "history": "Historique des modifications",
+        "first": "Première publication",
+        "note": "Une source ajoutée.",
+    },
+    "en": {
+        "footer": "Sections",
+        "open data": "Open data",
+        "dictionary link": "Read the data dictionary",
+        "dictionary": "Data dictionary",
+        "cite": "Cite this case file",
+        "history": "History of changes",
+        "first": "First publication",
+        "note": "One source added.",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_journey_4_open_data_dictionary_and_citing_a_case_file(
+    live_site, open_page, shoot, viewport, language
+):
+    journey = "4-open-data-and-citation"
+    words = OPEN_DATA_WORDS[language]
+    casefile = live_site.content.pages["casefile"][language]
+    # A second publication with a public note, so the history has two lines to read.
+    casefile.change_note = words["note"]
+    casefile.save_revision().publish()
+
+    page = open_page(viewport, language=language)
+    page.goto(live_site.url("home", language))
+    footer = page.get_by_role("contentinfo")
+    footer.get_by_role("navigation", name=words["footer"]).get_by_role(
+        "link", name=words["open data"], exact=True
+    ).click()
+    expect(page).to_have_url(live_site.url("open-data", language))
+    expect(page.get_by_role("heading", level=1)).to_have_text(words["open data"])
+    shoot(page, journey, f"01-open-data-{language}")
+
+    page.get_by_role("main").get_by_role("link", name=words["dictionary link"]).click()
+    expect(page).to_have_url(live_site.url("data-dictionary", language))
+    expect(page.get_by_role("heading", level=1)).to_have_text(words["dictionary"])
+    # The case files' coded columns are explained, down to the risk keys the site uses.
+    casefiles_table = page.locator("table.dictionary-table[data-file='vigie-casefiles.csv']").first
+    expect(casefiles_table).to_be_visible()
+    expect(casefiles_table.get_by_role("rowheader", name="id", exact=True)).to_be_visible()
+    expect(casefiles_table).to_contain_text("discrimination")
+    if viewport == "phone":
+        no_horizontal_scroll(page)
+    shoot(page, journey, f"02-data-dictionary-{language}")
+
+    page.goto(live_site.url("casefile", language))
+    cite = page.get_by_role("region", name=words["cite"])
+    expect(cite).to_be_visible()
+    expect(cite).to_contain_text(casefile.title)
+    expect(cite).to_contain_text(casefile.public_id)
+    expect(cite.locator(".cite-box__url")).to_have_text(live_site.absolute(f"/cite/{casefile.public_id}/"))
+    bibtex = cite.get_by_role("link", name="BibTeX")
+    bibtex.scroll_into_view_if_needed()
+    shoot(page, journey, f"03-cite-box-{language}")
+
+    with page.expect_download() as download_info:
+        bibtex.click()
+    download = download_info.value
+    with open(download.path(), encoding="utf-8") as downloaded:
+        reference = downloaded.read()
+    assert reference.lstrip().startswith("@"), reference[:200]
+    assert casefile.public_id in reference
+    response = page.request.get(live_site.absolute(bibtex.get_attribute("href")))
+    assert response.status == 200
+    assert response.text().lstrip().startswith("@")
+    ris = page.request.get(live_site.absolute(cite.get_by_role("link", name="RIS").get_attribute("href")))
+    assert ris.status == 200
+    assert ris.text().lstrip().startswith("TY  -")
+
+    history = page.get_by_role("region", name=words["history"])
+    expect(history.get_by_role("listitem")).to_have_count(2)
+    expect(history.get_by_role("listitem").first).to_contain_text(words["note"])
+    expect(history.get_by_role("listitem").last).to_contain_text(words["first"])
+    history.scroll_into_view_if_needed()
+    shoot(page, journey, f"04-history-of-changes-{language}")
