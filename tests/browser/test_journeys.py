@@ -17,10 +17,12 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from wagtail.users.models import UserProfile
 
 from advocacy.models import AdvocacyBriefPage, CollaborationAgreementPage
 from impacts.models import CaseFilePage
 from tests.browser.content import FICTIONAL, PLAIN_SUMMARY_EN, PLAIN_SUMMARY_FR
+from tests.factories import OrganizationFactory, role_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -327,3 +329,207 @@ def test_journey_4_open_data_dictionary_and_citing_a_case_file(
     expect(history.get_by_role("listitem").last).to_contain_text(words["first"])
     history.scroll_into_view_if_needed()
     shoot(page, journey, f"04-history-of-changes-{language}")
+
+
+# Journey 3: from the community editor's draft to the public search ---------------------------
+
+ADMIN_WORDS = {
+    "fr": {
+        "username": "Nom d’utilisateur",
+        "password": "Mot de passe",
+        "sign in": "S'identifier",
+        "add child": "Ajouter une sous-page",
+        "title": "Titre",
+        "summary": "Résumé",
+        "plain summary": "Résumé en langage simple",
+        "services": "Services publics",
+        "regions": "Régions",
+        "municipality": "Municipalité",
+        "risks": "Risques",
+        "impact level": "Niveau d'incidence",
+        "choose agency": "Choisir organisation",
+        "ai system": "Système d'IA",
+        "decision role": "Ce que le système décide ou aide à décider",
+        "automation": "Degré d'automatisation",
+        "status": "Statut",
+        "first reported": "Premier signalement",
+        "change note": "Note de modification publique",
+        "more actions": "Plus d'actions",
+        "submit": "Soumettre à Community review",
+        "submitted": "soumise pour modération",
+        "footer": "Actions (pied de page)",
+        "toggle sidebar": "Afficher/masquer la barre latérale",
+        "log out": "Se déconnecter",
+        "awaiting": "En attente de votre vérification",
+        "approve": r"^\s*Approuver et publier\s*$",
+        "approved": "a été mise à jour",
+    },
+    "en": {
+        "username": "Username",
+        "password": "Password",
+        "sign in": "Sign in",
+        "add child": "Add child page",
+        "title": "Title",
+        "summary": "Summary",
+        "plain summary": "Plain-language summary",
+        "services": "Public services",
+        "regions": "Regions",
+        "municipality": "Municipality",
+        "risks": "Risks",
+        "impact level": "Impact level",
+        "choose agency": "Choose organization",
+        "ai system": "AI system",
+        "decision role": "What the system decides or assists",
+        "automation": "Degree of automation",
+        "status": "Status",
+        "first reported": "First reported",
+        "change note": "Public change note",
+        "more actions": "More actions",
+        "submit": "Submit to Community review",
+        "submitted": "submitted for moderation",
+        "footer": "Actions (footer)",
+        "toggle sidebar": "Toggle sidebar",
+        "log out": "Log out",
+        "awaiting": "Awaiting your review",
+        "approve": r"^\s*Approve and publish\s*$",
+        "approved": "has been updated",
+    },
+}
+NEW_CASEFILE = {
+    "title": "Tri fictif des demandes de permis de stationnement",
+    "summary": "Un logiciel fictif range les demandes de vignettes de stationnement. Dossier créé par le parcours.",
+    "plain summary": "Un programme décide quelles demandes de stationnement passent en premier.",
+    "municipality": "Ville fictive",
+    "ai system": "Trieur fictif de vignettes",
+    "decision role": "Classe les demandes de vignettes par priorité.",
+    "first reported": "2025-03-14",
+    "change note": "Première version du dossier.",
+}
+
+
+def label(text):
+    """A field's label, with or without Wagtail's required mark (``get_by_label`` matches a
+    regular expression against the label's raw text, surrounding white space included)."""
+    return re.compile(rf"^\s*{re.escape(text)}\s*\*?\s*$")
+
+
+def admin_login(page, live_site, words, username):
+    page.goto(live_site.absolute("/admin/login/"))
+    page.get_by_label(label(words["username"])).fill(username)
+    # Wagtail 8.0.1's French login form labels the password field in English.
+    page.get_by_label(re.compile(rf"^\s*({words['password']}|Password)\s*\*?\s*$")).fill("password")
+    page.get_by_role("button", name=words["sign in"]).click()
+    expect(page).to_have_url(live_site.absolute("/admin/"))
+
+
+def admin_logout(page, words, username, viewport):
+    if viewport == "phone":
+        page.get_by_role("button", name=words["toggle sidebar"]).click()
+    page.get_by_role("button", name=re.compile(username)).click()
+    page.get_by_role("button", name=words["log out"]).or_(
+        page.get_by_role("link", name=words["log out"])
+    ).click()
+    expect(page).to_have_url(re.compile(r"/admin/login/"))
+
+
+@pytest.mark.parametrize("admin_language", ["fr", "en"])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_journey_3_an_editor_submits_a_case_file_a_reviewer_approves_it_and_it_is_found(
+    live_site, open_page, shoot, viewport, admin_language
+):
+    journey = f"3-editor-reviewer-admin-{admin_language}"
+    words = ADMIN_WORDS[admin_language]
+    agency = OrganizationFactory(name="Office fictif du stationnement")
+    for role, username in (("Community editors", "editrice"), ("Reviewers", "reviseur")):
+        profile = UserProfile.get_for_user(role_user(role, username))
+        profile.preferred_language = admin_language
+        profile.save()
+    index = live_site.content.pages["casefile index"]["fr"]
+
+    page = open_page(viewport, language=admin_language)
+    page.set_default_timeout(10_000)
+    admin_login(page, live_site, words, "editrice")
+    shoot(page, journey, "01-editor-dashboard")
+
+    page.goto(live_site.absolute(f"/admin/pages/{index.pk}/"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text(index.title)
+    shoot(page, journey, "02-french-casefile-index")
+    page.get_by_role("link", name=words["add child"]).first.click()
+    expect(page).to_have_url(re.compile(r"/admin/pages/add/impacts/casefilepage/"))
+
+    page.get_by_role("textbox", name=label(words["title"])).fill(NEW_CASEFILE["title"])
+    page.get_by_role("textbox", name=label(words["summary"])).fill(NEW_CASEFILE["summary"])
+    page.get_by_role("textbox", name=label(words["plain summary"])).fill(NEW_CASEFILE["plain summary"])
+    page.get_by_role("listbox", name=label(words["services"])).select_option(label="Habitation")
+    page.get_by_role("listbox", name=label(words["regions"])).select_option(label="Montréal")
+    page.get_by_role("textbox", name=label(words["municipality"])).fill(NEW_CASEFILE["municipality"])
+    page.get_by_role("listbox", name=label(words["risks"])).select_option(label=["Discrimination", "Opacité"])
+    page.get_by_role("combobox", name=label(words["impact level"])).select_option(index=2)
+    page.get_by_role("button", name=words["choose agency"]).first.click()
+    chooser = page.get_by_role("dialog")
+    chooser.get_by_role("link", name=agency.name).click()
+    expect(chooser).to_be_hidden()
+    page.get_by_role("textbox", name=label(words["ai system"])).fill(NEW_CASEFILE["ai system"])
+    page.get_by_role("textbox", name=label(words["decision role"])).fill(NEW_CASEFILE["decision role"])
+    page.get_by_role("combobox", name=label(words["automation"])).select_option(value="human-in-the-loop")
+    page.get_by_role("combobox", name=label(words["status"])).select_option(value="pilot")
+    first_reported = page.get_by_role("textbox", name=label(words["first reported"]))
+    first_reported.fill(NEW_CASEFILE["first reported"])
+    # The date picker opens on focus and would cover the footer: wait for it, then click the
+    # next field, which closes it.
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    expect(picker).to_have_count(1)
+    change_note = page.get_by_role("textbox", name=label(words["change note"]))
+    change_note.click()
+    change_note.fill(NEW_CASEFILE["change note"])
+    expect(picker).to_have_count(0)
+    expect(first_reported).to_have_value(NEW_CASEFILE["first reported"])
+    shoot(page, journey, "03-editor-fills-the-case-file")
+
+    footer = page.get_by_role("navigation", name=words["footer"])
+    footer.get_by_role("button", name=words["more actions"]).click()
+    footer.get_by_role("button", name=words["submit"]).click()
+    expect(page.get_by_role("status").first).to_contain_text(words["submitted"])
+    expect(page.get_by_role("status").first).to_contain_text(NEW_CASEFILE["title"])
+    shoot(page, journey, "04-editor-submitted")
+
+    created = CaseFilePage.objects.get(title=NEW_CASEFILE["title"])
+    assert not created.live
+    assert created.agency == agency
+    admin_logout(page, words, "editrice", viewport)
+    shoot(page, journey, "05-editor-logged-out")
+
+    admin_login(page, live_site, words, "reviseur")
+    awaiting = (
+        page.get_by_role("region", name=words["awaiting"])
+        .or_(page.locator("section", has_text=words["awaiting"]))
+        .first
+    )
+    expect(awaiting).to_contain_text(NEW_CASEFILE["title"])
+    shoot(page, journey, "06-reviewer-dashboard")
+    awaiting.get_by_role("link", name=NEW_CASEFILE["title"]).first.click()
+    expect(page).to_have_url(re.compile(rf"/admin/pages/{created.pk}/edit/"))
+    footer = page.get_by_role("navigation", name=words["footer"])
+    footer.get_by_role("button", name=words["more actions"]).click()
+    approve = footer.get_by_role("button", name=re.compile(words["approve"], re.IGNORECASE))
+    approve.click()
+    expect(page.get_by_role("status").first).to_contain_text(words["approved"])
+    shoot(page, journey, "07-reviewer-approved")
+    created.refresh_from_db()
+    assert created.live
+
+    public = open_page(viewport, language="fr")
+    for language in ("fr", "en"):
+        public.goto(live_site.url("search", language))
+        public.get_by_role("searchbox").fill("stationnement")
+        public.get_by_role("searchbox").press("Enter")
+        expect_results(public, 1, language)
+        hit = public.locator(".search-results").get_by_role("link", name=NEW_CASEFILE["title"])
+        expect(hit).to_be_visible()
+        if language == "en":
+            expect(public.locator(".result")).to_contain_text("Not translated yet")
+        shoot(public, journey, f"08-public-search-{language}")
+        hit.click()
+        expect(public.get_by_role("heading", level=1)).to_have_text(NEW_CASEFILE["title"])
+        expect(public.locator(".plain-summary")).to_contain_text(NEW_CASEFILE["plain summary"])
+        shoot(public, journey, f"09-public-casefile-{language}")
