@@ -55,6 +55,8 @@ def tab_to(page, locator, limit=80):
     for _ in range(limit):
         page.keyboard.press("Tab")
         if page.evaluate("el => el === document.activeElement", target):
+            # The browser scrolls the focused control into view: a reader sees where they are.
+            expect(locator).to_be_in_viewport()
             return path
         path.append(_describe_focus(page))
     pytest.fail(f"Tab never reached {locator} in {limit} presses; the focus went: " + " → ".join(path))
