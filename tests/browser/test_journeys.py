@@ -534,4 +534,9 @@ def test_journey_3_an_editor_submits_a_case_file_a_reviewer_approves_it_and_it_i
         hit.click()
         expect(public.get_by_role("heading", level=1)).to_have_text(NEW_CASEFILE["title"])
         expect(public.locator(".plain-summary")).to_contain_text(NEW_CASEFILE["plain summary"])
+        # The editor's public change note went out with the approval; the reviewer's work did not
+        # add a line of its own.
+        history = public.get_by_role("region", name=OPEN_DATA_WORDS[language]["history"])
+        expect(history.get_by_role("listitem")).to_have_count(1)
+        expect(history).to_contain_text(NEW_CASEFILE["change note"])
         shoot(public, journey, f"09-public-casefile-{language}")
