@@ -1,14 +1,19 @@
-"""Admin views: the taxonomies and organizations under one menu, partner memberships, and the
-dashboard panel that tells authors what reviewers asked them to change."""
+"""Admin views: the taxonomies and organizations under one menu, partner memberships, the
+dashboard panel that tells authors what reviewers asked them to change, the live readability
+endpoint and the content checker's project rules."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .content_checks import ProjectContentCheckerItem
 from .models import Organization, PartnerMembership, Region, Risk, Service
+from .readability_views import assess_view
 
 
 class TermViewSet(SnippetViewSet):
@@ -95,3 +100,20 @@ class ChangesRequestedPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_changes_requested_panel(request, panels):
     panels.append(ChangesRequestedPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def register_readability_url():
+    return [path("readability/", assess_view, name="hub_readability")]
+
+
+@hooks.register("construct_wagtail_userbar")
+def add_project_content_checks(request, items, page):
+    """Swap Wagtail's content checker for the one with the project's rules, in the userbar, the
+    preview panel and the editor's checks panel alike."""
+    items[:] = [
+        ProjectContentCheckerItem(in_editor=item.in_editor, page=page)
+        if isinstance(item, ContentCheckerItem)
+        else item
+        for item in items
+    ]
