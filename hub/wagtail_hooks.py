@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import readability
 from .content_checks import ProjectContentCheckerItem
 from .models import Organization, PartnerMembership, Region, Risk, Service
 from .readability_views import assess_view
@@ -97,9 +98,46 @@ class ChangesRequestedPanel(Component):
         return {"requests": requests}
 
 
+class ReadabilityReviewPanel(Component):
+    """For reviewers: the reading ease of each plain-language summary awaiting their review, as
+    stored in the submitted revision (Wagtail's own review panel cannot show it)."""
+
+    name = "readability_review"
+    template_name = "hub/admin/readability_review_panel.html"
+    order = 225
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        states = (
+            TaskState.objects.reviewable_by(self.request.user)
+            .select_related("revision")
+            .order_by("-started_at")
+        )
+        rows = []
+        for state in states:
+            content = state.revision.content
+            if "plain_summary" not in content:
+                continue
+            score = content.get("plain_summary_score")
+            rows.append(
+                {
+                    "page_id": state.revision.object_id,
+                    "task_id": state.task_id,
+                    "title": state.revision.object_str,
+                    "score": score,
+                    "level": readability.LEVEL_LABELS.get(content.get("plain_summary_level") or "", ""),
+                    "too_complex": score is not None and score < readability.TOO_COMPLEX_BELOW,
+                }
+            )
+        return {"rows": rows, "threshold": readability.TOO_COMPLEX_BELOW}
+
+
 @hooks.register("construct_homepage_panels")
 def add_changes_requested_panel(request, panels):
     panels.append(ChangesRequestedPanel(request))
+    panels.append(ReadabilityReviewPanel(request))
 
 
 @hooks.register("register_admin_urls")

@@ -489,3 +489,19 @@ def test_editor_checks_panel_uses_the_project_rules(superuser_client, site_pages
     config = axe_configuration(html)
     assert "vigie-heading-levels" in config["options"]["runOnly"]
     assert "vigie-plain-summary-complex" in config["messages"]
+
+
+def test_reviewer_dashboard_lists_the_submitted_summarys_score(client, site_pages):
+    editor = role_user(COMMUNITY_EDITORS, "author")
+    page = CaseFilePageFactory(live=False, title="Dossier soumis", plain_summary=COMPLEX_FR, owner=editor)
+    page.get_workflow().start(page, editor)
+    client.force_login(english_speaker(REVIEWERS, "reviewer"))
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Plain-language summaries awaiting your review" in html
+    assert f"{readability.assess(COMPLEX_FR, 'fr').score:.0f}/100" in html
+    assert "<strong>difficult</strong> (too complex)" in html
+    client.force_login(english_speaker(COMMUNITY_EDITORS, "other-editor"))
+    assert (
+        "Plain-language summaries awaiting your review"
+        not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
