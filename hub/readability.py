@@ -65,7 +65,7 @@ _COUNTS = textstatistics()
 _HYPHENATORS = {language: Pyphen(lang=language) for language in LANGUAGES}
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,16 @@ flagged; a clean page is not. The checks' pure functions are also run on small d
 import pytest
 from django.test import Client
 
+from hub import readability
 from hub.content_checks import CAMERA_FILE_NAME
 from tests.factories import CaseFilePageFactory, ImageFactory, paragraph, role_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
+COMPLEX_FR = (
+    "La municipalité a implanté un système automatisé de détermination de l'admissibilité "
+    "qui complique considérablement l'évaluation individualisée des demandes présentées."
+)
 PROJECT_RULES_EN = {
     "Plain-language summary too complex",
     "Plain-language summary missing",
@@ -67,10 +72,7 @@ def checker_issues(page, url):
 def test_checker_flags_a_bad_page_and_passes_a_good_one(live_site, open_page):
     bad = CaseFilePageFactory(
         title="Page fautive",
-        plain_summary=(
-            "La municipalité a implanté un système automatisé de détermination de l'admissibilité "
-            "qui complique considérablement l'évaluation individualisée des demandes présentées."
-        ),
+        plain_summary=COMPLEX_FR,
         body=[
             heading("Contexte", "h2"),
             paragraph("Texte fictif."),
@@ -158,3 +160,33 @@ def test_check_functions_one_by_one(live_site, open_page):
         "complex": False,
         "missingWhenComplex": True,
     }
+
+
+def test_readability_panel_updates_while_the_author_types(live_site, open_page, shoot):
+    item = live_site.content.pages["casefile"]["fr"]
+    page = open_page("desktop")
+    signed_in(page, live_site)
+    page.goto(live_site.absolute(f"/admin/pages/{item.pk}/edit/"))
+    panel = page.locator("[data-readability]")
+    advice = panel.locator("[data-readability-advice]")
+    assert advice.get_attribute("aria-live") == "polite"
+    assert panel.locator("[data-readability-score]").inner_text() == (
+        f"{readability.assess(item.plain_summary, 'fr').score:.0f}/100"
+    )
+
+    page.locator("textarea[name=plain_summary]").fill(COMPLEX_FR)
+    expected = f"{readability.assess(COMPLEX_FR, 'fr').score:.0f}/100"
+    page.wait_for_function(
+        "(expected) => document.querySelector('[data-readability-score]').textContent === expected",
+        arg=expected,
+        timeout=10000,
+    )
+    assert panel.locator("[data-readability-level]").inner_text() == "(difficult)"
+    assert "Reading ease" in advice.inner_text() and "too complex" in advice.inner_text()
+    shoot(page, "readability panel", "complex summary")
+
+    page.locator("textarea[name=plain_summary]").fill("")
+    page.wait_for_function(
+        "() => document.querySelector('[data-readability-score]').textContent === '–'", timeout=10000
+    )
+    assert advice.inner_text() == "Write a plain-language summary."
