@@ -103,6 +103,17 @@ def test_checker_flags_a_bad_page_and_passes_a_good_one(live_site, open_page):
     issues = checker_issues(page, live_site.absolute(good.url))
     assert not PROJECT_RULES_EN & set(issues), issues
 
+    # The editor's checks panel runs axe in the preview frame, where the same checks are registered.
+    page.goto(live_site.absolute(f"/admin/pages/{bad.pk}/edit/"))
+    page.locator('[data-side-panel-toggle="checks"]').click()
+    names = "[data-checks-panel] [data-content-checker-name]"
+    page.wait_for_function(f"() => document.querySelectorAll('{names}').length > 0", timeout=20000)
+    issues = page.evaluate(
+        f"() => Array.from(document.querySelectorAll('{names}'), (node) => node.textContent.trim())"
+    )
+    assert {"Plain-language summary too complex", "Heading level skipped"} <= set(issues)
+    assert "Image without meaningful alternative text" in issues
+
 
 CHECKS_PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"></head><body><h1>Titre</h1>
 <section class="item-body"><h2 id="a">A</h2><h3 id="b">B</h3><h2 id="c">C</h2><h4 id="d">D</h4>
