@@ -11,11 +11,6 @@ class ReadabilityPanel(Panel):
     """Shows the summary's score, level and advice as saved (so a reviewer opening the page sees
     them without JavaScript); the script updates them while the author types."""
 
-    def clone_kwargs(self):
-        kwargs = super().clone_kwargs()
-        kwargs.pop("heading", None)
-        return kwargs
-
     class BoundPanel(Panel.BoundPanel):
         template_name = "hub/admin/readability_panel.html"
 

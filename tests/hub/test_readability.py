@@ -367,7 +367,7 @@ def test_bad_input_gets_a_400_that_says_why(client, casefile, data, message):
     assert response.json() == {"error": message}
 
 
-@pytest.mark.parametrize("page", ["", "abc", "999999", "-1"])
+@pytest.mark.parametrize("page", ["", "abc", "999999", "-1", "9" * 30, "１２"])
 def test_missing_or_unknown_page_is_refused_not_an_error(editor_client, casefile, page):
     response = editor_client.post(URL, {"text": PLAIN_FR, "language": "fr", "page": page})
     assert response.status_code == 403
