@@ -1,6 +1,7 @@
-"""Admin views: the taxonomies and organizations under one menu, partner memberships, the
-dashboard panel that tells authors what reviewers asked them to change, the live readability
-endpoint and the content checker's project rules."""
+"""Admin views: the taxonomies and organizations under one menu, the glossary, partner memberships,
+the dashboard panels that tell authors what reviewers asked them to change and reviewers how
+readable the submitted summaries are, the live readability endpoint and the content checker's
+project rules."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import readability
 from .content_checks import ProjectContentCheckerItem
-from .models import Organization, PartnerMembership, Region, Risk, Service
+from .models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from .readability_views import assess_view
 
 
@@ -57,6 +58,24 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    """The glossary in its own menu: community editors write terms, not only reviewers."""
+
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossary")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["term", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["term", "other_forms", "definition"]
+    search_backend_name = None  # a database search: the glossary is small and not in the search index
+    ordering = ["term"]
+
+
+register_snippet(GlossaryTermViewSet)
 
 
 class PartnerMembershipViewSet(SnippetViewSet):
