@@ -26,8 +26,10 @@ from wagtail.models import AbstractGroupApprovalTask, Locale, Page, PagePermissi
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from . import readability
 from .blocks import BaseStreamBlock
 from .forms import GlossaryTermForm
+from .panels import ReadabilityPanel
 from .safe_urls import stream_strings, unsafe_links
 
 # --- Taxonomies -----------------------------------------------------------------------------
@@ -578,6 +580,16 @@ class ItemPage(ValidatedStreamsMixin, Page):
         _("plain-language summary"),
         help_text=_("Short sentences and everyday words, for people who read with difficulty."),
     )
+    plain_summary_score = models.FloatField(
+        _("plain-language summary reading ease"), null=True, blank=True, editable=False
+    )
+    plain_summary_level = models.CharField(
+        _("plain-language summary level"),
+        max_length=20,
+        blank=True,
+        editable=False,
+        choices=readability.LEVEL_CHOICES,
+    )
     services = ParentalManyToManyField(
         Service, verbose_name=_("public services"), related_name="%(class)s_pages"
     )
@@ -597,6 +609,7 @@ class ItemPage(ValidatedStreamsMixin, Page):
         FieldPanel("public_id", read_only=True),
         FieldPanel("summary"),
         FieldPanel("plain_summary"),
+        ReadabilityPanel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("public_id", boost=5),
@@ -631,11 +644,30 @@ class ItemPage(ValidatedStreamsMixin, Page):
 
     def full_clean(self, *args, **kwargs):
         self.assign_public_id()
+        self.update_readability()
         super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
         self.assign_public_id()
+        self.update_readability()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "plain_summary" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "plain_summary_score", "plain_summary_level"}
         super().save(*args, **kwargs)
+
+    @property
+    def readability(self):
+        """The plain-language summary assessed in the page's own language (advice included)."""
+        locale = self.locale if self.locale_id else self.get_default_locale()
+        return readability.assess(self.plain_summary, locale.language_code)
+
+    def update_readability(self):
+        """Store the summary's score in the page's own language. ``save_revision`` calls
+        ``full_clean`` before it serialises the page, so drafts and reviewed revisions carry it;
+        a translation is saved in its own locale, so it gets a score of its own."""
+        result = self.readability
+        self.plain_summary_score = result.score
+        self.plain_summary_level = result.level
 
     def assign_public_id(self):
         """Give the item its id once. A new copy arrives holding its source's id under a new
