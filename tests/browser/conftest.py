@@ -107,7 +107,11 @@ def open_page(browser):
     contexts = []
 
     def open_(viewport="phone", javascript=True, language="fr"):
-        size = VIEWPORTS[viewport] if isinstance(viewport, str) else dict(zip(("width", "height"), viewport))
+        size = (
+            VIEWPORTS[viewport]
+            if isinstance(viewport, str)
+            else dict(zip(("width", "height"), viewport, strict=True))
+        )
         context = browser.new_context(
             viewport=size,
             java_script_enabled=javascript,
