@@ -28,6 +28,10 @@ AUDITED_PAGES = {
     "search with filters": lambda site, lang: site.url(
         "search", lang, "?region=montreal&risk=discrimination"
     ),
+    # One result per page: the pagination (previous, numbers, next) is audited too.
+    "search results, page 2": lambda site, lang: site.url(
+        "search", lang, "?region=montreal&page_size=1&page=2"
+    ),
     "search with no results": lambda site, lang: site.url("search", lang, "?q=zzqxwvy"),
     "open data": lambda site, lang: site.url("open-data", lang),
     "data dictionary": lambda site, lang: site.url("data-dictionary", lang),

@@ -14,6 +14,7 @@ import re
 
 import pytest
 
+from tests.browser.axe import audit
 from tests.browser.test_accessibility_audit import AUDITED_PAGES
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -78,7 +79,8 @@ JUDGE_FOCUSED = (
     const label = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
         (el.className ? "." + String(el.className).trim().split(/\\s+/).join(".") : "") +
         (el.type && el.tagName !== "A" ? "[type=" + el.type + "]" : "") +
-        " \\"" + (el.innerText || el.value || el.name || "").trim().slice(0, 40) + "\\"";
+        " \\"" + ((el.labels && el.labels[0] ? el.labels[0].innerText : el.innerText) || el.value || "")
+            .trim().slice(0, 40) + "\\"";
     const kind = el.type === "checkbox" ? "checkbox" : el.tagName === "SELECT" ? "select" :
         el.closest(".remove-filter") ? "remove filter" : el.closest(".result") ? "result" :
         el.closest(".pagination") ? "pagination" : el.closest(".downloads") ? "download" :
@@ -352,6 +354,8 @@ def test_ticking_a_facet_updates_the_results_in_place_and_announces_the_count(li
     assert page.locator("#f-region-montreal").is_checked()
     assert page.evaluate("document.activeElement.id") == "f-region-montreal"
     assert page.locator(".remove-filter").count() == 1
+    violations = audit(page)
+    assert not violations, "After the in-place update:\n" + "\n".join(violations)
 
     # A second change (here the sort) is announced too: the region keeps working after the swap.
     page.evaluate("document.getElementById('search-status').textContent = ''")

@@ -76,7 +76,12 @@
                     again.setAttribute("tabindex", "-1");
                 }
                 again.focus();
-                status.textContent = heading.textContent.replace(/\s+/g, " ").trim();
+                // Emptied first so the same count said twice in a row is still announced.
+                var count = heading.textContent.replace(/\s+/g, " ").trim();
+                status.textContent = "";
+                window.setTimeout(function () {
+                    status.textContent = count;
+                }, 150);
                 pending = null;
             })
             .catch(function (error) {
