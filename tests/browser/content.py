@@ -96,6 +96,15 @@ def build_browser_content():
             },
         ],
     )
+    # A French testimony, shown on the English page too (the links are synchronised).
+    housing = show_testimony(
+        housing,
+        TestimonyFactory(
+            casefiles=[housing],
+            image=ImageFactory(),
+            image_alt="Une lettre de refus fictive posée sur une table",
+        ),
+    )
     content.add(
         "casefile",
         housing,
@@ -106,7 +115,6 @@ def build_browser_content():
             plain_summary=PLAIN_SUMMARY_EN,
         ),
     )
-    housing = show_testimony(housing, TestimonyFactory(casefiles=[housing]))
     others = [
         CaseFilePageFactory(
             title="Détection de fraude à l'aide sociale",

@@ -86,7 +86,9 @@ JUDGE_FOCUSED = (
         el.closest(".pagination") ? "pagination" : el.closest(".downloads") ? "download" :
         el.tagName === "BUTTON" ? "button" : el.type === "search" ? "search box" : "link";
     const focused = focusStyle(el);
-    const resting = window.__resting[el.dataset.focusKey];
+    // An element added after the snapshot (none expected) is judged against no indicator at all.
+    const resting = window.__resting[el.dataset.focusKey] ||
+        {outlineStyle: "none", outlineWidth: 0, outlineColor: "", boxShadow: "none"};
     const around = backgroundBehind(el.parentElement);
     const problems = [];
     const outline = focused.outlineStyle !== "none" && focused.outlineWidth >= 2;
@@ -280,6 +282,27 @@ def test_a_case_file_shown_untranslated_on_the_english_site_is_marked_french(liv
     assert page.locator("h1").inner_text() == untranslated.title
     assert page.locator(".untranslated-notice").evaluate("el => el.closest('[lang]').lang") == "en"
     assert page.locator(".summary p").get_attribute("lang") == "fr"
+
+
+def test_a_french_testimony_on_the_english_case_file_is_marked_french(live_site, open_page):
+    page = open_page("desktop", language="en")
+    page.goto(live_site.url("casefile", "en"))
+    testimony = page.locator(".testimony")
+    assert testimony.count() == 1
+    french = testimony.locator("[lang='fr']")
+    marked = (
+        " ".join(french.all_text_contents())
+        + " "
+        + " ".join(img.get_attribute("alt") for img in testimony.locator("img[lang='fr']").all())
+    )
+    for passage in (
+        "Témoignage fictif",
+        "La machine a dit non",
+        "Personne fictive, Laval",
+        "lettre de refus",
+    ):
+        assert passage in marked, f"{passage!r} is not inside lang='fr' on the English page"
+    assert testimony.locator("summary").evaluate("el => el.closest('[lang]').lang") == "en"
 
 
 # --- Facets ------------------------------------------------------------------------------------
