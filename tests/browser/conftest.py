@@ -55,7 +55,14 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright package is not installed")
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    # Playwright's sync API runs the test in a greenlet with its own context, where Django would
+    # open a new connection object: one without the serialized contents that
+    # ``serialized_rollback`` restores when the test database was set up by earlier tests.
+    connection = connections[DEFAULT_DB_ALIAS]
     with sync_playwright() as playwright:
+        connections[DEFAULT_DB_ALIAS] = connection
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
