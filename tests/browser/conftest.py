@@ -19,7 +19,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.db import connections
 from django.urls import reverse
 from django.utils import translation
 
@@ -56,17 +55,14 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright package is not installed")
-    # Django keeps its connections in context variables, and starting Playwright's event loop
-    # gives this thread a new context: the connections made before it (by earlier tests) are no
-    # longer seen, and new ones lack the snapshot that serialized rollbacks restore. Carry it over.
-    snapshots = {
-        connection.alias: connection._test_serialized_contents
-        for connection in connections.all(initialized_only=True)
-        if hasattr(connection, "_test_serialized_contents")
-    }
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    # Playwright's sync API runs the test in a greenlet with its own context, where Django would
+    # open a new connection object: one without the serialized contents that
+    # ``serialized_rollback`` restores when the test database was set up by earlier tests.
+    connection = connections[DEFAULT_DB_ALIAS]
     with sync_playwright() as playwright:
-        for alias, snapshot in snapshots.items():
-            connections[alias]._test_serialized_contents = snapshot
+        connections[DEFAULT_DB_ALIAS] = connection
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()

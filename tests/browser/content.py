@@ -1,8 +1,12 @@
 """Fictional content for the browser tests, in French with English translations.
 
 Enough to make every public page type render with real data and to give the facets counts
-that change when a filter is ticked: three case files in two regions and two risks, a brief
-citing one of them, an agreement. Every page says it is fictional, as the demo does.
+that change when a filter is ticked: case files in two regions and several risks, a brief
+citing one of them, an agreement. The main case file carries every body block a reader can meet
+(heading, image with alternative text, quote, timeline, official response) and a testimony, so
+the accessibility audit sees them; one case file has no English translation ("untranslated
+casefile"), so the English site shows it in French through the index's fallback route. Every
+page says it is fictional, as the demo does.
 """
 
 from dataclasses import dataclass, field
@@ -11,8 +15,11 @@ from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
     CollaborationAgreementPageFactory,
+    ImageFactory,
+    TestimonyFactory,
     evidence,
     paragraph,
+    show_testimony,
     site_skeleton,
     translate_page,
 )
@@ -57,7 +64,46 @@ def build_browser_content():
         body=[
             paragraph(f"Le système attribue un score à chaque demande. {FICTIONAL}"),
             evidence("https://journal.example.org/logement-tri", title="Article fictif sur le tri"),
+            {"type": "heading", "value": {"text": "Ce qui s'est passé", "level": "h2"}},
+            {
+                "type": "image",
+                "value": {
+                    "image": ImageFactory().pk,
+                    "alt_text": "Une file d'attente fictive devant un comptoir de service",
+                    "caption": "Illustration fictive.",
+                    "credit": "Vigie IA",
+                },
+            },
+            {
+                "type": "quote",
+                "value": {
+                    "quote": "On ne savait pas qu'un logiciel décidait.",
+                    "attribution": "Locataire fictive",
+                },
+            },
+            {
+                "type": "timeline_event",
+                "value": {"date": "2025-01-15", "title": "Mise en service fictive", "description": FICTIONAL},
+            },
+            {
+                "type": "official_response",
+                "value": {
+                    "organization": None,
+                    "date": "2025-02-01",
+                    "response": f"L'office dit que le score n'est qu'une aide. {FICTIONAL}",
+                    "source_url": "https://office.example.org/reponse",
+                },
+            },
         ],
+    )
+    # A French testimony, shown on the English page too (the links are synchronised).
+    housing = show_testimony(
+        housing,
+        TestimonyFactory(
+            casefiles=[housing],
+            image=ImageFactory(),
+            image_alt="Une lettre de refus fictive posée sur une table",
+        ),
     )
     content.add(
         "casefile",
@@ -87,6 +133,19 @@ def build_browser_content():
     ]
     for page in others:
         translate_page(page, title=f"{page.title} (EN)", summary=f"{FICTIONAL_EN} {page.pk}")
+
+    untranslated = CaseFilePageFactory(
+        title="Robot conversationnel au guichet des permis",
+        summary=f"Un robot répond aux questions sur les permis. {FICTIONAL}",
+        services=["securite-publique"],
+        regions=["laval"],
+        risks=["erreurs"],
+    )
+    content.pages["untranslated casefile"] = {"fr": untranslated}
+    content.paths["untranslated casefile"] = {
+        "fr": untranslated.url,
+        "en": content.pages["casefile index"]["en"].specific.item_url(untranslated),
+    }
 
     brief = AdvocacyBriefPageFactory(
         title="Pour un registre public des systèmes d'IA",

@@ -1,0 +1,101 @@
+/* Vigie IA search page: progressive enhancement of the filter form.
+
+   Without JavaScript the form works as it always has: tick facets, press "Apply filters".
+   With it, ticking a facet or changing the sort fetches the same page with the new query
+   string (GET, same origin), swaps the facets and results region, updates the address with
+   history.replaceState, keeps focus on the control just changed (same id after the swap) and
+   writes the new result count into a polite live region that stays in the page (a replaced
+   live region would not be announced). Every string comes from the fetched page. On any
+   failure the form is submitted normally. */
+(function () {
+    "use strict";
+
+    var form = document.querySelector("form.search-form");
+    var region = document.getElementById("search-region");
+    var status = document.getElementById("search-status");
+    if (!form || !region || !status || !window.fetch || !window.DOMParser || !window.URLSearchParams) {
+        return;
+    }
+    var pending = null;
+
+    function isFilterControl(element) {
+        return (
+            (element.type === "checkbox" && element.closest(".search-facets")) ||
+            element.id === "search-sort"
+        );
+    }
+
+    function queryString() {
+        var params = new URLSearchParams();
+        new FormData(form).forEach(function (value, name) {
+            if (value !== "") {
+                params.append(name, value);
+            }
+        });
+        return params.toString();
+    }
+
+    function update(changed) {
+        var query = queryString();
+        var url = form.getAttribute("action") + (query ? "?" + query : "");
+        if (pending) {
+            pending.abort();
+        }
+        pending = new AbortController();
+        region.setAttribute("aria-busy", "true");
+        fetch(url, {
+            credentials: "same-origin",
+            headers: { Accept: "text/html" },
+            signal: pending.signal,
+        })
+            .then(function (response) {
+                if (!response.ok) {
+                    throw new Error("HTTP " + response.status);
+                }
+                return response.text();
+            })
+            .then(function (html) {
+                var fetched = new DOMParser().parseFromString(html, "text/html");
+                var newRegion = fetched.getElementById("search-region");
+                var heading = fetched.getElementById("results-heading");
+                if (!newRegion || !heading) {
+                    throw new Error("unexpected page");
+                }
+                region.innerHTML = newRegion.innerHTML;
+                region.removeAttribute("aria-busy");
+                var feed = document.querySelector('link[rel="alternate"][type="application/atom+xml"]');
+                var newFeed = fetched.querySelector('link[rel="alternate"][type="application/atom+xml"]');
+                if (feed && newFeed) {
+                    feed.setAttribute("href", newFeed.getAttribute("href"));
+                }
+                history.replaceState(null, "", url);
+                var again = changed.id && document.getElementById(changed.id);
+                if (!again) {
+                    // The value left the facets: focus the result count instead of the page top.
+                    again = document.getElementById("results-heading");
+                    again.setAttribute("tabindex", "-1");
+                }
+                again.focus();
+                // Emptied first so the same count said twice in a row is still announced.
+                var count = heading.textContent.replace(/\s+/g, " ").trim();
+                status.textContent = "";
+                window.setTimeout(function () {
+                    status.textContent = count;
+                }, 150);
+                pending = null;
+            })
+            .catch(function (error) {
+                if (error && error.name === "AbortError") {
+                    return;
+                }
+                region.removeAttribute("aria-busy");
+                form.submit();
+            });
+    }
+
+    form.addEventListener("change", function (event) {
+        if (isFilterControl(event.target)) {
+            update(event.target);
+        }
+    });
+})();

@@ -1,0 +1,68 @@
+"""axe-core on every public page type, in French and English, on a phone and a desktop: zero
+violations of the WCAG 2.0, 2.1 and 2.2 A and AA rules (``tests/browser/axe.py``).
+
+``AUDITED_PAGES`` is the one list of what is audited: a name and a function of
+``(live_site, language)`` giving the URL. Add a page with one line. Each language × viewport is
+one test that visits every page (the content is built once per test, not once per page) and
+fails with every violation of every page listed: page, rule, element, help URL.
+"""
+
+import pytest
+
+from tests.browser.axe import audit
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+MISSING = {"fr": "/fr/page-qui-n-existe-pas/", "en": "/en/page-that-does-not-exist/"}
+
+AUDITED_PAGES = {
+    "home": lambda site, lang: site.url("home", lang),
+    "casefile index": lambda site, lang: site.url("casefile index", lang),
+    "brief index": lambda site, lang: site.url("brief index", lang),
+    "agreement index": lambda site, lang: site.url("agreement index", lang),
+    "casefile": lambda site, lang: site.url("casefile", lang),
+    # On /en/ this is the index's fallback route: a French case file inside the English site.
+    "untranslated casefile": lambda site, lang: site.url("untranslated casefile", lang),
+    "brief": lambda site, lang: site.url("brief", lang),
+    "agreement": lambda site, lang: site.url("agreement", lang),
+    "search with filters": lambda site, lang: site.url(
+        "search", lang, "?region=montreal&risk=discrimination"
+    ),
+    # One result per page: the pagination (previous, numbers, next) is audited too.
+    "search results, page 2": lambda site, lang: site.url(
+        "search", lang, "?region=montreal&page_size=1&page=2"
+    ),
+    "search with no results": lambda site, lang: site.url("search", lang, "?q=zzqxwvy"),
+    "open data": lambda site, lang: site.url("open-data", lang),
+    "data dictionary": lambda site, lang: site.url("data-dictionary", lang),
+    "404": lambda site, lang: site.absolute(MISSING[lang]),
+}
+
+
+def audit_pages(site, page, language, pages=AUDITED_PAGES):
+    """``{page name: [violation lines]}`` for every page of ``pages`` with a violation, plus a
+    line for a page that did not answer with the status it should."""
+    found = {}
+    for name, url_for in pages.items():
+        url = url_for(site, language)
+        response = page.goto(url)
+        expected = 404 if name == "404" else 200
+        lines = [] if response.status == expected else [f"HTTP {response.status} instead of {expected}"]
+        lines += audit(page)
+        if lines:
+            found[f"{name} ({url})"] = lines
+    return found
+
+
+def report(found, language, viewport):
+    blocks = [f"{name}:\n  " + "\n  ".join(lines) for name, lines in found.items()]
+    count = sum(len(lines) for lines in found.values())
+    return f"{count} accessibility problem(s) in {language} at {viewport} width:\n" + "\n".join(blocks)
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_public_page_passes_axe(live_site, open_page, language, viewport):
+    page = open_page(viewport, language=language)
+    found = audit_pages(live_site, page, language)
+    assert not found, report(found, language, viewport)
