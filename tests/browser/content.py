@@ -5,8 +5,9 @@ that change when a filter is ticked: case files in two regions and several risks
 citing one of them, an agreement. The main case file carries every body block a reader can meet
 (heading, image with alternative text, quote, timeline, official response) and a testimony, so
 the accessibility audit sees them; one case file has no English translation ("untranslated
-casefile"), so the English site shows it in French through the index's fallback route. Every
-page says it is fictional, as the demo does.
+casefile"), so the English site shows it in French through the index's fallback route. A
+glossary term, in both languages, is used in the main case file's body. Every page says it is
+fictional, as the demo does.
 """
 
 from dataclasses import dataclass, field
@@ -15,9 +16,11 @@ from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
     CollaborationAgreementPageFactory,
+    GlossaryTermFactory,
     ImageFactory,
     TestimonyFactory,
     evidence,
+    locale,
     paragraph,
     show_testimony,
     site_skeleton,
@@ -43,6 +46,76 @@ class BrowserContent:
         self.paths[name] = {"fr": french.url, "en": english.url}
 
 
+# The main case file's body in each language: every block a reader can meet, the first
+# paragraph using a glossary term (linked to its definition on the page).
+HOUSING_TEXT = {
+    "fr": {
+        "paragraph": f"Un algorithme attribue un score à chaque demande. {FICTIONAL}",
+        "evidence": "Article fictif sur le tri",
+        "heading": "Ce qui s'est passé",
+        "alt": "Une file d'attente fictive devant un comptoir de service",
+        "caption": "Illustration fictive.",
+        "quote": "On ne savait pas qu'un logiciel décidait.",
+        "attribution": "Locataire fictive",
+        "event": "Mise en service fictive",
+        "description": FICTIONAL,
+        "response": f"L'office dit que le score n'est qu'une aide. {FICTIONAL}",
+    },
+    "en": {
+        "paragraph": f"An algorithm gives each request a score. {FICTIONAL_EN}",
+        "evidence": "Fictional article on the sorting",
+        "heading": "What happened",
+        "alt": "A fictional queue in front of a service counter",
+        "caption": "Fictional illustration.",
+        "quote": "We did not know a program was deciding.",
+        "attribution": "Fictional tenant",
+        "event": "Fictional start of service",
+        "description": FICTIONAL_EN,
+        "response": f"The housing office says the score is only an aid. {FICTIONAL_EN}",
+    },
+}
+
+
+def housing_body(text, image):
+    return [
+        paragraph(text["paragraph"]),
+        evidence("https://journal.example.org/logement-tri", title=text["evidence"]),
+        {"type": "heading", "value": {"text": text["heading"], "level": "h2"}},
+        {
+            "type": "image",
+            "value": {
+                "image": image.pk,
+                "alt_text": text["alt"],
+                "caption": text["caption"],
+                "credit": "Vigie IA",
+            },
+        },
+        {"type": "quote", "value": {"quote": text["quote"], "attribution": text["attribution"]}},
+        {
+            "type": "timeline_event",
+            "value": {"date": "2025-01-15", "title": text["event"], "description": text["description"]},
+        },
+        {
+            "type": "official_response",
+            "value": {
+                "organization": None,
+                "date": "2025-02-01",
+                "response": text["response"],
+                "source_url": "https://office.example.org/reponse",
+            },
+        },
+    ]
+
+
+def glossary_term(term, definition, english_term, english_definition):
+    """A French glossary term and its English translation, as a translator leaves them."""
+    french = GlossaryTermFactory(term=term, definition=definition)
+    english = french.copy_for_translation(locale("en"))
+    english.term, english.definition, english.example = english_term, english_definition, ""
+    english.save()
+    return french, english
+
+
 def build_browser_content():
     skeleton = site_skeleton()
     content = BrowserContent()
@@ -54,6 +127,13 @@ def build_browser_content():
     ):
         content.add(name, skeleton["fr"][model_path], skeleton["en"][model_path])
 
+    glossary_term(
+        "algorithme",
+        "Une suite d'instructions qu'un ordinateur suit pour arriver à un résultat.",
+        "algorithm",
+        "A list of steps a computer follows to reach a result.",
+    )
+    image = ImageFactory()
     housing = CaseFilePageFactory(
         title="Tri automatisé des demandes de logement social",
         summary=f"Un système classe les demandes de logement social. {FICTIONAL}",
@@ -61,40 +141,7 @@ def build_browser_content():
         services=["habitation"],
         regions=["montreal"],
         risks=["discrimination", "opacite"],
-        body=[
-            paragraph(f"Le système attribue un score à chaque demande. {FICTIONAL}"),
-            evidence("https://journal.example.org/logement-tri", title="Article fictif sur le tri"),
-            {"type": "heading", "value": {"text": "Ce qui s'est passé", "level": "h2"}},
-            {
-                "type": "image",
-                "value": {
-                    "image": ImageFactory().pk,
-                    "alt_text": "Une file d'attente fictive devant un comptoir de service",
-                    "caption": "Illustration fictive.",
-                    "credit": "Vigie IA",
-                },
-            },
-            {
-                "type": "quote",
-                "value": {
-                    "quote": "On ne savait pas qu'un logiciel décidait.",
-                    "attribution": "Locataire fictive",
-                },
-            },
-            {
-                "type": "timeline_event",
-                "value": {"date": "2025-01-15", "title": "Mise en service fictive", "description": FICTIONAL},
-            },
-            {
-                "type": "official_response",
-                "value": {
-                    "organization": None,
-                    "date": "2025-02-01",
-                    "response": f"L'office dit que le score n'est qu'une aide. {FICTIONAL}",
-                    "source_url": "https://office.example.org/reponse",
-                },
-            },
-        ],
+        body=housing_body(HOUSING_TEXT["fr"], image),
     )
     # A French testimony, shown on the English page too (the links are synchronised).
     housing = show_testimony(
@@ -113,6 +160,7 @@ def build_browser_content():
             title="Automated sorting of social housing requests",
             summary=f"A system ranks social housing requests. {FICTIONAL_EN}",
             plain_summary=PLAIN_SUMMARY_EN,
+            body=housing_body(HOUSING_TEXT["en"], image),
         ),
     )
     others = [

@@ -35,6 +35,7 @@ AUDITED_PAGES = {
     "search with no results": lambda site, lang: site.url("search", lang, "?q=zzqxwvy"),
     "open data": lambda site, lang: site.url("open-data", lang),
     "data dictionary": lambda site, lang: site.url("data-dictionary", lang),
+    "glossary": lambda site, lang: site.url("glossary", lang),
     "404": lambda site, lang: site.absolute(MISSING[lang]),
 }
 
