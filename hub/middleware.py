@@ -2,7 +2,7 @@
 
 from html import escape
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -39,8 +39,10 @@ KIOSK_COOKIE = "vigie_kiosk"
 KIOSK_PARAMETER = "kiosk"
 # Public pages only: the admin keeps its own links whatever the cookie says.
 KIOSK_UNTOUCHED_PATHS = ("/admin/", "/django-admin/")
-# Links into the admin lead to a login form: in kiosk mode only their text remains.
+# Inside the hub but no place for a kiosk visitor: the admin's login form (its links keep their
+# text only) and the API, whose JSON answers have no way back (written out like other hosts').
 LOGIN_PATHS = ("/admin", "/django-admin")
+MACHINE_PATHS = ("/api",)
 
 
 def kiosk_requested(request):
@@ -77,7 +79,9 @@ class KioskMiddleware:
         patch_vary_headers(response, ("Cookie",))
         if request.kiosk:
             patch_cache_control(response, private=True)
-            response.content = kiosk_html(response.content.decode(response.charset), request.get_host())
+            response.content = kiosk_html(
+                response.content.decode(response.charset), request.build_absolute_uri("/")
+            )
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(response.content))
             if response.has_header("ETag"):
@@ -89,25 +93,26 @@ def _is_html(response):
     return not response.streaming and response.get("Content-Type", "").startswith("text/html")
 
 
-def leaves_hub(href, host):
-    """True when following ``href`` leaves the hub: another host, another scheme (mailto:,
-    tel:…) or the admin's login."""
-    parts = urlsplit(href.strip())
+def leaves_kiosk(href, host):
+    """True when following ``href`` leaves the kiosk: another host, another scheme (mailto:,
+    tel:, javascript:…), the admin's login or the API."""
+    parts = urlsplit(href)
     if parts.scheme and parts.scheme.lower() not in ("http", "https"):
         return True
     if parts.netloc and parts.netloc.lower() != host.lower():
         return True
-    return is_login_path(parts.path)
+    return under(parts.path, LOGIN_PATHS + MACHINE_PATHS)
 
 
-def is_login_path(path):
-    return any(path == prefix or path.startswith(prefix + "/") for prefix in LOGIN_PATHS)
+def under(path, prefixes):
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in prefixes)
 
 
-def kiosk_html(markup, host):
-    """``markup`` with every ``target`` attribute dropped and every link leaving the hub turned
-    into plain text followed by its address (except login links: their text only)."""
-    rewriter = KioskRewriter(host)
+def kiosk_html(markup, base_url):
+    """``markup`` with every ``target`` attribute dropped and every link leaving the kiosk turned
+    into plain text followed by its full address (login links: their text only). ``base_url``
+    is the hub's own root, to tell its links from others and complete relative ones."""
+    rewriter = KioskRewriter(base_url)
     rewriter.feed(markup)
     rewriter.close()
     return "".join(rewriter.output)
@@ -126,9 +131,10 @@ class KioskRewriter(HTMLParser):
 
     RAW_TEXT = ("script", "style")
 
-    def __init__(self, host):
+    def __init__(self, base_url):
         super().__init__(convert_charrefs=True)
-        self.host = host
+        self.base_url = base_url
+        self.host = urlsplit(base_url).netloc
         self.output = []
         self.links = []  # per open <a>: None when kept, else the address to write out and the text
         self.raw_text = None
@@ -147,10 +153,10 @@ class KioskRewriter(HTMLParser):
 
     def _start(self, tag, attrs, original, closed):
         if tag == "a":
-            href = dict(attrs).get("href")
-            if href is not None and leaves_hub(href, self.host):
-                address = "" if is_login_path(urlsplit(href.strip()).path) else href.strip()
-                self.links.append({"address": address, "text": []})
+            href = (dict(attrs).get("href") or "").strip()
+            if href and leaves_kiosk(href, self.host):
+                login = under(urlsplit(href).path, LOGIN_PATHS)
+                self.links.append({"address": "" if login else urljoin(self.base_url, href), "text": []})
                 return '<span class="kiosk-external">'
             self.links.append(None)
         if not any(name == "target" for name, _value in attrs):
