@@ -1,0 +1,138 @@
+"""Real-browser tests: Playwright for Python driving Debian's Chromium against a live server.
+
+Fixtures:
+- ``browser``: one headless Chromium for the session. Missing Chromium or Playwright is a
+  skip with the reason printed in the summary, or a failure when ``VIGIE_BROWSER_TESTS=required``
+  (``.ci/run`` sets it: in CI a missing browser must never pass silently).
+- ``live_site``: the live server with fictional content in both languages
+  (``tests/browser/content.py``); ``live_site.url(name, language)`` gives an absolute URL for a
+  page name of that content or a URL name ("search", "open-data", "data-dictionary").
+- ``open_page(viewport="phone"|"desktop"|(w, h), javascript=True, language="fr")``: a new
+  page in a fresh browser context (no shared cookies), closed after the test.
+- ``shoot(page, journey, step)``: a full-page screenshot in ``SCREENSHOT_DIR``, named
+  ``<journey>/<step>-<viewport>.png``; CI keeps the folder.
+- ``audit(page)`` in ``tests/browser/axe.py`` runs axe-core.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+# Playwright's synchronous API runs an event loop in this thread; Django would take the test's
+# own database calls for calls from async code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("VIGIE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+REQUIRED = os.environ.get("VIGIE_BROWSER_TESTS") == "required"
+SCREENSHOT_DIR = Path(
+    os.environ.get("VIGIE_SCREENSHOTS", Path(__file__).resolve().parents[2] / "artifacts" / "screenshots")
+)
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+def _unavailable(reason):
+    if REQUIRED:
+        pytest.fail(f"Browser tests are required here (VIGIE_BROWSER_TESTS=required): {reason}")
+    pytest.skip(f"Browser tests skipped: {reason}. Install it with `apt-get install chromium`.")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        _unavailable(f"no Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if "Browser tests skipped" in str(report.longrepr)
+    ]
+    if skipped:
+        terminalreporter.write_sep(
+            "!", f"{len(skipped)} browser tests were SKIPPED: no Chromium here (apt-get install chromium)"
+        )
+
+
+class LiveSite:
+    def __init__(self, base_url, content):
+        self.base_url = base_url.rstrip("/")
+        self.content = content
+
+    def path(self, name, language="fr"):
+        if name in self.content.paths:
+            return self.content.paths[name][language]
+        with translation.override(language):
+            return reverse(name)
+
+    def url(self, name, language="fr", query=""):
+        return f"{self.base_url}{self.path(name, language)}{query}"
+
+    def absolute(self, path):
+        return f"{self.base_url}{path}"
+
+
+@pytest.fixture
+def live_site(browser, django_db_serialized_rollback, live_server):
+    """The content is built after the browser is known to exist, so a skip costs nothing.
+    ``serialized_rollback`` gives the vocabulary and roles of the data migrations back to the
+    tests that run after this one (a live server needs a transactional database, which is
+    emptied after each test)."""
+    from tests.browser.content import build_browser_content
+
+    return LiveSite(live_server.url, build_browser_content())
+
+
+@pytest.fixture
+def open_page(browser):
+    contexts = []
+
+    def open_(viewport="phone", javascript=True, language="fr"):
+        size = VIEWPORTS[viewport] if isinstance(viewport, str) else dict(zip(("width", "height"), viewport))
+        context = browser.new_context(
+            viewport=size,
+            java_script_enabled=javascript,
+            locale="fr-CA" if language == "fr" else "en-CA",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.viewport_name = viewport if isinstance(viewport, str) else "{width}x{height}".format(**size)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def _slug(text):
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@pytest.fixture
+def shoot():
+    def shoot_(page, journey, step):
+        path = SCREENSHOT_DIR / _slug(journey) / f"{_slug(step)}-{page.viewport_name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return shoot_
