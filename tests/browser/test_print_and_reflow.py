@@ -21,13 +21,14 @@ PAPER = ["A4", "Letter"]
 SOURCE = "https://journal.example.org/logement-tri"
 PLAIN_SUMMARY = {"fr": PLAIN_SUMMARY_FR, "en": PLAIN_SUMMARY_EN}
 
-# Elements whose right edge passes the viewport, outside a table's own scroll box: the culprits
-# of a page that scrolls sideways.
+# Elements whose box passes the viewport's edges, except inside a table's own scrolling box: the
+# culprits of a page that scrolls sideways.
 OVERFLOWING = """() => {
     const width = document.documentElement.clientWidth;
     const culprits = [];
     for (const element of document.body.querySelectorAll('*')) {
-        if (element.closest('.table-scroll') && !element.classList.contains('table-scroll')) continue;
+        const scroller = element.parentElement && element.parentElement.closest('.table-scroll');
+        if (scroller && getComputedStyle(scroller).overflowX !== 'visible') continue;
         const box = element.getBoundingClientRect();
         if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) {
             const classes = typeof element.className === 'string' && element.className.trim()
