@@ -84,8 +84,6 @@ class KioskMiddleware:
             )
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(response.content))
-            if response.has_header("ETag"):
-                del response["ETag"]
         return response
 
 
