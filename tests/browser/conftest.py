@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from django.urls import reverse
 from django.utils import translation
 
@@ -55,7 +56,17 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright package is not installed")
+    # Django keeps its connections in context variables, and starting Playwright's event loop
+    # gives this thread a new context: the connections made before it (by earlier tests) are no
+    # longer seen, and new ones lack the snapshot that serialized rollbacks restore. Carry it over.
+    snapshots = {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all(initialized_only=True)
+        if hasattr(connection, "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
@@ -107,7 +118,11 @@ def open_page(browser):
     contexts = []
 
     def open_(viewport="phone", javascript=True, language="fr"):
-        size = VIEWPORTS[viewport] if isinstance(viewport, str) else dict(zip(("width", "height"), viewport))
+        size = (
+            VIEWPORTS[viewport]
+            if isinstance(viewport, str)
+            else dict(zip(("width", "height"), viewport, strict=True))
+        )
         context = browser.new_context(
             viewport=size,
             java_script_enabled=javascript,
