@@ -41,7 +41,16 @@ from advocacy.models import (
 from impacts.models import CaseFilePage, CaseFileTestimony, Testimony
 
 from .demo import DEMO_FLAG_CACHE_KEY
-from .models import DemoMarker, Organization, PartnerMembership, PublicIdSequence, Region, Risk, Service
+from .models import (
+    DemoMarker,
+    GlossaryTerm,
+    Organization,
+    PartnerMembership,
+    PublicIdSequence,
+    Region,
+    Risk,
+    Service,
+)
 from .roles import apply_roles, media_collection
 from .site_setup import ensure_site
 
@@ -468,7 +477,7 @@ CASE_FILES = [
             "plain_summary": "Une clinique utilise un ordinateur pour choisir qui passe en premier. Les gens qui n'utilisent pas Internet attendent plus longtemps. Un groupe du quartier demande des explications.",
             "decision_role": "Attribue une priorité de 1 à 5 à chaque demande de rendez-vous à partir des réponses au formulaire. Une infirmière peut changer la priorité, mais le fait rarement faute de temps.",
             "story": [
-                "Le formulaire de demande comporte douze questions sur les symptômes et leur durée. TriaClic transforme les réponses en score de priorité. Les demandes prioritaires obtiennent un rendez-vous dans les 48 heures ; les autres vont sur une liste d'attente.",
+                "Le formulaire de demande comporte douze questions sur les symptômes et leur durée. L'algorithme de TriaClic transforme les réponses en score de priorité. Les demandes prioritaires obtiennent un rendez-vous dans les 48 heures ; les autres vont sur une liste d'attente.",
                 "Le centre communautaire fictif de Pré-Vert a suivi pendant trois mois les délais obtenus par les personnes qu'il accompagne. Quand une intervenante remplissait la demande au nom d'une personne âgée ou allophone, les réponses étaient plus courtes et le score plus bas. Le délai médian passait alors de 6 à 19 jours.",
                 "Le ministère affirme qu'une infirmière révise chaque demande. Les notes internes obtenues par le groupe indiquent pourtant que moins de 3 % des priorités ont été modifiées en 2025.",
             ],
@@ -479,7 +488,7 @@ CASE_FILES = [
             "plain_summary": "A clinic uses a computer to choose who goes first. People who do not use the Internet wait longer. A local group is asking for answers.",
             "decision_role": "Gives each appointment request a priority from 1 to 5 based on the answers to the form. A nurse can change the priority but rarely does for lack of time.",
             "story": [
-                "The request form has twelve questions about symptoms and how long they have lasted. TriaClic turns the answers into a priority score. Priority requests get an appointment within 48 hours; the others go on a waiting list.",
+                "The request form has twelve questions about symptoms and how long they have lasted. TriaClic's algorithm turns the answers into a priority score. Priority requests get an appointment within 48 hours; the others go on a waiting list.",
                 "For three months, the fictional Pré-Vert community centre tracked the waits of the people it supports. When a community worker filled in the request for an older person or someone who does not speak French, the answers were shorter and the score lower. The median wait then rose from 6 to 19 days.",
                 "The ministry says a nurse reviews every request. Internal notes obtained by the group show, however, that fewer than 3% of priorities were changed in 2025.",
             ],
@@ -796,8 +805,8 @@ CASE_FILES = [
             "plain_summary": "Un ordinateur trie les demandes d'immigration. Certaines demandes vont vite. D'autres attendent des mois. Les personnes de certains pays attendent presque toujours plus longtemps. Personne ne leur dit pourquoi.",
             "decision_role": "Classe chaque demande dans une file « accélérée » ou « approfondie ». Un agent rend ensuite la décision finale.",
             "story": [
-                "Le modèle a appris à partir des décisions prises de 2018 à 2022. Il reproduit donc les habitudes passées : les dossiers qui ressemblent à ceux qui avaient été refusés vont en traitement approfondi.",
-                "Selon la clinique juridique fictive Accès-Droit, le délai moyen est de 5 semaines en traitement accéléré et de 9 mois en traitement approfondi. Les personnes ne savent pas dans quelle file se trouve leur dossier et ne peuvent pas contester ce classement.",
+                "TriDossiers est un système de décision automatisée fondé sur l'apprentissage automatique. Le modèle a appris à partir des décisions prises de 2018 à 2022 : ce sont ses données d'entraînement. Il reproduit donc les habitudes passées : les dossiers qui ressemblent à ceux qui avaient été refusés vont en traitement approfondi. La clinique y voit un biais algorithmique.",
+                "Selon la clinique juridique fictive Accès-Droit, le délai moyen est de 5 semaines en traitement accéléré et de 9 mois en traitement approfondi. Les personnes ne savent pas dans quelle file se trouve leur dossier et ne peuvent pas contester ce classement. Aucune évaluation d'impact algorithmique n'a été publiée.",
             ],
         },
         "en": {
@@ -806,8 +815,8 @@ CASE_FILES = [
             "plain_summary": "A computer sorts immigration applications. Some applications go fast. Others wait for months. People from some countries almost always wait longer. Nobody tells them why.",
             "decision_role": "Puts each application in a “fast-track” or “in-depth” queue. An officer then makes the final decision.",
             "story": [
-                "The model learned from decisions made between 2018 and 2022. It therefore repeats past habits: files that look like those that were refused go to in-depth processing.",
-                "According to the fictional Accès-Droit legal clinic, the average wait is 5 weeks in fast-track processing and 9 months in in-depth processing. People do not know which queue their file is in and cannot challenge the sorting.",
+                "TriDossiers is an automated decision system based on machine learning. The model learned from decisions made between 2018 and 2022: they are its training data. It therefore repeats past habits: files that look like those that were refused go to in-depth processing. The clinic sees this as algorithmic bias.",
+                "According to the fictional Accès-Droit legal clinic, the average wait is 5 weeks in fast-track processing and 9 months in in-depth processing. People do not know which queue their file is in and cannot challenge the sorting. No algorithmic impact assessment has been published.",
             ],
         },
         "timeline": [
@@ -1141,7 +1150,7 @@ CASE_FILES = [
             "decision_role": "Attribue un score de risque à chaque déclaration. Les agents vérifient d'abord les scores les plus élevés.",
             "story": [
                 "Le modèle apprend à partir des vérifications passées qui ont mené à une nouvelle cotisation. Les petits montants réclamés par des personnes sans comptable sont plus faciles à contester, ce qui augmente leur poids dans le modèle.",
-                "Un comptoir d'aide à l'impôt fictif a reçu deux fois plus de demandes d'aide liées à une vérification en 2025 qu'en 2023. Les lettres reçues n'expliquent pas pourquoi la déclaration a été choisie.",
+                "Un comptoir d'aide à l'impôt fictif a reçu deux fois plus de demandes d'aide liées à une vérification en 2025 qu'en 2023. Les lettres reçues n'expliquent pas pourquoi la déclaration a été choisie. Quand la vérification ne trouve aucune erreur, la personne a été un faux positif : elle a quand même dû fournir des semaines de pièces justificatives.",
             ],
         },
         "timeline": [
@@ -1443,7 +1452,7 @@ CASE_FILES = [
             "plain_summary": "Une école utilise un ordinateur pour deviner quels élèves vont quitter l'école. L'ordinateur utilise les notes, les absences et des informations sur la famille. Les parents n'ont pas été prévenus.",
             "decision_role": "Classe les élèves selon leur risque de décrochage. La direction s'en sert pour offrir du soutien ou proposer un autre parcours.",
             "story": [
-                "Les données utilisées comprennent le code postal, la langue parlée à la maison et les changements d'école. Un comité de parents fictif craint que le score mesure la pauvreté ou l'immigration plutôt que les besoins réels de l'élève.",
+                "Les données utilisées comprennent le code postal, la langue parlée à la maison et les changements d'école. Un comité de parents fictif craint que ce profilage mesure la pauvreté ou l'immigration plutôt que les besoins réels de l'élève.",
                 "Certaines écoles utilisent le score pour offrir du tutorat, ce que les parents apprécient. D'autres s'en servent pour diriger plus tôt des élèves vers la formation professionnelle.",
             ],
         },
@@ -1755,7 +1764,7 @@ CASE_FILES = [
             "decision_role": "Accepterait ou refuserait automatiquement l'ouverture du compte selon la ressemblance entre le visage et la photo de la pièce d'identité.",
             "story": [
                 "Le projet supprimerait les rendez-vous par téléphone et au comptoir. Les personnes qui demandent l'asile n'ont souvent pas de passeport valide, et beaucoup partagent un téléphone avec leur famille.",
-                "Selon l'appel d'offres, un refus de vérification ne pourrait pas être contesté en ligne : il faudrait écrire au ministère par la poste.",
+                "Selon l'appel d'offres, un refus de vérification ne pourrait pas être contesté en ligne : il faudrait écrire au ministère par la poste. Les organismes rappellent que la reconnaissance faciale se trompe plus souvent pour les personnes à la peau foncée. Ils demandent aussi de l'explicabilité : chaque refus devrait dire pourquoi le visage n'a pas été reconnu.",
             ],
         },
         "timeline": [
@@ -2339,6 +2348,205 @@ AGREEMENTS = [
     },
 ]
 
+# --- Glossary ---------------------------------------------------------------------------------
+# Real terms with real, plain definitions (only the examples are imagined). Each term is found
+# again by its anchor (``slug``), the same in both languages; "related" names other anchors.
+
+GLOSSARY = [
+    {
+        "slug": "algorithme",
+        "related": ["modele", "apprentissage-automatique", "systeme-decision-automatisee"],
+        "fr": {
+            "term": "algorithme",
+            "other_forms": "algorithmes",
+            "definition": "Une suite d'instructions précises qu'un ordinateur suit, étape par étape, pour faire une tâche ou arriver à une décision.",
+            "example": "Un algorithme classe les demandes de rendez-vous selon les réponses données dans un formulaire.",
+        },
+        "en": {
+            "term": "algorithm",
+            "other_forms": "algorithms",
+            "definition": "A set of precise instructions that a computer follows, step by step, to do a task or reach a decision.",
+            "example": "An algorithm sorts appointment requests according to the answers given in a form.",
+        },
+    },
+    {
+        "slug": "intelligence-artificielle",
+        "related": ["apprentissage-automatique", "algorithme", "modele"],
+        "fr": {
+            "term": "intelligence artificielle",
+            "other_forms": "IA",
+            "definition": "Des programmes informatiques qui font des tâches qu'on associait à l'intelligence humaine : reconnaître une image, comprendre un texte, prédire ou recommander.",
+            "example": "Un outil d'IA propose des réponses aux agents d'un centre d'appels.",
+        },
+        "en": {
+            "term": "artificial intelligence",
+            "other_forms": "AI",
+            "definition": "Computer programs that do tasks we used to link to human intelligence: recognizing an image, understanding a text, predicting or recommending.",
+            "example": "An AI tool suggests answers to the agents of a call centre.",
+        },
+    },
+    {
+        "slug": "systeme-decision-automatisee",
+        "related": ["algorithme", "evaluation-impact-algorithmique", "explicabilite"],
+        "fr": {
+            "term": "système de décision automatisée",
+            "other_forms": "systèmes de décision automatisée\nsystème décisionnel automatisé\nsystèmes décisionnels automatisés",
+            "definition": "Un outil informatique qui prend une décision administrative, ou qui aide une personne à la prendre : accepter une demande, fixer un montant, choisir un dossier à vérifier.",
+            "example": "Un système décide quelles demandes d'aide sociale sont traitées en premier.",
+        },
+        "en": {
+            "term": "automated decision system",
+            "other_forms": "automated decision systems\nautomated decision-making system\nautomated decision-making systems",
+            "definition": "A computer tool that makes an administrative decision, or helps a person make it: approving an application, setting an amount, choosing a file to check.",
+            "example": "A system decides which social assistance applications are handled first.",
+        },
+    },
+    {
+        "slug": "apprentissage-automatique",
+        "related": ["donnees-entrainement", "modele", "intelligence-artificielle"],
+        "fr": {
+            "term": "apprentissage automatique",
+            "other_forms": "apprentissage machine",
+            "definition": "Une façon de créer un programme : au lieu de lui écrire toutes les règles, on lui montre beaucoup d'exemples et il y trouve lui-même des régularités.",
+            "example": "Un programme apprend à repérer les demandes urgentes en étudiant des milliers de demandes déjà classées.",
+        },
+        "en": {
+            "term": "machine learning",
+            "other_forms": "",
+            "definition": "A way of building a program: instead of writing all the rules, people show it many examples and it finds patterns in them by itself.",
+            "example": "A program learns to spot urgent requests by studying thousands of requests that were already sorted.",
+        },
+    },
+    {
+        "slug": "biais-algorithmique",
+        "related": ["donnees-entrainement", "profilage", "faux-positif"],
+        "fr": {
+            "term": "biais algorithmique",
+            "other_forms": "biais algorithmiques",
+            "definition": "Une erreur qui se répète et désavantage toujours les mêmes groupes de personnes, souvent parce que le système a appris à partir de décisions injustes du passé.",
+            "example": "Un système refuse plus souvent les demandes venant d'un quartier pauvre, parce que ces demandes étaient plus souvent refusées avant.",
+        },
+        "en": {
+            "term": "algorithmic bias",
+            "other_forms": "",
+            "definition": "An error that keeps repeating and always puts the same groups of people at a disadvantage, often because the system learned from unfair past decisions.",
+            "example": "A system refuses applications from a poor neighbourhood more often, because such applications were refused more often in the past.",
+        },
+    },
+    {
+        "slug": "donnees-entrainement",
+        "related": ["apprentissage-automatique", "biais-algorithmique", "modele"],
+        "fr": {
+            "term": "données d'entraînement",
+            "other_forms": "données d'apprentissage",
+            "definition": "Les exemples qu'on donne à un programme d'apprentissage automatique pour qu'il apprenne. S'ils sont incomplets ou injustes, le programme le sera aussi.",
+            "example": "Les décisions prises par un ministère de 2018 à 2022 servent à apprendre à un système à trier les nouvelles demandes.",
+        },
+        "en": {
+            "term": "training data",
+            "other_forms": "",
+            "definition": "The examples given to a machine learning program so that it can learn. If they are incomplete or unfair, the program will be too.",
+            "example": "The decisions a ministry made from 2018 to 2022 are used to teach a system how to sort new applications.",
+        },
+    },
+    {
+        "slug": "modele",
+        "related": ["apprentissage-automatique", "donnees-entrainement", "algorithme"],
+        "fr": {
+            "term": "modèle",
+            "other_forms": "modèles",
+            "definition": "Ce que produit l'apprentissage automatique : un programme qui a retenu des régularités dans des exemples et s'en sert pour faire des prédictions sur de nouveaux cas.",
+            "example": "Le modèle donne à chaque déclaration de revenus un score de risque de 0 à 100.",
+        },
+        "en": {
+            "term": "model",
+            "other_forms": "models",
+            "definition": "What machine learning produces: a program that has kept patterns from examples and uses them to make predictions about new cases.",
+            "example": "The model gives each tax return a risk score from 0 to 100.",
+        },
+    },
+    {
+        "slug": "reconnaissance-faciale",
+        "related": ["faux-positif", "biais-algorithmique"],
+        "fr": {
+            "term": "reconnaissance faciale",
+            "other_forms": "",
+            "definition": "Une technologie qui compare l'image d'un visage à une ou plusieurs photos, pour trouver qui est la personne ou vérifier qu'elle est bien celle qu'elle dit être.",
+            "example": "Une application compare votre visage à la photo de votre pièce d'identité avant d'ouvrir votre compte.",
+        },
+        "en": {
+            "term": "facial recognition",
+            "other_forms": "face recognition",
+            "definition": "A technology that compares an image of a face with one or more photos, to find out who a person is or to check that they are who they say they are.",
+            "example": "An app compares your face with the photo on your ID card before opening your account.",
+        },
+    },
+    {
+        "slug": "profilage",
+        "related": ["biais-algorithmique", "systeme-decision-automatisee"],
+        "fr": {
+            "term": "profilage",
+            "other_forms": "",
+            "definition": "Utiliser des informations sur une personne (âge, adresse, revenus, habitudes) pour la classer dans une catégorie et prévoir ce qu'elle fera ou décider comment la traiter.",
+            "example": "Un système classe les élèves à risque de décrocher selon leur code postal et la langue parlée à la maison.",
+        },
+        "en": {
+            "term": "profiling",
+            "other_forms": "",
+            "definition": "Using information about a person (age, address, income, habits) to put them in a category and predict what they will do or decide how to treat them.",
+            "example": "A system ranks students at risk of dropping out by their postal code and the language spoken at home.",
+        },
+    },
+    {
+        "slug": "explicabilite",
+        "related": ["systeme-decision-automatisee", "evaluation-impact-algorithmique"],
+        "fr": {
+            "term": "explicabilité",
+            "other_forms": "explicable",
+            "definition": "La capacité d'expliquer, en mots simples, pourquoi un système a donné tel résultat pour une personne.",
+            "example": "Une lettre dit : « Votre déclaration est vérifiée parce que votre revenu a changé de plus de 50 %. »",
+        },
+        "en": {
+            "term": "explainability",
+            "other_forms": "explainable",
+            "definition": "Being able to explain, in simple words, why a system gave a particular result for a person.",
+            "example": "A letter says: “Your tax return is being checked because your income changed by more than 50%.”",
+        },
+    },
+    {
+        "slug": "faux-positif",
+        "related": ["biais-algorithmique", "reconnaissance-faciale"],
+        "fr": {
+            "term": "faux positif",
+            "other_forms": "faux positifs",
+            "definition": "Quand un système signale à tort quelque chose qui n'existe pas : il répond « oui » alors que la bonne réponse était « non ».",
+            "example": "Une déclaration de revenus est signalée comme suspecte, mais la vérification ne trouve aucune erreur.",
+        },
+        "en": {
+            "term": "false positive",
+            "other_forms": "false positives",
+            "definition": "When a system wrongly flags something that is not there: it answers “yes” when the right answer was “no”.",
+            "example": "A tax return is flagged as suspicious, but the check finds no error.",
+        },
+    },
+    {
+        "slug": "evaluation-impact-algorithmique",
+        "related": ["systeme-decision-automatisee", "explicabilite"],
+        "fr": {
+            "term": "évaluation d'impact algorithmique",
+            "other_forms": "évaluations d'impact algorithmique\névaluation de l'incidence algorithmique",
+            "definition": "Un examen fait avant d'utiliser un système automatisé, pour mesurer les risques qu'il pose pour les personnes et prévoir comment les réduire. Le gouvernement du Canada l'exige pour ses systèmes de décision automatisée.",
+            "example": "Avant d'utiliser un outil qui trie les demandes, un ministère publie son évaluation d'impact et le niveau de risque du système.",
+        },
+        "en": {
+            "term": "algorithmic impact assessment",
+            "other_forms": "algorithmic impact assessments",
+            "definition": "A review done before using an automated system, to measure the risks it poses to people and plan how to reduce them. The Government of Canada requires one for its automated decision systems.",
+            "example": "Before using a tool that sorts applications, a ministry publishes its impact assessment and the system's risk level.",
+        },
+    },
+]
+
 # --- Words the loader adds to every item ------------------------------------------------------
 
 FICTION_NOTE = {
@@ -2405,6 +2613,7 @@ class DemoLoader:
             self.load_organizations()
             self.load_memberships()
             self.load_images()
+            self.load_glossary()
             self.load_casefiles()
             self.load_testimonies()
             self.load_briefs()
@@ -2475,6 +2684,34 @@ class DemoLoader:
             elif translation is not None:
                 self.tally("organization translations", False)
             self.organizations[spec["key"]] = {"fr": original, "en": translation or original}
+
+    def load_glossary(self):
+        """The French terms, then their English translations made as for organizations; related
+        terms are set once, when the term is created, so an editor's later choice stays."""
+        created = []
+        terms = {}
+        for spec in GLOSSARY:
+            term = GlossaryTerm.objects.filter(slug=spec["slug"], locale=self.french).first()
+            self.tally("glossary terms", term is None)
+            if term is None:
+                term = GlossaryTerm(slug=spec["slug"], locale=self.french, **spec["fr"])
+                term.save()
+                created.append(spec)
+            terms[spec["slug"]] = term
+        for spec in created:
+            term = terms[spec["slug"]]
+            term.related_terms = [terms[slug] for slug in spec["related"]]
+            term.save()
+        for spec in GLOSSARY:
+            original = terms[spec["slug"]]
+            translation = original.get_translation_or_none(self.english)
+            self.tally("glossary term translations", translation is None)
+            if translation is None:
+                translation = original.copy_for_translation(self.english)
+                for name, value in spec["en"].items():
+                    setattr(translation, name, value)
+                translation.related_terms = list(original.related_terms.all())
+                translation.save()
 
     def organization(self, key, language="fr"):
         return self.organizations[key][language]

@@ -3,6 +3,7 @@ abstract item page that gives case files, briefs and agreements their stable pub
 
 import re
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
@@ -24,7 +26,10 @@ from wagtail.models import AbstractGroupApprovalTask, Locale, Page, PagePermissi
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from . import readability
 from .blocks import BaseStreamBlock
+from .forms import GlossaryTermForm
+from .panels import ReadabilityPanel
 from .safe_urls import stream_strings, unsafe_links
 
 # --- Taxonomies -----------------------------------------------------------------------------
@@ -188,12 +193,113 @@ class Organization(TranslatableMixin, models.Model):
         super().save(*args, **kwargs)
 
 
-def unique_slug(model, text, **scope):
+def unique_slug(model, text, field="key", **scope):
     base = slugify(text)[:100] or "item"
     candidate, n = base, 2
-    while model.objects.filter(key=candidate, **scope).exists():
+    while model.objects.filter(**{field: candidate}, **scope).exists():
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+# --- Glossary -------------------------------------------------------------------------------
+
+
+class GlossaryTerm(TranslatableMixin, ClusterableModel):
+    """A word of the AI glossary explained in plain language, linked from case files.
+
+    The ``slug`` is the definition's anchor on the glossary page and is the same in every
+    language, so a link survives translation. wagtail-localize cannot translate many-to-many
+    relations: ``related_terms`` is synchronized (a translation points at the source's terms)
+    and resolved to the reader's language by translation key when the glossary is shown."""
+
+    term = models.CharField(_("term"), max_length=100)
+    slug = models.SlugField(
+        _("anchor"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The end of the definition's address on the glossary page, the same in every language. "
+            "Made from the term when left empty."
+        ),
+    )
+    other_forms = models.TextField(
+        _("other forms"),
+        blank=True,
+        help_text=_(
+            "Other ways to write the term that should also link to it, one per line: plurals, "
+            "acronyms (for example IA)."
+        ),
+    )
+    definition = models.TextField(
+        _("plain definition"),
+        max_length=400,
+        help_text=_("One or two short sentences in everyday words."),
+    )
+    example = models.TextField(
+        _("example"), blank=True, max_length=600, help_text=_("A concrete case from public services.")
+    )
+    related_terms = ParentalManyToManyField(
+        "self", verbose_name=_("related terms"), blank=True, symmetrical=False, related_name="+"
+    )
+    last_updated = models.DateTimeField(_("last updated"), auto_now=True)
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("slug"),
+        FieldPanel("definition"),
+        FieldPanel("example"),
+        FieldPanel("other_forms"),
+        FieldPanel("related_terms", widget=forms.CheckboxSelectMultiple),
+    ]
+    base_form_class = GlossaryTermForm
+    translatable_fields = [
+        TranslatableField("term"),
+        SynchronizedField("slug"),
+        TranslatableField("other_forms"),
+        TranslatableField("definition"),
+        TranslatableField("example"),
+        SynchronizedField("related_terms"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        ordering = ["term"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.term
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(GlossaryTerm, self.term, field="slug", locale_id=self.locale_id)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.slug:
+            return
+        if GlossaryTerm.objects.filter(slug=self.slug, locale_id=self.locale_id).exclude(pk=self.pk).exists():
+            raise ValidationError({"slug": _("Another term already uses this anchor.")})
+        if (
+            self.translation_key
+            and GlossaryTerm.objects.filter(translation_key=self.translation_key)
+            .exclude(pk=self.pk)
+            .exclude(slug=self.slug)
+            .exists()
+        ):
+            raise ValidationError({"slug": _("A translation must keep the anchor of its source term.")})
+
+    @property
+    def forms(self):
+        return term_forms(self.term, self.other_forms)
+
+
+def term_forms(term, other_forms):
+    """A glossary term and its other forms (one per line or comma-separated), each once, in the
+    order written, spaces collapsed."""
+    candidates = [term, *re.split(r"[\n,]", other_forms or "")]
+    return list(dict.fromkeys(" ".join(form.split()) for form in candidates if form.strip()))
 
 
 # --- Stable public ids ----------------------------------------------------------------------
@@ -474,6 +580,16 @@ class ItemPage(ValidatedStreamsMixin, Page):
         _("plain-language summary"),
         help_text=_("Short sentences and everyday words, for people who read with difficulty."),
     )
+    plain_summary_score = models.FloatField(
+        _("plain-language summary reading ease"), null=True, blank=True, editable=False
+    )
+    plain_summary_level = models.CharField(
+        _("plain-language summary level"),
+        max_length=20,
+        blank=True,
+        editable=False,
+        choices=readability.LEVEL_CHOICES,
+    )
     services = ParentalManyToManyField(
         Service, verbose_name=_("public services"), related_name="%(class)s_pages"
     )
@@ -493,6 +609,7 @@ class ItemPage(ValidatedStreamsMixin, Page):
         FieldPanel("public_id", read_only=True),
         FieldPanel("summary"),
         FieldPanel("plain_summary"),
+        ReadabilityPanel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("public_id", boost=5),
@@ -527,11 +644,30 @@ class ItemPage(ValidatedStreamsMixin, Page):
 
     def full_clean(self, *args, **kwargs):
         self.assign_public_id()
+        self.update_readability()
         super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
         self.assign_public_id()
+        self.update_readability()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "plain_summary" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "plain_summary_score", "plain_summary_level"}
         super().save(*args, **kwargs)
+
+    @property
+    def readability(self):
+        """The plain-language summary assessed in the page's own language (advice included)."""
+        locale = self.locale if self.locale_id else self.get_default_locale()
+        return readability.assess(self.plain_summary, locale.language_code)
+
+    def update_readability(self):
+        """Store the summary's score in the page's own language. ``save_revision`` calls
+        ``full_clean`` before it serialises the page, so drafts and reviewed revisions carry it;
+        a translation is saved in its own locale, so it gets a score of its own."""
+        result = self.readability
+        self.plain_summary_score = result.score
+        self.plain_summary_level = result.level
 
     def assign_public_id(self):
         """Give the item its id once. A new copy arrives holding its source's id under a new

@@ -28,6 +28,7 @@ EDITOR_PERMISSIONS = [
     "impacts.change_testimony",
     "impacts.withdraw_testimony",
 ]
+GLOSSARY_EDITOR_PERMISSIONS = ["hub.add_glossaryterm", "hub.change_glossaryterm"]
 TAXONOMY_PERMISSIONS = [
     f"hub.{action}_{model}"
     for model in ("service", "region", "risk", "organization")
@@ -36,7 +37,7 @@ TAXONOMY_PERMISSIONS = [
 
 ROLES = {
     COMMUNITY_EDITORS: {
-        "permissions": EDITOR_PERMISSIONS,
+        "permissions": EDITOR_PERMISSIONS + GLOSSARY_EDITOR_PERMISSIONS,
         "pages": {section: ["add_page", "change_page"] for section in REVIEWED_SECTIONS},
         "collection": [
             "wagtailimages.add_image",
@@ -46,7 +47,10 @@ ROLES = {
         ],
     },
     REVIEWERS: {
-        "permissions": EDITOR_PERMISSIONS + TAXONOMY_PERMISSIONS,
+        "permissions": EDITOR_PERMISSIONS
+        + GLOSSARY_EDITOR_PERMISSIONS
+        + ["hub.delete_glossaryterm"]
+        + TAXONOMY_PERMISSIONS,
         "pages": {section: ["add_page", "change_page", "publish_page"] for section in REVIEWED_SECTIONS},
         "collection": [
             "wagtailimages.add_image",
@@ -84,6 +88,34 @@ def apply_roles(apps=global_apps):
     return groups
 
 
+def apply_roles_in_migration(apps, schema_editor):
+    """A data migration's step: create the permissions the roles need (Django normally does it
+    after all migrations), then apply the roles with the migration's models."""
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_contenttypes(app_config, verbosity=0, apps=apps)
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+    apply_roles(apps)
+
+
+def _not_created_yet(apps, dotted_name):
+    """True for a model permission (add, change, delete, view) of a model that the migration
+    state ``apps`` does not have yet: the migration that creates it applies the roles again."""
+    app_label, codename = dotted_name.split(".")
+    action, _separator, model_name = codename.partition("_")
+    if action not in ("add", "change", "delete", "view"):
+        return False
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return True
+    return False
+
+
 def _permission(apps, dotted_name):
     permission_model = apps.get_model("auth", "Permission")
     app_label, codename = dotted_name.split(".")
@@ -104,7 +136,13 @@ def _apply_role(apps, name, spec):
     collection_permission_model = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     group, _created = group_model.objects.get_or_create(name=name)
-    group.permissions.add(*[_permission(apps, permission) for permission in spec["permissions"]])
+    group.permissions.add(
+        *[
+            _permission(apps, permission)
+            for permission in spec["permissions"]
+            if not _not_created_yet(apps, permission)
+        ]
+    )
     for section, codenames in spec["pages"].items():
         for page in _section_pages(apps, section):
             for codename in codenames:

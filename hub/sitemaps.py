@@ -1,10 +1,10 @@
 """The sitemap: every public page of the hub in each interface language, with its hreflang
 alternates (and x-default: the French address), for search engines.
 
-Home pages, index pages, content pages, the search pages, and every published item twice: at its
-address in French and in English (its translation, or the route of the other language's index
-for an item not translated yet), the same addresses the search links to (``search.documents.
-PageUrls``). Drafts and pages with a view restriction on themselves or an ancestor are never
+Home pages, index pages, content pages, the search pages, the glossary pages of the languages
+that have terms, and every published item twice: at its address in French and in English (its
+translation, or the route of the other language's index for an item not translated yet), the
+same addresses the search links to (``search.documents.PageUrls``). Drafts and pages with a view restriction on themselves or an ancestor are never
 listed. ``/sitemap.xml`` is one list while the hub has at most URL_LIMIT addresses; beyond that it
 is a sitemap index of sections (``/sitemap-<section>.xml``, paged with ``?p=``), which Django's
 sitemap framework serves. Addresses are absolute, on the scheme and host of the request."""
@@ -33,7 +33,7 @@ from search.documents import (
     shown_versions,
 )
 
-from .models import HomePage
+from .models import GlossaryTerm, HomePage
 
 URL_LIMIT = 50_000  # addresses per sitemap file, the protocol's maximum
 ITEM_SECTIONS = {"casefiles": "casefile", "briefs": "brief", "agreements": "agreement"}
@@ -204,7 +204,24 @@ class PagesSitemap(HubSitemap):
         searched = latest(*latest_items.values()) or latest(*(url.lastmod for url in urls))
         alternates = with_x_default(dict(search_pages))
         urls += [SitemapUrl(search_pages[language], searched, alternates) for language in LANGUAGES]
-        return urls
+        return urls + glossary_urls()
+
+
+def glossary_urls():
+    """The glossary page in each language that has terms, changed when its last term changed."""
+    changed = dict(
+        GlossaryTerm.objects.order_by()
+        .values("locale__language_code")
+        .annotate(last=Max("last_updated"))
+        .values_list("locale__language_code", "last")
+    )
+    paths = {}
+    for language in LANGUAGES:
+        if language in changed:
+            with translation.override(language):
+                paths[language] = reverse("glossary")
+    alternates = with_x_default(dict(paths))
+    return [SitemapUrl(path, changed[language], alternates) for language, path in paths.items()]
 
 
 def sections(request):

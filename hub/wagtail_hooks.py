@@ -1,14 +1,21 @@
-"""Admin views: the taxonomies and organizations under one menu, partner memberships, and the
-dashboard panel that tells authors what reviewers asked them to change."""
+"""Admin views: the taxonomies and organizations under one menu, the glossary, partner memberships,
+the dashboard panels that tell authors what reviewers asked them to change and reviewers how
+readable the submitted summaries are, the live readability endpoint and the content checker's
+project rules."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Organization, PartnerMembership, Region, Risk, Service
+from . import readability
+from .content_checks import ProjectContentCheckerItem
+from .models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
+from .readability_views import assess_view
 
 
 class TermViewSet(SnippetViewSet):
@@ -53,6 +60,24 @@ class TaxonomyGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyGroup)
 
 
+class GlossaryTermViewSet(SnippetViewSet):
+    """The glossary in its own menu: community editors write terms, not only reviewers."""
+
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossary")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["term", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["term", "other_forms", "definition"]
+    search_backend_name = None  # a database search: the glossary is small and not in the search index
+    ordering = ["term"]
+
+
+register_snippet(GlossaryTermViewSet)
+
+
 class PartnerMembershipViewSet(SnippetViewSet):
     """Administrators say which organization each municipal partner account acts for."""
 
@@ -92,6 +117,60 @@ class ChangesRequestedPanel(Component):
         return {"requests": requests}
 
 
+class ReadabilityReviewPanel(Component):
+    """For reviewers: the reading ease of each plain-language summary awaiting their review, as
+    stored in the submitted revision (Wagtail's own review panel cannot show it)."""
+
+    name = "readability_review"
+    template_name = "hub/admin/readability_review_panel.html"
+    order = 225
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        states = (
+            TaskState.objects.reviewable_by(self.request.user)
+            .select_related("revision")
+            .order_by("-started_at")
+        )
+        rows = []
+        for state in states:
+            content = state.revision.content
+            if "plain_summary" not in content:
+                continue
+            score = content.get("plain_summary_score")
+            rows.append(
+                {
+                    "page_id": state.revision.object_id,
+                    "task_id": state.task_id,
+                    "title": state.revision.object_str,
+                    "score": score,
+                    "level": readability.LEVEL_LABELS.get(content.get("plain_summary_level") or "", ""),
+                    "too_complex": score is not None and score < readability.TOO_COMPLEX_BELOW,
+                }
+            )
+        return {"rows": rows, "threshold": readability.TOO_COMPLEX_BELOW}
+
+
 @hooks.register("construct_homepage_panels")
 def add_changes_requested_panel(request, panels):
     panels.append(ChangesRequestedPanel(request))
+    panels.append(ReadabilityReviewPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def register_readability_url():
+    return [path("readability/", assess_view, name="hub_readability")]
+
+
+@hooks.register("construct_wagtail_userbar")
+def add_project_content_checks(request, items, page):
+    """Swap Wagtail's content checker for the one with the project's rules, in the userbar, the
+    preview panel and the editor's checks panel alike."""
+    items[:] = [
+        ProjectContentCheckerItem(in_editor=item.in_editor, page=page)
+        if isinstance(item, ContentCheckerItem)
+        else item
+        for item in items
+    ]

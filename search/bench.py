@@ -154,6 +154,8 @@ class SyntheticCorpus:
             "public_id": public_id,
             "summary": paragraph(rng, words, 2),
             "plain_summary": paragraph(rng, words, 1),
+            "plain_summary_score": None,
+            "plain_summary_level": "",
             "change_note": "",
         }
         if item_type == "casefile":

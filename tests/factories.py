@@ -22,7 +22,7 @@ from advocacy.models import (
     BriefCitation,
     CollaborationAgreementPage,
 )
-from hub.models import Organization, PartnerMembership, Region, Risk, Service
+from hub.models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from hub.roles import media_collection
 from hub.site_setup import ensure_site
 from impacts.models import CaseFilePage, CaseFileTestimony, Testimony
@@ -97,6 +97,36 @@ class OrganizationFactory(DjangoModelFactory):
     kind = Organization.Kind.PUBLIC_BODY
     website = factory.Sequence(lambda n: f"https://organisme-{n}.example.org/")
     locale = factory.LazyFunction(lambda: locale("fr"))
+
+
+class GlossaryTermFactory(DjangoModelFactory):
+    """A French glossary term; ``related_terms=[term, ...]`` sets its related terms."""
+
+    class Meta:
+        model = GlossaryTerm
+        skip_postgeneration_save = True
+
+    term = factory.Sequence(lambda n: f"terme fictif {n}")
+    definition = factory.Sequence(lambda n: f"Définition simple numéro {n}.")
+    example = factory.Sequence(lambda n: f"Exemple fictif {n}.")
+    locale = factory.LazyFunction(lambda: locale("fr"))
+
+    @factory.post_generation
+    def related_terms(term, create, extracted, **kwargs):
+        if create and extracted:
+            term.related_terms = extracted
+            term.save()
+
+
+def translate_term(source, language_code="en", **fields):
+    """A hand-made translation of a glossary term, as the demo makes them: synchronized fields
+    copied (related terms still point at the source's), ``fields`` changed."""
+    translation = source.copy_for_translation(locale(language_code))
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.related_terms = list(source.related_terms.all())
+    translation.save()
+    return translation
 
 
 class ItemPageFactory(wagtail_factories.PageFactory):

@@ -1,5 +1,6 @@
 """Template tags of the public site: navigation and language switching, taxonomy labels in the
-interface language, links that respect the untranslated-item fallback, and ``lang`` attributes."""
+interface language, links that respect the untranslated-item fallback, ``lang`` attributes, and
+links from a text to the glossary."""
 
 from urllib.parse import urljoin
 
@@ -12,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from hub.glossary import Glossary
 from hub.models import ItemIndexPage, ItemPage, published_only, term_labels
 from hub.safe_urls import is_safe_url, neutralise_links
 
@@ -327,3 +329,21 @@ def absolute_url(context, address):
 def inert_links(markup):
     """Rendered blocks with any unsafe link address replaced: the last guard after validation."""
     return mark_safe(neutralise_links(str(markup)))  # noqa: S308 - the markup is the template's own output
+
+
+@register.simple_tag(takes_context=True)
+def glossary_for(context, page):
+    """The glossary in ``page``'s own language, read once per request: a French case file shown
+    to an English reader links French words to French definitions."""
+    locale = getattr(page, "locale", None)
+    language = locale.language_code if locale is not None else interface_language(context)
+    return _request_cache(context, f"glossary:{language}", lambda: Glossary.for_language(language))
+
+
+@register.filter(is_safe=True)
+def link_glossary_terms(markup, glossary):
+    """Rendered blocks with the first use of each term of ``glossary`` linked to its definition;
+    unchanged without a glossary (``item_body.html`` is shared by pages that do not link terms)."""
+    if not isinstance(glossary, Glossary):
+        return markup
+    return glossary.link_terms(markup)

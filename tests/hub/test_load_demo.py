@@ -25,6 +25,7 @@ from hub.demo import demo_is_loaded
 from hub.management.commands.load_demo import Command
 from hub.models import (
     DemoMarker,
+    GlossaryTerm,
     Organization,
     PartnerMembership,
     PublicIdSequence,
@@ -56,6 +57,7 @@ def database_counts():
         "documents": get_document_model().objects.count(),
         "users": get_user_model().objects.count(),
         "organizations": Organization.objects.count(),
+        "glossary terms": GlossaryTerm.objects.count(),
         "groups": Group.objects.count(),
         "group page permissions": GroupPagePermission.objects.count(),
         "citations": BriefCitation.objects.count(),
@@ -273,6 +275,32 @@ class LoadedDemoTests(TestCase):
             organization__translation_key=membership.organization.translation_key
         )
         self.assertTrue(parties.exists())
+
+    def test_the_glossary_has_twelve_terms_in_each_language_with_the_same_anchors(self):
+        anchors = {
+            language: set(
+                GlossaryTerm.objects.filter(locale__language_code=language).values_list("slug", flat=True)
+            )
+            for language in ("fr", "en")
+        }
+        self.assertGreaterEqual(len(anchors["fr"]), 12)
+        self.assertEqual(anchors["fr"], anchors["en"])
+        for term in GlossaryTerm.objects.all():
+            with self.subTest(term=term.term):
+                self.assertTrue(term.definition and term.example)
+                self.assertLessEqual(len(term.definition), 400)
+                self.assertTrue(term.related_terms.exists())
+
+    def test_demo_case_files_link_glossary_terms_in_both_languages(self):
+        french = CaseFilePage.objects.get(public_id="CF-2026-0005", locale__language_code="fr")
+        english = CaseFilePage.objects.get(public_id="CF-2026-0005", locale__language_code="en")
+        for page, glossary in ((french, "/fr/glossaire/#"), (english, "/en/glossary/#")):
+            with self.subTest(language=page.locale.language_code):
+                html = self.client.get(page.url).content.decode()
+                self.assertGreaterEqual(html.count(f'class="glossary-term" href="{glossary}'), 5)
+        english_glossary = self.client.get("/en/glossary/").content.decode()
+        self.assertIn('<dfn id="apprentissage-automatique">machine learning</dfn>', english_glossary)
+        self.assertIn('<a href="#donnees-entrainement">training data</a>', english_glossary)
 
     def test_second_run_creates_nothing_and_resets_demo_passwords(self):
         credentials = printed_credentials(self.output)
