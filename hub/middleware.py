@@ -1,6 +1,11 @@
-"""Language negotiation for the public pages only."""
+"""Language negotiation for the public pages only, and the kiosk mode of public computers."""
+
+from html import escape
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 from django.middleware.locale import LocaleMiddleware
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 UNPREFIXED_PATHS = (
     "/api/",
@@ -24,3 +29,166 @@ class HubLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(UNPREFIXED_PATHS):
             return response
         return super().process_response(request, response)
+
+
+# --- Kiosk mode ------------------------------------------------------------------------------
+# Library and Fab Lab computers open the hub with ``?kiosk=1``: larger text, a "start over"
+# button, and nothing that leads out of the hub. The choice lasts for the browser session.
+
+KIOSK_COOKIE = "vigie_kiosk"
+KIOSK_PARAMETER = "kiosk"
+# Public pages only: the admin keeps its own links whatever the cookie says.
+KIOSK_UNTOUCHED_PATHS = ("/admin/", "/django-admin/")
+# Inside the hub but no place for a kiosk visitor: the admin's login form (its links keep their
+# text only) and the API, whose JSON answers have no way back (written out like other hosts').
+LOGIN_PATHS = ("/admin", "/django-admin")
+MACHINE_PATHS = ("/api",)
+
+
+def kiosk_requested(request):
+    """True, False, or None when the address does not say (then the cookie decides)."""
+    value = request.GET.get(KIOSK_PARAMETER)
+    if value == "1":
+        return True
+    if value == "0":
+        return False
+    return None
+
+
+class KioskMiddleware:
+    """Turns kiosk mode on or off from ``?kiosk=1|0``, remembers it in a session cookie, sets
+    ``request.kiosk``, and in kiosk mode rewrites every HTML page so that no link leaves the hub
+    or opens a new window, whatever template, rich text or block produced it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        requested = kiosk_requested(request)
+        request.kiosk = requested if requested is not None else request.COOKIES.get(KIOSK_COOKIE) == "1"
+        response = self.get_response(request)
+        if requested is True:
+            # No max_age: a session cookie, gone when the library closes the browser.
+            response.set_cookie(KIOSK_COOKIE, "1", httponly=True, samesite="Lax")
+        elif requested is False and KIOSK_COOKIE in request.COOKIES:
+            response.delete_cookie(KIOSK_COOKIE, samesite="Lax")
+        if not _is_html(response) or request.path_info.startswith(KIOSK_UNTOUCHED_PATHS):
+            return response
+        # The same address answers differently with and without the cookie: a shared cache must
+        # never give one visitor's version to the other.
+        patch_vary_headers(response, ("Cookie",))
+        if request.kiosk:
+            patch_cache_control(response, private=True)
+            response.content = kiosk_html(
+                response.content.decode(response.charset), request.build_absolute_uri("/")
+            )
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response
+
+
+def _is_html(response):
+    return not response.streaming and response.get("Content-Type", "").startswith("text/html")
+
+
+def leaves_kiosk(href, host):
+    """True when following ``href`` leaves the kiosk: another host, another scheme (mailto:,
+    tel:, javascript:…), the admin's login or the API."""
+    parts = urlsplit(href)
+    if parts.scheme and parts.scheme.lower() not in ("http", "https"):
+        return True
+    if parts.netloc and parts.netloc.lower() != host.lower():
+        return True
+    return under(parts.path, LOGIN_PATHS + MACHINE_PATHS)
+
+
+def under(path, prefixes):
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in prefixes)
+
+
+def kiosk_html(markup, base_url):
+    """``markup`` with every ``target`` attribute dropped and every link leaving the kiosk turned
+    into plain text followed by its full address (login links: their text only). ``base_url``
+    is the hub's own root, to tell its links from others and complete relative ones."""
+    rewriter = KioskRewriter(base_url)
+    rewriter.feed(markup)
+    rewriter.close()
+    return "".join(rewriter.output)
+
+
+def _written_address(link):
+    """What follows an inert link: its address, unless the link's text already is the address."""
+    address = link["address"]
+    if not address or "".join(link["text"]).strip() == address:
+        return ""
+    return f' <span class="kiosk-address">({escape(address)})</span>'
+
+
+class KioskRewriter(HTMLParser):
+    """Copies HTML token by token; tags it does not change are copied as they were written."""
+
+    RAW_TEXT = ("script", "style")
+
+    def __init__(self, base_url):
+        super().__init__(convert_charrefs=True)
+        self.base_url = base_url
+        self.host = urlsplit(base_url).netloc
+        self.output = []
+        self.links = []  # per open <a>: None when kept, else the address to write out and the text
+        self.raw_text = None
+
+    def handle_starttag(self, tag, attrs):
+        self.output.append(self._start(tag, attrs, self.get_starttag_text(), closed=False))
+        if tag in self.RAW_TEXT:
+            self.raw_text = tag
+
+    def handle_startendtag(self, tag, attrs):
+        self.output.append(self._start(tag, attrs, self.get_starttag_text(), closed=True))
+        if tag == "a":
+            link = self.links.pop()
+            if link is not None:
+                self.output.append(f"{_written_address(link)}</span>")
+
+    def _start(self, tag, attrs, original, closed):
+        if tag == "a":
+            href = (dict(attrs).get("href") or "").strip()
+            if href and leaves_kiosk(href, self.host):
+                login = under(urlsplit(href).path, LOGIN_PATHS)
+                self.links.append({"address": "" if login else urljoin(self.base_url, href), "text": []})
+                return '<span class="kiosk-external">'
+            self.links.append(None)
+        if not any(name == "target" for name, _value in attrs):
+            return original
+        kept = "".join(
+            f" {name}" if value is None else f' {name}="{escape(value)}"'
+            for name, value in attrs
+            if name != "target"
+        )
+        return f"<{tag}{kept}{' /' if closed else ''}>"
+
+    def handle_endtag(self, tag):
+        if tag == self.raw_text:
+            self.raw_text = None
+        if tag == "a" and self.links:
+            link = self.links.pop()
+            if link is not None:
+                self.output.append(f"{_written_address(link)}</span>")
+                return
+        self.output.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        if self.links and self.links[-1] is not None:
+            self.links[-1]["text"].append(data)
+        self.output.append(data if self.raw_text else escape(data, quote=False))
+
+    def handle_comment(self, data):
+        self.output.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.output.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self.output.append(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self.output.append(f"<![{data}]>")

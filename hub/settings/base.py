@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # First in, last out: it rewrites the page every other middleware has finished.
+    "hub.middleware.KioskMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hub.middleware.HubLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

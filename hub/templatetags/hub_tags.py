@@ -2,6 +2,8 @@
 interface language, links that respect the untranslated-item fallback, ``lang`` attributes, and
 links from a text to the glossary."""
 
+from urllib.parse import urljoin
+
 from django import template
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
@@ -309,6 +311,18 @@ def url_in(item, language_code):
 def safe_url(value):
     """The address if a reader can safely follow it, else nothing."""
     return value if is_safe_url(value) else ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, address):
+    """``address`` written out in full for print: a relative one completed with the site's
+    scheme and host (the request's, else the admin base URL). Unsafe addresses give nothing."""
+    if not address or not is_safe_url(address):
+        return ""
+    request = context.get("request")
+    if request is not None:
+        return request.build_absolute_uri(address)
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, address)
 
 
 @register.filter(is_safe=True)
