@@ -67,3 +67,13 @@ def test_every_public_page_passes_axe(live_site, open_page, language, viewport):
     page = open_page(viewport, language=language)
     found = audit_pages(live_site, page, language)
     assert not found, report(found, language, viewport)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_public_page_passes_axe_in_kiosk_mode(live_site, open_page, language):
+    """The library kiosk rewrites links and enlarges text: audited on its own, on a desktop."""
+    page = open_page("desktop", language=language)
+    page.goto(live_site.absolute(f"/{language}/?kiosk=1"))
+    found = audit_pages(live_site, page, language)
+    assert page.locator("body.kiosk").count() == 1, "the kiosk mode was on for the whole audit"
+    assert not found, report(found, language, "desktop kiosk")

@@ -113,6 +113,7 @@ def reflow_urls(live_site, language):
         f"{search}?q=zzzqqqxyz",
         live_site.path("open-data", language),
         live_site.path("data-dictionary", language),
+        live_site.path("glossary", language),
         f"/{language}/page-qui-nexiste-pas/",
     ]
 

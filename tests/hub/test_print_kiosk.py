@@ -399,6 +399,7 @@ def public_urls(site_pages):
             f"/{language}/{'recherche' if language == 'fr' else 'search'}/?q=zzzqqq",
             f"/{language}/{'donnees' if language == 'fr' else 'data'}/",
             f"/{language}/{'donnees/dictionnaire' if language == 'fr' else 'data/dictionary'}/",
+            f"/{language}/{'glossaire' if language == 'fr' else 'glossary'}/",
             f"/{language}/nulle-part/",
         ]
     return urls
