@@ -9,12 +9,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from html import escape
-from html.parser import HTMLParser
 
 from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from .html_rewriting import HTMLRewriter
 from .models import GlossaryTerm, term_forms
 
 # Text inside these elements is never linked: links cannot nest, headings and code must read as
@@ -48,7 +48,6 @@ NO_LINK_ELEMENTS = frozenset(
         "title",
     }
 )
-RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
 APOSTROPHES = "'’ʼ"
 
 
@@ -180,10 +179,7 @@ class Glossary:
         """``markup`` with the first use of each term linked to its definition, with a tooltip."""
         if not self:
             return markup
-        linker = TermLinker(self)
-        linker.feed(str(markup))
-        linker.close()
-        return mark_safe("".join(linker.output))  # noqa: S308 - tags copied as parsed, text escaped
+        return mark_safe(TermLinker(self).rewrite(markup))  # noqa: S308 - tags copied as parsed, text escaped
 
     def link(self, text, entry):
         tip_id = f"tip-{entry.slug}"
@@ -196,37 +192,30 @@ class Glossary:
         )
 
 
-class TermLinker(HTMLParser):
+class TermLinker(HTMLRewriter):
     """Copies markup through, linking the first use of each term in text outside
-    ``NO_LINK_ELEMENTS``. Character references are decoded to search the text, which is then
-    escaped again; tags, comments and declarations are copied as written."""
+    ``NO_LINK_ELEMENTS``."""
 
     def __init__(self, glossary):
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.glossary = glossary
-        self.output = []
         self.linked = set()
         self.open_no_link = []  # the NO_LINK_ELEMENTS currently open, innermost last
 
     def handle_starttag(self, tag, attrs):
-        self.output.append(self.get_starttag_text())
+        super().handle_starttag(tag, attrs)
         if tag in NO_LINK_ELEMENTS:
             self.open_no_link.append(tag)
 
-    def handle_startendtag(self, tag, attrs):
-        self.output.append(self.get_starttag_text())
-
     def handle_endtag(self, tag):
-        self.output.append(f"</{tag}>")
+        super().handle_endtag(tag)
         if tag in self.open_no_link:
             # Close it and anything left open inside it, as a browser would.
             del self.open_no_link[len(self.open_no_link) - 1 - self.open_no_link[::-1].index(tag) :]
 
     def handle_data(self, data):
-        if self.open_no_link and self.open_no_link[-1] in RAW_TEXT_ELEMENTS:
-            self.output.append(data)
-        elif self.open_no_link:
-            self.output.append(escape(data, quote=False))
+        if self.open_no_link or self.raw_text:
+            super().handle_data(data)
         else:
             self.output.append(self.linked_text(data))
 
@@ -242,15 +231,3 @@ class TermLinker(HTMLParser):
             position = match.end()
         pieces.append(escape(data[position:], quote=False))
         return "".join(pieces)
-
-    def handle_comment(self, data):
-        self.output.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.output.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.output.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.output.append(f"<![{data}]>")

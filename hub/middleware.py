@@ -1,11 +1,12 @@
 """Language negotiation for the public pages only, and the kiosk mode of public computers."""
 
 from html import escape
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from .html_rewriting import HTMLRewriter
 
 UNPREFIXED_PATHS = (
     "/api/",
@@ -110,10 +111,7 @@ def kiosk_html(markup, base_url):
     """``markup`` with every ``target`` attribute dropped and every link leaving the kiosk turned
     into plain text followed by its full address (login links: their text only). ``base_url``
     is the hub's own root, to tell its links from others and complete relative ones."""
-    rewriter = KioskRewriter(base_url)
-    rewriter.feed(markup)
-    rewriter.close()
-    return "".join(rewriter.output)
+    return KioskRewriter(base_url).rewrite(markup)
 
 
 def _written_address(link):
@@ -124,23 +122,18 @@ def _written_address(link):
     return f' <span class="kiosk-address">({escape(address)})</span>'
 
 
-class KioskRewriter(HTMLParser):
+class KioskRewriter(HTMLRewriter):
     """Copies HTML token by token; tags it does not change are copied as they were written."""
 
-    RAW_TEXT = ("script", "style")
-
     def __init__(self, base_url):
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.base_url = base_url
         self.host = urlsplit(base_url).netloc
-        self.output = []
         self.links = []  # per open <a>: None when kept, else the address to write out and the text
-        self.raw_text = None
 
     def handle_starttag(self, tag, attrs):
-        self.output.append(self._start(tag, attrs, self.get_starttag_text(), closed=False))
-        if tag in self.RAW_TEXT:
-            self.raw_text = tag
+        super().handle_starttag(tag, attrs)
+        self.output[-1] = self._start(tag, attrs, self.output[-1], closed=False)
 
     def handle_startendtag(self, tag, attrs):
         self.output.append(self._start(tag, attrs, self.get_starttag_text(), closed=True))
@@ -167,28 +160,14 @@ class KioskRewriter(HTMLParser):
         return f"<{tag}{kept}{' /' if closed else ''}>"
 
     def handle_endtag(self, tag):
-        if tag == self.raw_text:
-            self.raw_text = None
         if tag == "a" and self.links:
             link = self.links.pop()
             if link is not None:
                 self.output.append(f"{_written_address(link)}</span>")
                 return
-        self.output.append(f"</{tag}>")
+        super().handle_endtag(tag)
 
     def handle_data(self, data):
         if self.links and self.links[-1] is not None:
             self.links[-1]["text"].append(data)
-        self.output.append(data if self.raw_text else escape(data, quote=False))
-
-    def handle_comment(self, data):
-        self.output.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.output.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.output.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.output.append(f"<![{data}]>")
+        super().handle_data(data)
