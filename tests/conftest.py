@@ -18,6 +18,13 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _own_open_data_folder(settings, tmp_path):
+    """Each test builds open data in its own folder: once built, the files make every later
+    publication queue a rebuild, which must not follow a test into the next ones."""
+    settings.OPEN_DATA_ROOT = tmp_path / "open-data"
+
+
 @pytest.fixture
 def site_pages(db):
     """The site skeleton from ``ensure_site()``: ``{language: {"home" | "app.IndexModel": page}}``."""
