@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .query import FACETS
+from .query import FACETS, SearchQuery
 from .service import FACET_LABELS
 
 SORT_LABELS = {
@@ -78,20 +78,25 @@ class SearchLinks:
                 )
         return active
 
+    def page_params(self, number):
+        """Another page of the same search, at the page size the reader chose."""
+        params = query_params(self.query, page=number)
+        if self.query.page_size != SearchQuery.page_size:
+            params.append(("page_size", self.query.page_size))
+        return params
+
     def pagination(self, page_count):
         current = self.query.page
         pages = sorted({1, page_count, *range(max(1, current - 2), min(page_count, current + 2) + 1)})
         return {
             "current": current,
             "count": page_count,
-            "previous_url": self.url(query_params(self.query, page=current - 1)) if current > 1 else None,
-            "next_url": self.url(query_params(self.query, page=current + 1))
-            if current < page_count
-            else None,
+            "previous_url": self.url(self.page_params(current - 1)) if current > 1 else None,
+            "next_url": self.url(self.page_params(current + 1)) if current < page_count else None,
             "pages": [
                 {
                     "number": number,
-                    "url": self.url(query_params(self.query, page=number)),
+                    "url": self.url(self.page_params(number)),
                     "current": number == current,
                 }
                 for number in pages

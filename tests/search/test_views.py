@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
@@ -145,6 +146,17 @@ def test_a_page_past_the_end_is_404(client, corpus):
     assert client.get(API, {"page": 2}).status_code == 404
     assert client.get(API, {"page": 1, "q": "introuvable"}).status_code == 200
     assert client.get(search_url("fr"), {"page": 9}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_result_pages_keep_the_chosen_page_size(client, corpus):
+    response = client.get(search_url("fr"), {"q": "triage", "page_size": 1, "page": 2})
+    links = {
+        (link.get("rel") or [""])[0] or link.get_text(strip=True): link["href"]
+        for link in BeautifulSoup(response.content, "html.parser").select(".pagination a")
+    }
+    assert links["prev"] == "/fr/recherche/?q=triage&page_size=1"
+    assert links["next"] == "/fr/recherche/?q=triage&page=3&page_size=1"
 
 
 @pytest.mark.django_db
