@@ -72,11 +72,11 @@ class ProjectContentCheckerItem(ContentCheckerItem):
 
     def __init__(self, in_editor=False, page=None):
         super().__init__(in_editor=in_editor)
-        self.page = page
+        self.summary_status = summary_status(page)
 
     def get_axe_run_only(self, request):
         rules = ["vigie-image-alt", "vigie-heading-levels"]
-        if summary_status(self.page):
+        if self.summary_status:
             rules = ["vigie-plain-summary-missing", "vigie-plain-summary-complex", *rules]
         return [*super().get_axe_run_only(request), *rules]
 
@@ -99,7 +99,7 @@ class ProjectContentCheckerItem(ContentCheckerItem):
                 "enabled": True,
             },
         ]
-        if summary_status(self.page):
+        if self.summary_status:
             rules += [
                 {
                     "id": f"vigie-plain-summary-{problem}",
@@ -123,10 +123,12 @@ class ProjectContentCheckerItem(ContentCheckerItem):
             },
             {"id": "vigie-no-skipped-heading", "options": {"container": CONTAINER}},
         ]
-        status = summary_status(self.page)
-        if status:
+        if self.summary_status:
             checks += [
-                {"id": f"vigie-summary-not-{problem}", "options": {"status": status, "problem": problem}}
+                {
+                    "id": f"vigie-summary-not-{problem}",
+                    "options": {"status": self.summary_status, "problem": problem},
+                }
                 for problem in (SUMMARY_MISSING, SUMMARY_COMPLEX)
             ]
         return [*super().get_axe_custom_checks(request), *checks]

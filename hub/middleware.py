@@ -38,10 +38,9 @@ class HubLocaleMiddleware(LocaleMiddleware):
 
 KIOSK_COOKIE = "vigie_kiosk"
 KIOSK_PARAMETER = "kiosk"
-# Public pages only: the admin keeps its own links whatever the cookie says.
-KIOSK_UNTOUCHED_PATHS = ("/admin/", "/django-admin/")
 # Inside the hub but no place for a kiosk visitor: the admin's login form (its links keep their
-# text only) and the API, whose JSON answers have no way back (written out like other hosts').
+# text only; the admin's own pages are never rewritten) and the API, whose JSON answers have no
+# way back (written out like other hosts').
 LOGIN_PATHS = ("/admin", "/django-admin")
 MACHINE_PATHS = ("/api",)
 
@@ -73,7 +72,7 @@ class KioskMiddleware:
             response.set_cookie(KIOSK_COOKIE, "1", httponly=True, samesite="Lax")
         elif requested is False and KIOSK_COOKIE in request.COOKIES:
             response.delete_cookie(KIOSK_COOKIE, samesite="Lax")
-        if not _is_html(response) or request.path_info.startswith(KIOSK_UNTOUCHED_PATHS):
+        if not _is_html(response) or under(request.path_info, LOGIN_PATHS):
             return response
         # The same address answers differently with and without the cookie: a shared cache must
         # never give one visitor's version to the other.

@@ -84,7 +84,7 @@ class Readability:
 
     @property
     def too_complex(self):
-        return self.score is not None and self.score < TOO_COMPLEX_BELOW
+        return is_too_complex(self.score)
 
     @property
     def level_label(self):
@@ -104,6 +104,11 @@ class Readability:
             "long_words": list(self.long_words),
             "advice": list(self.advice),
         }
+
+
+def is_too_complex(score):
+    """True for a score under the threshold; an empty summary (no score) is missing, not complex."""
+    return score is not None and score < TOO_COMPLEX_BELOW
 
 
 def level_for(score):

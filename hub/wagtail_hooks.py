@@ -147,7 +147,7 @@ class ReadabilityReviewPanel(Component):
                     "title": state.revision.object_str,
                     "score": score,
                     "level": readability.LEVEL_LABELS.get(content.get("plain_summary_level") or "", ""),
-                    "too_complex": score is not None and score < readability.TOO_COMPLEX_BELOW,
+                    "too_complex": readability.is_too_complex(score),
                 }
             )
         return {"rows": rows, "threshold": readability.TOO_COMPLEX_BELOW}

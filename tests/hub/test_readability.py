@@ -115,12 +115,15 @@ def test_english_never_downloads_a_dictionary(monkeypatch):
 
 def test_concurrent_languages_do_not_mix():
     texts = {"fr": COMPLEX_FR.replace("'", " "), "en": COMPLEX_EN}
-    expected = {language: readability.assess(text, language) for language, text in texts.items()}
+    # The advice is in the active interface language, which is per thread: pin it everywhere.
+    with translation.override("en"):
+        expected = {language: readability.assess(text, language) for language, text in texts.items()}
     seen = []
 
     def run(language):
-        for _ in range(50):
-            seen.append(readability.assess(texts[language], language) == expected[language])
+        with translation.override("en"):
+            for _ in range(50):
+                seen.append(readability.assess(texts[language], language) == expected[language])
 
     threads = [threading.Thread(target=run, args=(language,)) for language in ("fr", "en") * 4]
     for thread in threads:
@@ -470,10 +473,11 @@ def test_checker_messages_in_both_languages(site_pages):
 
 
 def test_summary_status_follows_the_page(site_pages):
-    item = ProjectContentCheckerItem(page=CaseFilePageFactory(plain_summary=PLAIN_FR))
+    page = CaseFilePageFactory(plain_summary=PLAIN_FR)
+    item = ProjectContentCheckerItem(page=page)
     checks = {check["id"]: check for check in item.get_axe_custom_checks(None)}
     assert checks["vigie-summary-not-missing"]["options"]["status"] == "ok"
-    empty = CaseFilePage(plain_summary="", locale=item.page.locale)
+    empty = CaseFilePage(plain_summary="", locale=page.locale)
     checks = {
         check["id"]: check for check in ProjectContentCheckerItem(page=empty).get_axe_custom_checks(None)
     }
