@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
+from hub import csv_cells
 from hub.models import PUBLIC_ID_RE, ImpactLevel, Organization, PublicIdSequence, Region, Risk, Service
 from hub.site_setup import ensure_site
 
@@ -48,7 +49,6 @@ COLUMNS = (
 SEPARATOR = "|"
 LOCALES = ("fr", "en")
 TRUE, FALSE = "true", "false"
-LINE_TERMINATOR = "\n"
 
 ID_PREFIX = CaseFilePage.id_prefix
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -185,7 +185,7 @@ def export_csv():
     pages = CaseFilePage.objects.select_related("locale")
     rows = sorted((casefile_to_row(page) for page in pages), key=row_sort_key)
     output = io.StringIO()
-    writer = csv.writer(output, lineterminator=LINE_TERMINATOR)
+    writer = csv_cells.Writer(output)
     writer.writerow(COLUMNS)
     for cells in rows:
         writer.writerow([cells[column] for column in COLUMNS])
@@ -284,7 +284,7 @@ def read_import(data):
     checker = RowChecker()
     problems = []
     rows = []
-    reader = csv.reader(io.StringIO(decode(data), newline=""), strict=True)
+    reader = csv_cells.Reader(io.StringIO(decode(data), newline=""), strict=True)
     header_seen = False
     while True:
         line = reader.line_num + 1
