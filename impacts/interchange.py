@@ -2,7 +2,8 @@
 
 One row is one page: a case file (its public id) in one locale. ``casefile_to_row`` is the only
 way a page becomes a row, so the export and the import's "has anything changed?" check can
-never disagree, and export → import → export gives the same file.
+never disagree, and export → import → export gives the same file. Cells are written and read
+through ``hub.csv_cells``, which escapes what a spreadsheet would run as a formula, reversibly.
 
 An import is checked whole before anything is written: ``read_import`` returns every problem
 of the file at once, ``apply_import`` then writes all rows in one transaction.
