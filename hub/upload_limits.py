@@ -71,10 +71,10 @@ def open_within_limit(image_file):
     return PillowImage(image)
 
 
-def configure_pillow(**kwargs):
-    """Pillow's limit follows the setting (also when a test overrides it)."""
-    limit = max_image_pixels()
-    PILImage.MAX_IMAGE_PIXELS = limit
+def configure_pillow():
+    """Pillow's limit follows the setting (also when a test overrides it); its warning, given
+    between the limit and twice the limit, is an error as Pillow's documentation suggests."""
+    PILImage.MAX_IMAGE_PIXELS = max_image_pixels()
     warnings.filterwarnings("error", category=PILImage.DecompressionBombWarning)
 
 
@@ -83,12 +83,12 @@ def on_setting_changed(setting, **kwargs):
         configure_pillow()
 
 
-def check_size(field_file, limit, code="file_too_large"):
+def check_size(field_file, limit):
     if limit is not None and field_file.size > limit:
         raise ValidationError(
             _("This file is too big (%(size)s). Maximum file size: %(limit)s.")
             % {"size": filesizeformat(field_file.size), "limit": filesizeformat(limit)},
-            code=code,
+            code="file_too_large",
         )
 
 

@@ -267,7 +267,8 @@ def save_image(collection, content=PNG, **fields):
 def test_orm_script_pixel_limit(collection, limits, less, claimed):
     limits.pixels(less)
     if less == 0:
-        assert save_image(collection, **claimed).pk
+        image = Image.objects.get(pk=save_image(collection, **claimed).pk)
+        assert (image.width, image.height) == (WIDTH, HEIGHT)
         return
     with pytest.raises(SourceImageIOError, match=str(PIXELS - 1)) as refused:
         save_image(collection, **claimed)
