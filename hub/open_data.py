@@ -15,6 +15,9 @@ every column means.
   field names and help texts and the vocabularies in the database, in every language;
 - ``manifest.json``: licence, generation date, and per file its rows, bytes and SHA-256.
 
+Every CSV cell is written through ``hub.csv_cells``: a cell a spreadsheet would run as a formula
+gets one leading apostrophe, as the data dictionary says (``ESCAPING_NOTE``).
+
 Only live pages without a view restriction are read (``live().public()``), a chunk at a time, so
 memory stays flat however many items there are.
 
