@@ -15,6 +15,9 @@ every column means.
   field names and help texts and the vocabularies in the database, in every language;
 - ``manifest.json``: licence, generation date, and per file its rows, bytes and SHA-256.
 
+Every CSV cell is written through ``hub.csv_cells``: a cell a spreadsheet would run as a formula
+gets one leading apostrophe, as the data dictionary says (``ESCAPING_NOTE``).
+
 Only live pages without a view restriction are read (``live().public()``), a chunk at a time, so
 memory stays flat however many items there are.
 
@@ -32,7 +35,6 @@ by every process on the machine: publications arriving during a build coalesce i
 build. Nothing is rebuilt automatically until the files have been generated once.
 """
 
-import csv
 import fcntl
 import hashlib
 import json
@@ -57,6 +59,8 @@ from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
+
+from . import csv_cells
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +117,12 @@ LICENCE = {
 }
 PUBLISHER = "Vigie IA"
 SEPARATOR = "|"  # several values in one cell, as in the import format
+# How hub.csv_cells writes a cell a spreadsheet would run as a formula (data dictionary, page).
+ESCAPING_NOTE = _(
+    "A cell that begins with =, +, -, @, a tab, a carriage return or an apostrophe is written with "
+    "one more apostrophe (') in front, so that no spreadsheet runs it as a formula. Remove that one "
+    "leading apostrophe to get the value back; the hub's import does so."
+)
 
 
 def count_label(name, count):
@@ -611,7 +621,18 @@ def data_dictionary():
             "sections": json_sections,
         }
     )
-    return {"publisher": PUBLISHER, "licence": LICENCE, "separator": SEPARATOR, "files": files}
+    escaping = {
+        "prefix": csv_cells.ESCAPE,
+        "when_cell_starts_with": list(csv_cells.ESCAPED_STARTS),
+        "note": titles(ESCAPING_NOTE),
+    }
+    return {
+        "publisher": PUBLISHER,
+        "licence": LICENCE,
+        "separator": SEPARATOR,
+        "escaping": escaping,
+        "files": files,
+    }
 
 
 # --- Reading the published items, a chunk at a time ---------------------------------------------
@@ -907,19 +928,13 @@ class JsonItems:
         self.handle.write("\n]")
 
 
-def csv_writer(handle):
-    from impacts.interchange import LINE_TERMINATOR
-
-    return csv.writer(handle, lineterminator=LINE_TERMINATOR)
-
-
 def write_casefiles(folder, items, context):
     from impacts.interchange import COLUMNS, casefile_to_row
 
     rows = count = 0
     testimonies = set()
     with open(folder / CASEFILES_CSV, "w", encoding="utf-8", newline="") as handle:
-        writer = csv_writer(handle)
+        writer = csv_cells.Writer(handle)
         writer.writerow(COLUMNS)
         groups = published_groups(casefile_model(), context, select=("agency", "vendor"), prefetch=("risks",))
         for versions in groups:
@@ -937,7 +952,7 @@ def write_casefiles(folder, items, context):
 def write_pages_csv(folder, name, model, columns, items, item_function, context, select=(), prefetch=()):
     rows = count = 0
     with open(folder / name, "w", encoding="utf-8", newline="") as handle:
-        writer = csv_writer(handle)
+        writer = csv_cells.Writer(handle)
         writer.writerow([column.name for column in columns])
         for versions in published_groups(model, context, select=select, prefetch=prefetch):
             for page in versions:

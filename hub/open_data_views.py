@@ -105,6 +105,7 @@ def data_dictionary_page(request):
     context = {
         "files": files,
         "separator": dictionary["separator"],
+        "escaping_note": dictionary["escaping"]["note"].get(language, ""),
         "dictionary_url": open_data.open_data_url() + open_data.DICTIONARY_JSON,
         "dictionary_file_exists": open_data.read_manifest() is not None,
     }

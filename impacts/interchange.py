@@ -2,7 +2,8 @@
 
 One row is one page: a case file (its public id) in one locale. ``casefile_to_row`` is the only
 way a page becomes a row, so the export and the import's "has anything changed?" check can
-never disagree, and export → import → export gives the same file.
+never disagree, and export → import → export gives the same file. Cells are written and read
+through ``hub.csv_cells``, which escapes what a spreadsheet would run as a formula, reversibly.
 
 An import is checked whole before anything is written: ``read_import`` returns every problem
 of the file at once, ``apply_import`` then writes all rows in one transaction.
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
+from hub import csv_cells
 from hub.models import PUBLIC_ID_RE, ImpactLevel, Organization, PublicIdSequence, Region, Risk, Service
 from hub.site_setup import ensure_site
 
@@ -48,7 +50,6 @@ COLUMNS = (
 SEPARATOR = "|"
 LOCALES = ("fr", "en")
 TRUE, FALSE = "true", "false"
-LINE_TERMINATOR = "\n"
 
 ID_PREFIX = CaseFilePage.id_prefix
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -185,7 +186,7 @@ def export_csv():
     pages = CaseFilePage.objects.select_related("locale")
     rows = sorted((casefile_to_row(page) for page in pages), key=row_sort_key)
     output = io.StringIO()
-    writer = csv.writer(output, lineterminator=LINE_TERMINATOR)
+    writer = csv_cells.Writer(output)
     writer.writerow(COLUMNS)
     for cells in rows:
         writer.writerow([cells[column] for column in COLUMNS])
@@ -284,7 +285,7 @@ def read_import(data):
     checker = RowChecker()
     problems = []
     rows = []
-    reader = csv.reader(io.StringIO(decode(data), newline=""), strict=True)
+    reader = csv_cells.Reader(io.StringIO(decode(data), newline=""), strict=True)
     header_seen = False
     while True:
         line = reader.line_num + 1

@@ -20,7 +20,6 @@ earlier than the item's last publication. HTTP dates count whole seconds: ``If-N
 the exact one.
 """
 
-import csv
 import functools
 import hashlib
 import re
@@ -52,8 +51,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from advocacy.models import AdvocacyBriefPage
+from hub import csv_cells
 from hub.models import Organization, Region, Risk, Service, published_only, term_labels
-from impacts.interchange import COLUMNS, LINE_TERMINATOR, casefile_to_row
+from impacts.interchange import COLUMNS, casefile_to_row
 from impacts.models import CaseFilePage
 
 from .backends.bitmaps import current_token
@@ -632,7 +632,7 @@ class SearchView(OpenApiView):
 
 
 class Echo:
-    """A file-like object whose write returns the line, for streaming csv.writer output."""
+    """A file-like object whose write returns the line, for streaming CSV writer output."""
 
     def write(self, value):
         return value
@@ -692,7 +692,7 @@ class CasefilesCsvView(OpenApiView):
         if request.method == "HEAD":  # the headers only: the export is not run
             response = StreamingHttpResponse(iter(()), content_type="text/csv; charset=utf-8")
         else:
-            writer = csv.writer(Echo(), lineterminator=LINE_TERMINATOR)
+            writer = csv_cells.Writer(Echo())
 
             def lines():
                 yield writer.writerow(COLUMNS)

@@ -166,7 +166,6 @@ ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "vigie")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "odt", "docx", "txt"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
@@ -231,3 +230,13 @@ TASKS = {
         "BACKEND": os.environ.get("OPEN_DATA_TASK_BACKEND", "hub.open_data.BackgroundThreadBackend"),
     },
 }
+
+# --- Upload limits for images and documents (security) --------------------------------------
+# An image costs memory by its pixels, not its bytes: an 11,300 x 11,300 PNG of 500 KB decodes
+# into half a gigabyte. hub/upload_limits.py holds these limits on every road (admin forms,
+# multiple upload, ORM scripts) and sets Pillow's own limit from the pixel one, so that no image
+# over it is ever decoded, not even for a rendition of one stored before. The web server's
+# request size limit (nginx: client_max_body_size) must be at least the larger byte limit.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
