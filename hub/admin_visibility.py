@@ -78,17 +78,16 @@ def guard_page_id(view):
 
 
 class NamesOnlyVisible:
-    """A bulk action lists the objects the user may not act on by name: only those they may see
-    stay in that list. When nothing the request names is visible, it is as absent as an unknown
-    id (404)."""
+    """A bulk action names every object of the request, those the user may not act on included:
+    it gets only those the user may see. When none is left, the request names nothing that
+    exists for the user (404, as for an unknown id)."""
 
-    def get_actionable_objects(self):
-        objects, extra = super().get_actionable_objects()
+    def get_queryset(self, model, object_ids):
         user = self.request.user
-        no_access = [obj for obj in extra["items_with_no_access"] if may_see(user, obj)]
-        if not objects and not no_access:
+        visible = [obj for obj in super().get_queryset(model, object_ids) if may_see(user, obj)]
+        if not visible:
             raise Http404
-        return objects, {**extra, "items_with_no_access": no_access}
+        return visible
 
 
 def bulk_action_view(request, app_label, model_name, action):
