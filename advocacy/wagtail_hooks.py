@@ -24,4 +24,7 @@ def chooser_pages(pages, request):
     if not acts_as_partner(request.user):
         return pages
     explorable = policy_registry.get_by_type(Page).explorable_instances(request.user).values("pk")
-    return pages.filter(Q(pk__in=explorable) | Q(live=True, has_unpublished_changes=False))
+    # As a subquery on ``pk``: the chooser's search may filter only on the fields Page indexes
+    # for filtering, and ``has_unpublished_changes`` is not one of them.
+    published = Page.objects.filter(live=True, has_unpublished_changes=False).values("pk")
+    return pages.filter(Q(pk__in=explorable) | Q(pk__in=published))

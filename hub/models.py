@@ -639,6 +639,10 @@ class ItemPage(ValidatedStreamsMixin, Page):
         TranslatableField("change_note"),
     ]
 
+    # Copying (admin view, admin API, ``page.copy()``, copying for translation) leaves the id
+    # out of the copy and of every revision it carries, so ``assign_public_id`` decides it.
+    exclude_fields_in_copy = ["public_id"]
+
     class Meta:
         abstract = True
 
@@ -670,11 +674,22 @@ class ItemPage(ValidatedStreamsMixin, Page):
         self.plain_summary_level = result.level
 
     def assign_public_id(self):
-        """Give the item its id once. A new copy arrives holding its source's id under a new
-        translation key (a translation keeps the key): it gets an id of its own."""
+        """Give the item its id once. A translation shares its source's translation key, so it
+        takes the id of its group; a new page under a new key (a copy, which arrives without an
+        id or holding its source's) gets an id of its own."""
         if self.public_id and (self.pk or not self.public_id_taken()):
             return
-        self.public_id = PublicIdSequence.next_id(self.id_prefix)
+        self.public_id = self.translation_group_public_id() or PublicIdSequence.next_id(self.id_prefix)
+
+    def translation_group_public_id(self):
+        return (
+            type(self)
+            .objects.filter(translation_key=self.translation_key)
+            .exclude(pk=self.pk)
+            .exclude(public_id="")
+            .values_list("public_id", flat=True)
+            .first()
+        )
 
     def public_id_taken(self):
         return (

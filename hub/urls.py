@@ -9,11 +9,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search.urls import api_urlpatterns, page_urlpatterns
 
 from .admin_guards import urlpatterns as admin_guard_urlpatterns
+from .admin_visibility import urlpatterns as admin_visibility_urlpatterns
 from .api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     *admin_guard_urlpatterns,
+    *admin_visibility_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -9,10 +9,13 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import readability
+from .admin_visibility import ChoosesVisibleOnly
 from .content_checks import ProjectContentCheckerItem
 from .models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from .readability_views import assess_view
@@ -78,6 +81,29 @@ class GlossaryTermViewSet(SnippetViewSet):
 register_snippet(GlossaryTermViewSet)
 
 
+class MembershipChooseView(ChoosesVisibleOnly, snippet_chooser.ChooseView):
+    pass
+
+
+class MembershipChooseResultsView(ChoosesVisibleOnly, snippet_chooser.ChooseResultsView):
+    pass
+
+
+class MembershipChosenView(ChoosesVisibleOnly, snippet_chooser.SnippetChosenView):
+    pass
+
+
+class MembershipChosenMultipleView(ChoosesVisibleOnly, snippet_chooser.SnippetChosenMultipleView):
+    pass
+
+
+class MembershipChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = MembershipChooseView
+    choose_results_view_class = MembershipChooseResultsView
+    chosen_view_class = MembershipChosenView
+    chosen_multiple_view_class = MembershipChosenMultipleView
+
+
 class PartnerMembershipViewSet(SnippetViewSet):
     """Administrators say which organization each municipal partner account acts for."""
 
@@ -86,9 +112,24 @@ class PartnerMembershipViewSet(SnippetViewSet):
     menu_label = _("Partner memberships")
     add_to_settings_menu = True
     list_display = ["user", "organization"]
+    chooser_viewset_class = MembershipChooserViewSet
 
 
 register_snippet(PartnerMembershipViewSet)
+
+MEMBERSHIP_POLICY = ModelPermissionPolicy(PartnerMembership)
+
+
+def visible_memberships(user):
+    """Who acts for which organization is for those who manage memberships (administrators)."""
+    if MEMBERSHIP_POLICY.user_has_any_permission(user, ["add", "change", "delete", "view"]):
+        return PartnerMembership.objects.all()
+    return None
+
+
+@hooks.register("register_admin_visibility")
+def membership_visibility():
+    return PartnerMembership, visible_memberships
 
 
 class ChangesRequestedPanel(Component):

@@ -59,6 +59,13 @@ def may_choose_testimonies(user):
     return user.has_perm("impacts.add_testimony") or user.has_perm("impacts.change_testimony")
 
 
+@hooks.register("register_admin_visibility")
+def testimony_visibility():
+    """Any admin view that names testimonies (bulk actions, site history, wagtail-localize's API)
+    names them to those who handle testimonies, and a withdrawn one to administrators only."""
+    return Testimony, lambda user: visible_testimonies(user) if may_choose_testimonies(user) else None
+
+
 class ChoosesPublishableOnly:
     """The chooser is for those who handle testimonies, and offers none that is withdrawn."""
 
