@@ -12,7 +12,10 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import readability
+from . import (
+    publication_hooks,  # noqa: F401  (registers the publication rules' hooks)
+    readability,
+)
 from .content_checks import ProjectContentCheckerItem
 from .models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from .readability_views import assess_view
