@@ -3,9 +3,11 @@ refusal on their own page, before anything is published, instead of failing at t
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
-from .publication_rules import self_publication
+from .publication_rules import SCHEDULE_REFUSED_ACTION, self_publication
 
 
 @hooks.register("before_publish_page")
@@ -45,3 +47,17 @@ def refuse_bulk_publishing_refused_versions(request, action_type, objects, actio
     for problem in problems:
         messages.error(request, problem)
     return redirect(action_view.next_url)
+
+
+class ScheduleRefusedLogFormatter(LogFormatter):
+    label = _("Scheduled publication refused")
+
+    def format_message(self, log_entry):
+        return _("Not published at the scheduled time: %(reason)s") % {
+            "reason": log_entry.data.get("reason", "")
+        }
+
+
+@hooks.register("register_log_actions")
+def register_schedule_refused_log_action(actions):
+    actions.register_action(SCHEDULE_REFUSED_ACTION)(ScheduleRefusedLogFormatter)

@@ -18,6 +18,8 @@ from wagtail.models import PagePermissionTester
 
 from .roles import REVIEWED_ITEMS, REVIEWED_SECTIONS
 
+SCHEDULE_REFUSED_ACTION = "hub.publish.scheduled.refused"
+
 
 class SelfPublicationRefused(PermissionDenied):
     """A user tried to publish a version they submitted or wrote, in a reviewed section."""
