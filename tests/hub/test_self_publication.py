@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from hub.roles import COMMUNITY_EDITORS, REVIEWERS
@@ -152,6 +152,46 @@ class SelfPublicationTests(TestCase):
             page.latest_revision.publish(user=self.submitter)
 
         self.assert_not_published(page)
+
+    def test_the_submitter_is_offered_no_publish_button(self):
+        page = self.submitted_by(self.submitter)
+
+        self.client.force_login(self.submitter)
+        self.assertNotContains(self.client.get(edit(page)), 'name="action-publish"')
+        # Control: the other reviewer has the button, and an administrator.
+        for user in (self.other_reviewer, self.admin):
+            self.client.force_login(user)
+            self.assertContains(self.client.get(edit(page)), 'name="action-publish"')
+
+    def test_publishing_from_the_form_what_one_writes_is_refused_with_a_reason(self):
+        """Outside review, a reviewer may publish an editor's saved draft (admin API, bulk
+        action), but the edit form publishes the version the reviewer writes in it."""
+        page, _revision = self.written_by(self.editor)
+        data = casefile_form(page, title="Réécrit et publié")
+        data["action-publish"] = "action-publish"
+        self.client.force_login(self.submitter)
+        self.assertNotContains(self.client.get(edit(page)), 'name="action-publish"')
+
+        response = self.client.post(edit(page), data, HTTP_ACCEPT_LANGUAGE="fr", follow=True)
+
+        shown = " ".join(str(message) for message in response.context["messages"])
+        self.assertIn("soumettez-la à la révision", shown)
+        self.assert_not_published(page, still_in_review=False)
+        self.assertEqual(self.reload(page).latest_revision.as_object().title, "Réécrit et publié")
+
+    def test_a_reviewer_creating_a_case_file_does_not_publish_it_at_once(self):
+        index = site_skeleton()["fr"]["impacts.CaseFileIndexPage"]
+        data = casefile_form(CaseFilePageFactory(live=False), title="Créé et publié", slug="cree-publie")
+        data["action-publish"] = "action-publish"
+        url = reverse("wagtailadmin_pages:add", args=["impacts", "casefilepage", index.pk])
+        self.client.force_login(self.submitter)
+        self.assertNotContains(self.client.get(url), 'name="action-publish"')
+
+        self.post(self.submitter, url, data)
+
+        page = CaseFilePage.objects.get(slug="cree-publie")
+        self.assertFalse(page.live)
+        self.assertEqual(page.latest_revision.user, self.submitter)
 
     # --- A reviewer's own draft, outside review ---------------------------------------------
 
