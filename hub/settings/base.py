@@ -231,3 +231,9 @@ TASKS = {
         "BACKEND": os.environ.get("OPEN_DATA_TASK_BACKEND", "hub.open_data.BackgroundThreadBackend"),
     },
 }
+
+# --- Publication rules (security) ---
+# wagtail-localize would publish the translation of a live page as soon as anyone submits it
+# (a community editor included, in the source's words): translations start as drafts, and a
+# reviewer other than the translator publishes them (hub/publication_rules.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
