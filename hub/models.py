@@ -31,6 +31,7 @@ from .blocks import BaseStreamBlock
 from .forms import GlossaryTermForm
 from .panels import ReadabilityPanel
 from .publication_rules import (
+    SUBMITTED_IT,
     PublicationGuardsMixin,
     PublicationRefused,
     ReviewedPermissionTester,
@@ -850,9 +851,7 @@ class CommunityReviewTask(AbstractGroupApprovalTask):
         if action_name == "approve":
             workflow_state = task_state.workflow_state
             if not self.may_approve(workflow_state, user):
-                raise SelfPublicationRefused(
-                    _("You submitted this version for review: another reviewer approves it.")
-                )
+                raise SelfPublicationRefused(SUBMITTED_IT)
             version = workflow_state.content_object.get_latest_revision_as_object()
             problems = getattr(version, "publication_problems", list)()
             if problems:

@@ -19,6 +19,8 @@ from wagtail.models import PagePermissionTester
 from .roles import REVIEWED_ITEMS, REVIEWED_SECTIONS
 
 SCHEDULE_REFUSED_ACTION = "hub.publish.scheduled.refused"
+SUBMITTED_IT = _("You submitted this version for review: another reviewer approves it.")
+WROTE_IT = _("You wrote this version: submit it for review, another reviewer publishes it.")
 
 
 class SelfPublicationRefused(PermissionDenied):
@@ -52,10 +54,10 @@ def self_publication(user, page, author_id):
     state = page.current_workflow_state if page.pk else None
     if state is not None:
         if state.requested_by_id == user.pk:
-            return _("You submitted this version for review: another reviewer approves it.")
+            return SUBMITTED_IT
         return None
     if author_id == user.pk:
-        return _("You wrote this version: submit it for review, another reviewer publishes it.")
+        return WROTE_IT
     return None
 
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import Revision, TaskState, WorkflowState
 
 from hub.roles import COMMUNITY_EDITORS, REVIEWERS
