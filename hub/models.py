@@ -22,7 +22,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
-from wagtail.models import AbstractGroupApprovalTask, Locale, Page, PagePermissionTester, TranslatableMixin
+from wagtail.models import AbstractGroupApprovalTask, Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -30,6 +30,15 @@ from . import readability
 from .blocks import BaseStreamBlock
 from .forms import GlossaryTermForm
 from .panels import ReadabilityPanel
+from .publication_rules import (
+    SUBMITTED_IT,
+    PublicationGuardsMixin,
+    PublicationRefused,
+    ReviewedPermissionTester,
+    ReviewedSectionPermissionTester,
+    SelfPublicationRefused,
+    is_administrator,
+)
 from .safe_urls import stream_strings, unsafe_links
 
 # --- Taxonomies -----------------------------------------------------------------------------
@@ -510,6 +519,9 @@ class ItemIndexPage(RoutablePageMixin, Page):
         context["items"] = paginator.get_page(request.GET.get("page"))
         return context
 
+    def permissions_for_user(self, user):
+        return ReviewedSectionPermissionTester(user, self)
+
     def item_url(self, item):
         """Where this index shows ``item``: its own page, or the fallback route of this index."""
         if item.locale_id == self.locale_id:
@@ -554,7 +566,7 @@ def with_new_notes(publications):
         previous = note or previous
 
 
-class ItemPermissionTester(PagePermissionTester):
+class ItemPermissionTester(ReviewedPermissionTester):
     """Items are unpublished, not deleted, by everyone but administrators: a public id stays
     citable and a deletion cannot be undone (moving needs the same right)."""
 
@@ -562,7 +574,7 @@ class ItemPermissionTester(PagePermissionTester):
         return self.user.is_active and self.user.is_superuser
 
 
-class ItemPage(ValidatedStreamsMixin, Page):
+class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
     """Fields and behaviour every public item shares: a stable public id, summaries for every
     reader, and the taxonomies that make it findable."""
 
@@ -839,12 +851,27 @@ class CommunityReviewTask(AbstractGroupApprovalTask):
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
-        if user.is_superuser:
+        if self.may_approve(obj.current_workflow_state, user):
             return actions
-        state = obj.current_workflow_state
-        if state is not None and state.requested_by_id == user.pk:
-            return [action for action in actions if action[0] not in {"approve"}]
-        return actions
+        return [action for action in actions if action[0] != "approve"]
+
+    @staticmethod
+    def may_approve(workflow_state, user):
+        return is_administrator(user) or workflow_state is None or workflow_state.requested_by_id != user.pk
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """Checked here too, not only in the actions offered: a script or a crafted request calls
+        this directly. Approving publishes, so the version's testimonies are checked first,
+        before the task is marked approved."""
+        if action_name == "approve":
+            workflow_state = task_state.workflow_state
+            if not self.may_approve(workflow_state, user):
+                raise SelfPublicationRefused(SUBMITTED_IT)
+            version = workflow_state.content_object.get_latest_revision_as_object()
+            problems = getattr(version, "publication_problems", list)()
+            if problems:
+                raise PublicationRefused(problems)
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_form_for_action(self, action):
         from .forms import ReviewCommentForm

@@ -16,6 +16,8 @@ CASEFILE_INDEX = ("impacts", "casefileindexpage")
 BRIEF_INDEX = ("advocacy", "advocacybriefindexpage")
 AGREEMENT_INDEX = ("advocacy", "collaborationagreementindexpage")
 REVIEWED_SECTIONS = (CASEFILE_INDEX, BRIEF_INDEX)
+# The items of those sections, in both languages: a second person publishes them.
+REVIEWED_ITEMS = (("impacts", "casefilepage"), ("advocacy", "advocacybriefpage"))
 # The roles' image and document permissions apply to this collection, not to the root: a
 # permission on the root would reach every collection, the withdrawn testimonies' one included.
 MEDIA_COLLECTION = "Hub media"

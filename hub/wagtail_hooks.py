@@ -14,7 +14,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import readability
+from . import (
+    publication_hooks,  # noqa: F401  (registers the publication rules' hooks)
+    readability,
+)
 from .admin_visibility import ChoosesVisibleOnly
 from .content_checks import ProjectContentCheckerItem
 from .models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service

@@ -1,7 +1,6 @@
 """Case files: the local impacts of one AI system, documented by community editors."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -17,10 +16,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.models import ImpactLevel, ItemIndexPage, ItemPage, Organization, Risk, published_only
 
 from .blocks import CaseFileBodyBlock
-
-
-class PublicationRefused(PermissionDenied):
-    """Publishing was refused because a testimony on the page lacks the consent to appear there."""
 
 
 class CaseFilePageForm(WagtailAdminPageForm):
@@ -255,12 +250,9 @@ class CaseFilePage(ItemPage):
             problems.extend(testimony.publication_problems(self))
         return problems
 
-    def publish(self, revision, *args, **kwargs):
-        """The last guard, whatever path publishes (editor, workflow approval, schedule, bulk action)."""
-        problems = revision.as_object().testimony_problems()
-        if problems:
-            raise PublicationRefused(" ".join(str(problem) for problem in problems))
-        return super().publish(revision, *args, **kwargs)
+    def publication_problems(self):
+        """The last guard, whatever road publishes (see ``PublicationGuardsMixin.save``)."""
+        return self.testimony_problems()
 
     def evidence_sources(self):
         """Source URLs of the evidence blocks, in body order: the ``sources`` column of the CSV."""

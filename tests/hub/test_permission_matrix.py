@@ -554,11 +554,13 @@ class ForbiddenPostTests(TestCase):
         self.assertEqual(page.live_revision_id, live_revision)
         self.assertFalse(CaseFilePage.objects.filter(title="Titre publié par une éditrice").exists())
 
+        # Control: an administrator's form is published (a reviewer's is not either: the form
+        # publishes the version they write, which another reviewer must approve).
         response = self.post(
-            self.o.reviewer, url, casefile_form(self.o.casefile, "Titre publié par un réviseur")
+            self.o.admin, url, casefile_form(self.o.casefile, "Titre publié par une administratrice")
         )
         self.assertEqual(response.status_code, 302, body(response)[:2000])
-        self.assertEqual(self.live(self.o.casefile).title, "Titre publié par un réviseur")
+        self.assertEqual(self.live(self.o.casefile).title, "Titre publié par une administratrice")
 
     def test_a_partner_posting_an_edit_of_bs_agreement_changes_nothing(self):
         """The attack: partner A edits B's agreement to add organization A as a party."""

@@ -301,12 +301,14 @@ class PublicHistoryTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.pages = site_skeleton()
+        cls.editor = role_user(COMMUNITY_EDITORS, "editor")
         cls.reviewer = role_user(REVIEWERS, "reviewer")
 
     def publish(self, page, note):
+        """An editor writes the version, a reviewer publishes it (a second person publishes)."""
         page = CaseFilePage.objects.get(pk=page.pk)
         page.change_note = note
-        page.save_revision(user=self.reviewer).publish(user=self.reviewer)
+        page.save_revision(user=self.editor).publish(user=self.reviewer)
 
     def test_dates_and_public_notes_only(self):
         page = CaseFilePageFactory(live=False)

@@ -18,7 +18,8 @@ from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from impacts.models import CaseFilePage, CaseFileTestimony, PublicationRefused
+from hub.publication_rules import PublicationRefused
+from impacts.models import CaseFilePage, CaseFileTestimony
 from impacts.models import Testimony as StoredTestimony
 from impacts.testimonies import withdraw_testimony
 from tests.factories import (
