@@ -12,7 +12,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import readability
+from . import media_views, readability
 from .content_checks import ProjectContentCheckerItem
 from .models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from .readability_views import assess_view
@@ -174,3 +174,8 @@ def add_project_content_checks(request, items, page):
         else item
         for item in items
     ]
+
+
+# Before Wagtail's collection restriction check (order 0): a private document is a 404 for anyone
+# who may not see it, not a login form that tells it exists.
+hooks.register("before_serve_document", media_views.serve_document, order=-1)
