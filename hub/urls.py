@@ -1,13 +1,16 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search.urls import api_urlpatterns, page_urlpatterns
 
+from . import media_views
 from .admin_guards import urlpatterns as admin_guard_urlpatterns
 from .admin_visibility import urlpatterns as admin_visibility_urlpatterns
 from .api import api_router
@@ -23,14 +26,16 @@ urlpatterns = [
     path("cite/", include("hub.citation_urls")),
     path("", include("hub.sitemaps")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Every mode, not only DEBUG: private files must not be reachable by name (hub.media_views).
+    re_path(
+        rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media_views.serve_media, name="media"
+    ),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     *page_urlpatterns,

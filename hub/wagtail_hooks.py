@@ -15,6 +15,7 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import (
+    media_views,
     publication_hooks,  # noqa: F401  (registers the publication rules' hooks)
     readability,
 )
@@ -218,3 +219,8 @@ def add_project_content_checks(request, items, page):
         else item
         for item in items
     ]
+
+
+# Before Wagtail's collection restriction check (order 0): a private document is a 404 for anyone
+# who may not see it, not a login form that tells it exists.
+hooks.register("before_serve_document", media_views.serve_document, order=-1)

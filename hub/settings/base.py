@@ -245,3 +245,15 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 
 # (a community editor included, in the source's words): translations start as drafts, and a
 # reviewer other than the translator publishes them (hub/publication_rules.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# --- Media (security) ---------------------------------------------------------------------
+# /media/ and /documents/ go through hub.media_views in every mode: a file is served only while
+# a live, public page shows it (hub.media_access), or to a user who may see it in the admin.
+# In production the application answers with an empty response naming the file in
+# X-Accel-Redirect: MEDIA_ACCEL_REDIRECT_PREFIX is the web server's `internal` location that
+# maps to MEDIA_ROOT (e.g. /protected-media/). Empty: the application streams the file itself.
+MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "")
+# How long browsers and shared caches may keep a public file (a file that stops being public
+# stays in their caches that long).
+MEDIA_CACHE_SECONDS = int(os.environ.get("MEDIA_CACHE_SECONDS", "60"))
+# Document links point at Wagtail's view, never at the storage's URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -198,9 +198,13 @@ def test_draft_and_private_briefs_and_agreements_are_not_listed(client, site_pag
         assert client.get(f"/api/v2/pages/{hidden.pk}/").status_code == 404
 
 
-def test_images_and_documents_endpoints_respond(client, db):
+def test_images_and_documents_endpoints_list_what_published_pages_show(client, db):
     image = ImageFactory(title="Affiche fictive")
     document = DocumentFactory(title="Entente signée fictive")
+    CaseFilePageFactory(body=[{"type": "image", "value": {"image": image.pk, "alt_text": "Une affiche"}}])
+    AdvocacyBriefPageFactory(pdf=document)
+    ImageFactory(title="Image jamais publiée")
+    DocumentFactory(title="Document jamais publié")
     images = client.get("/api/v2/images/")
     documents = client.get("/api/v2/documents/")
     assert images.status_code == documents.status_code == 200

@@ -249,18 +249,21 @@ MATRIX = [
     # The live version only, whoever asks.
     row("public API: agreement B", api("/api/v2/pages/{o.agreement_b.pk}/"), OK, OK, OK, OK, OK,
         secrets=DRAFTS, secret_from=ROLES),
+    # Images and documents: only those a live, public page shows (the live case file shows
+    # o.image and o.document), whoever asks; a withdrawn testimony's files are no page's.
     row("public API: images", api("/api/v2/images/"), OK, OK, OK, OK, OK, secrets=WITHDRAWN),
     row("public API: image", api("/api/v2/images/{o.image.pk}/"), OK, OK, OK, OK, OK),
     row("public API: withdrawn image", api("/api/v2/images/{o.withdrawn_image.pk}/"),
-        HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+        HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
     row("public API: documents", api("/api/v2/documents/"), OK, OK, OK, OK, OK, secrets=WITHDRAWN),
     row("public API: document", api("/api/v2/documents/{o.document.pk}/"), OK, OK, OK, OK, OK),
     row("public API: withdrawn document", api("/api/v2/documents/{o.withdrawn_document.pk}/"),
-        HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
-    # --- Document files: public in the root collection; a withdrawn one asks everyone but an
-    # administrator to log in (its collection is restricted to no group).
+        HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+    # --- Document files: a page's document is public; a withdrawn one does not exist for anyone
+    # but an administrator (more media URLs: tests/hub/test_permission_matrix_media.py).
     row("document file", document_file("document"), OK, OK, OK, OK, OK),
-    row("withdrawn document file", document_file("withdrawn_document"), LOGIN, LOGIN, LOGIN, LOGIN, OK),
+    row("withdrawn document file", document_file("withdrawn_document"),
+        HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
     # --- Images and documents in the admin: reviewers change them, editors and partners only add
     # and choose; the withdrawn testimony's files are the administrators' alone.
     row("edit image", admin("wagtailimages:edit", "image"), LOGIN, DENIED, OK, DENIED, OK),
@@ -342,8 +345,20 @@ def build_objects():
     o.organization_b = OrganizationFactory(name="Ville B fictive", kind=Organization.Kind.MUNICIPALITY)
     o.community = OrganizationFactory(name="Collectif fictif", kind=Organization.Kind.NON_PROFIT)
 
-    # A published case file with a later draft: two revisions to compare.
-    o.casefile = CaseFilePageFactory(title="Dossier publié")
+    # A published case file showing an image, with a later draft: two revisions to compare; a
+    # published brief whose PDF is a document.
+    o.image = ImageFactory(title="Affiche publique")
+    o.document = DocumentFactory(title="Rapport public")
+    o.casefile = CaseFilePageFactory(
+        title="Dossier publié",
+        body=[
+            {
+                "type": "image",
+                "value": {"image": o.image.pk, "alt_text": "Une affiche", "caption": "", "credit": ""},
+            }
+        ],
+    )
+    o.published_brief = AdvocacyBriefPageFactory(title="Mémoire publié", pdf=o.document)
     save_draft(o.casefile, CASEFILE_DRAFT_TITLE)
     o.brief = AdvocacyBriefPageFactory(title=BRIEF_DRAFT_TITLE, live=False)
     o.agreement_a = agreement("Entente A", o.organization_a, o.community)
@@ -367,8 +382,6 @@ def build_objects():
     o.withdrawn_document.refresh_from_db()
 
     o.risk = terms(Risk, ["surveillance"])[0]
-    o.image = ImageFactory(title="Affiche publique")
-    o.document = DocumentFactory(title="Rapport public")
 
     o.account = role_user(COMMUNITY_EDITORS, "compte-ordinaire")
     o.editor = role_user(COMMUNITY_EDITORS, "editrice")
@@ -419,16 +432,16 @@ def body(response):
     return response.content.decode()
 
 
-class PermissionMatrixTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.o = build_objects()
+class MatrixChecks:
+    """Each role against every row of ``matrix``, for a TestCase whose ``o`` holds the objects."""
+
+    matrix = MATRIX
 
     def check_role(self, role):
         user = self.o.users[role]
         if user is not None:
             self.client.force_login(user)
-        for matrix_row in MATRIX:
+        for matrix_row in self.matrix:
             url = matrix_row.url(self.o)
             expected = matrix_row.expected[role]
             with self.subTest(role=role, cell=matrix_row.label, url=url):
@@ -461,10 +474,16 @@ class PermissionMatrixTests(TestCase):
         self.check_role(ADMIN)
 
     def test_the_matrix_names_every_role_and_outcome(self):
-        for matrix_row in MATRIX:
+        for matrix_row in self.matrix:
             self.assertEqual(set(matrix_row.expected), set(ROLES), matrix_row.label)
             for secret in matrix_row.secrets:
                 self.assertIn(secret, SECRET_FROM, matrix_row.label)
+
+
+class PermissionMatrixTests(MatrixChecks, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.o = build_objects()
 
     def test_no_chooser_recreates_a_withdrawn_images_renditions(self):
         """Withdrawal deleted the photo's renditions; a chooser thumbnail must not bring one back
