@@ -7,6 +7,7 @@ class HubConfig(AppConfig):
     verbose_name = _("Vigie IA hub")
 
     def ready(self):
-        from . import open_data
+        from . import open_data, sitemap_cache
 
         open_data.connect()
+        sitemap_cache.connect()

@@ -15,6 +15,9 @@ from django.conf import settings
 from ipware.ip import get_client_ip
 
 FORWARDED_HEADER = "HTTP_X_FORWARDED_FOR"
+# A connection without an address (a proxy on a Unix socket, without AXES_PROXY_COUNT; a test
+# harness): all such requests are one visitor, limited together rather than failing.
+UNKNOWN_ADDRESS = "0.0.0.0"
 
 
 def client_address(request):
@@ -29,4 +32,4 @@ def client_address(request):
         )
         if address:
             return address
-    return request.META.get("REMOTE_ADDR") or ""
+    return request.META.get("REMOTE_ADDR") or UNKNOWN_ADDRESS

@@ -150,6 +150,12 @@ def test_the_page_says_it_in_french_and_in_english_the_visitors_language_first(c
     assert html.index('<section lang="en">') < html.index('<section lang="fr">')
 
 
+def test_a_request_without_a_connection_address_is_limited_not_failed(client, low_limits):
+    for _ in range(LIMIT):
+        assert client.get("/api/v1/search/", REMOTE_ADDR="").status_code == 200
+    assert client.get("/api/v1/search/", REMOTE_ADDR="").status_code == 429
+
+
 def test_the_switch_turns_every_limit_off(client, low_limits):
     low_limits.RATELIMIT_ENABLE = False
     for _ in range(LIMIT + 2):
