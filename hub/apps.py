@@ -7,7 +7,8 @@ class HubConfig(AppConfig):
     verbose_name = _("Vigie IA hub")
 
     def ready(self):
-        from . import open_data, upload_limits
+        from . import open_data, sitemap_cache, upload_limits
 
         open_data.connect()
+        sitemap_cache.connect()
         upload_limits.connect()

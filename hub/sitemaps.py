@@ -7,7 +7,8 @@ translation, or the route of the other language's index for an item not translat
 same addresses the search links to (``search.documents.PageUrls``). Drafts and pages with a view restriction on themselves or an ancestor are never
 listed. ``/sitemap.xml`` is one list while the hub has at most URL_LIMIT addresses; beyond that it
 is a sitemap index of sections (``/sitemap-<section>.xml``, paged with ``?p=``), which Django's
-sitemap framework serves. Addresses are absolute, on the scheme and host of the request."""
+sitemap framework serves. Addresses are absolute, on the scheme and host of the request. Every
+file is kept rendered in the shared cache until something it shows changes (``sitemap_cache``)."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -34,8 +35,11 @@ from search.documents import (
 )
 
 from .models import GlossaryTerm, HomePage
+from .sitemap_cache import cached_file
 
-URL_LIMIT = 50_000  # addresses per sitemap file, the protocol's maximum
+# Addresses per sitemap file. The protocol allows 50,000, but each address here carries three
+# hreflang alternates: 5,000 keep a file near 2 MB, quick to build, send and parse.
+URL_LIMIT = 5_000
 ITEM_SECTIONS = {"casefiles": "casefile", "briefs": "brief", "agreements": "agreement"}
 
 
@@ -234,14 +238,22 @@ def sections(request):
 
 def sitemap(request):
     """One list of every address while they fit in one file, else an index of the sections."""
-    maps = sections(request)
-    if sum(len(section.items()) for section in maps.values()) > URL_LIMIT:
-        return sitemap_views.index(request, maps, sitemap_url_name="sitemap-section")
-    return sitemap_views.sitemap(request, maps)
+
+    def render():
+        maps = sections(request)
+        if sum(len(section.items()) for section in maps.values()) > URL_LIMIT:
+            return sitemap_views.index(request, maps, sitemap_url_name="sitemap-section")
+        return sitemap_views.sitemap(request, maps)
+
+    return cached_file(request, "sitemap", render)
 
 
 def sitemap_section(request, section):
-    return sitemap_views.sitemap(request, sections(request), section=section)
+    return cached_file(
+        request,
+        f"sitemap-{section}",
+        lambda: sitemap_views.sitemap(request, sections(request), section=section),
+    )
 
 
 urlpatterns = [

@@ -23,13 +23,18 @@ the exact one.
 import functools
 import hashlib
 import re
-from dataclasses import replace
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    StreamingHttpResponse,
+)
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -53,10 +58,11 @@ from rest_framework.views import APIView
 from advocacy.models import AdvocacyBriefPage
 from hub import csv_cells
 from hub.models import Organization, Region, Risk, Service, published_only, term_labels
-from impacts.interchange import COLUMNS, casefile_to_row
+from impacts.interchange import COLUMNS
 from impacts.models import CaseFilePage
 
 from .backends.bitmaps import current_token
+from .casefiles_csv import casefile_rows, current_open_data_file, is_unfiltered
 from .documents import ITEM_TYPES, item_model, item_type_of, publishable
 from .filters import MAX_QUERY_LENGTH, SearchFilterSet
 from .query import FACETS
@@ -65,7 +71,7 @@ from .views import page_out_of_range, parse_request
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 DEFAULT_SEARCH_LOCALE = "fr"
-CSV_CHUNK = 500
+CSV_DISPOSITION = 'attachment; filename="vigie-ia-casefiles.csv"'
 CACHE_CONTROL = "public, max-age=60"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 CORS_HEADERS = {
@@ -638,27 +644,18 @@ class Echo:
         return value
 
 
-def casefile_rows(query):
-    """Every case file matching ``query``, in the import format, a chunk of pages at a time."""
-    search = HubSearch()
-    page_number = 1
-    while True:
-        hits = search.hits(replace(query, page=page_number, page_size=CSV_CHUNK))
-        if not hits:
-            return
-        pages = (
-            publishable(CaseFilePage)
-            .select_related("locale", "agency")
-            .prefetch_related("services", "regions", "risks")
-            .in_bulk([hit["page_id"] for hit in hits])
-        )
-        for hit in hits:
-            page = pages.get(hit["page_id"])
-            if page is not None:
-                yield casefile_to_row(page)
-        if len(hits) < CSV_CHUNK:
-            return
-        page_number += 1
+def open_data_csv(request):
+    """The unfiltered CSV from the open-data file while it is current (``search.casefiles_csv``),
+    with the same caching headers as the streamed answer; None when it must be streamed."""
+    snapshot = current_open_data_file()
+    if snapshot is None:
+        return None
+    response = FileResponse(snapshot.handle, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = CSV_DISPOSITION
+    answer = conditional(request, response, snapshot.etag, snapshot.last_modified)
+    if answer is not response:  # 304: the file is not sent
+        response.close()
+    return answer
 
 
 class CasefilesCsvView(OpenApiView):
@@ -670,10 +667,13 @@ class CasefilesCsvView(OpenApiView):
         operation_id="casefiles_csv",
         summary="Download matching case files as CSV",
         description=(
-            "Every case file matching the search, one row per case file per language, in the hub's "
-            "import format (`import_casefiles` re-imports it without loss), streamed. Columns: "
-            f"`{', '.join(COLUMNS)}`. The parameters are the search's; `type` is always `casefile` "
-            "and `page`/`page_size` are validated but every matching row is returned."
+            "Every case file matching the search, one row per published language version, in the "
+            "hub's import format (`import_casefiles` re-imports it without loss) and the order of "
+            "`export_casefiles` and the open-data file (id, then French first). Columns: "
+            f"`{', '.join(COLUMNS)}`. The parameters are the search's; `type` is always `casefile`, "
+            "and `sort`, `page` and `page_size` are validated but every matching row is returned in "
+            "that order. Without words or facets the answer is the open-data file while it is "
+            "current; otherwise the rows are streamed."
         ),
         tags=["search"],
         responses={
@@ -687,6 +687,8 @@ class CasefilesCsvView(OpenApiView):
         if parsed.errors:
             return error_json(400, parsed.errors)
         query = parsed.query.with_selection("type", ["casefile"])
+        if is_unfiltered(query) and (served := open_data_csv(request)) is not None:
+            return served
         token, since = index_state()
         etag = f'W/"{digest("casefiles.csv", COLUMNS, token, repr(query))}"'
         if request.method == "HEAD":  # the headers only: the export is not run
@@ -700,7 +702,7 @@ class CasefilesCsvView(OpenApiView):
                     yield writer.writerow([cells[column] for column in COLUMNS])
 
             response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="vigie-ia-casefiles.csv"'
+        response["Content-Disposition"] = CSV_DISPOSITION
         return conditional(request, response, etag, since)
 
 

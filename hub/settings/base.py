@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import django_cache_url
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_ratelimit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "hub.rate_limits.RateLimitMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -257,3 +260,44 @@ MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "")
 MEDIA_CACHE_SECONDS = int(os.environ.get("MEDIA_CACHE_SECONDS", "60"))
 # Document links point at Wagtail's view, never at the storage's URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# --- Shared cache and rate limits (security) ---------------------------------------------------
+# One cache shared by every process of the server: rate-limit counters must be counted once per
+# address, not once per worker. CACHE_URL in django-cache-url's form, e.g.
+# pymemcache://127.0.0.1:11211 or redis://127.0.0.1:6379/1; by default a folder of files
+# (FileBasedCache), shared by the processes of one machine without another service.
+CACHE_URL = os.environ.get("CACHE_URL", f"file://{BASE_DIR / 'cache'}?max_entries=20000")
+CACHES = {"default": django_cache_url.parse(CACHE_URL)}
+# Per-address limits (django-ratelimit, fixed windows, counted in the cache above). Each is
+# "<count>/<period>" (s, m, h, d; e.g. 60/m) and may be set from the environment as
+# RATELIMIT_<GROUP> (RATELIMIT_SEARCH_HTML=120/m). RATELIMIT_ENABLE=false turns them all off
+# (a load test). hub.rate_limits maps each view to its group. The pages people read are
+# generous: a library or a Fab Lab puts many readers behind one public address.
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_DEFAULTS = {
+    "search_html": "180/m",
+    "search_json": "120/m",
+    "casefiles_csv": "10/m",
+    "api_items": "300/m",
+    "api_v2": "300/m",
+    "feeds": "60/m",
+    "sitemap": "60/m",
+    "cite": "120/m",
+    "page_password": "10/m",
+    "password_reset": "5/h",
+}
+RATELIMITS = {
+    group: os.environ.get(f"RATELIMIT_{group.upper()}", rate) for group, rate in RATELIMIT_DEFAULTS.items()
+}
+# The client's address, for the limits and for django-axes alike (hub.client_address): the
+# connection's address, or with AXES_PROXY_COUNT proxies in front, the one X-Forwarded-For
+# names that many hops back.
+RATELIMIT_IP_META_KEY = "hub.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "hub.client_address.client_address"
+# django-ratelimit flags a file cache because its increment is not atomic: a few simultaneous
+# requests may be counted as fewer. Acceptable for these limits; Memcached or Redis count exactly.
+SILENCED_SYSTEM_CHECKS = (
+    ["django_ratelimit.E003", "django_ratelimit.W001"]
+    if CACHES["default"]["BACKEND"].endswith(".FileBasedCache")
+    else []
+)

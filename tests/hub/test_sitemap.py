@@ -10,6 +10,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from hub.models import StandardPage
+from hub.sitemap_cache import new_generation
 from impacts.models import CaseFilePage
 from tests.factories import (
     AdvocacyBriefPageFactory,
@@ -175,6 +176,7 @@ def test_the_number_of_queries_does_not_grow_with_the_items(
 ):
     CaseFilePageFactory()
     client.get("/sitemap.xml")
+    new_generation()  # what is measured is building the file, not reading it from the cache
     with django_assert_max_num_queries(40) as few:
         client.get("/sitemap.xml")
     for number in range(10):
@@ -182,6 +184,7 @@ def test_the_number_of_queries_does_not_grow_with_the_items(
         if number % 2:
             translate_page(item, "en", title=f"Case file {number}", slug=f"case-file-{number}")
         AdvocacyBriefPageFactory()
+    new_generation()
     with django_assert_max_num_queries(40) as many:
         response = client.get("/sitemap.xml")
 

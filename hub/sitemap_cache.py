@@ -1,0 +1,69 @@
+"""The sitemap's files, kept rendered in the shared cache: building a section means reading every
+published item, and crawlers ask for every file in turn.
+
+Each file is cached under the current *generation* (a random token in the cache), per origin
+(scheme and host: the addresses are absolute) and page. Whatever changes what a sitemap lists or
+dates (publishing, unpublishing, moving or deleting a page, a privacy change, a glossary term)
+starts a new generation once its transaction commits, so a file built before the commit is never
+served after it; entries of older generations simply expire."""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "sitemap:generation"
+LIFETIME = 24 * 60 * 60  # seconds a file is kept when nothing changes
+KEPT_HEADERS = ("Content-Type", "X-Robots-Tag", "Last-Modified")
+
+
+def generation():
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def cached_file(request, name, render):
+    """The response ``render()`` gives for the sitemap file ``name``, from the cache when this
+    generation already has it. Only successful answers are kept."""
+    page = request.GET.get("p", "")
+    key = f"sitemap:{generation()}:{request.scheme}://{request.get_host()}/{name}?p={page}"
+    kept = cache.get(key)
+    if kept is not None:
+        content, headers = kept
+        response = HttpResponse(content)
+        for header, value in headers.items():
+            response[header] = value
+        return response
+    response = render()
+    if hasattr(response, "render"):
+        response.render()
+    if response.status_code == 200:
+        headers = {header: response[header] for header in KEPT_HEADERS if header in response}
+        cache.set(key, (response.content, headers), LIFETIME)
+    return response
+
+
+def on_change(sender, **kwargs):
+    transaction.on_commit(new_generation, robust=True)
+
+
+def connect():
+    """Start a new generation after every change a sitemap shows. Idempotent."""
+    page_published.connect(on_change, dispatch_uid="sitemap-page-published")
+    page_unpublished.connect(on_change, dispatch_uid="sitemap-page-unpublished")
+    post_page_move.connect(on_change, dispatch_uid="sitemap-page-moved")
+    post_delete.connect(on_change, sender=Page, dispatch_uid="sitemap-page-deleted")
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(on_change, sender=PageViewRestriction, dispatch_uid=f"sitemap-restriction-{name}")
+        signal.connect(on_change, sender="hub.GlossaryTerm", dispatch_uid=f"sitemap-glossary-{name}")

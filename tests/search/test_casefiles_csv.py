@@ -1,0 +1,141 @@
+"""``/api/v1/casefiles.csv``: the unfiltered download is the open-data file itself while that file
+is current (no search, no export per request), byte for byte what the streamed answer gives for
+the same data; a filtered download streams the same rows for the matching case files only."""
+
+import csv
+import io
+
+import pytest
+
+from hub import open_data
+from impacts.interchange import COLUMNS, export_csv
+from search.backends import get_backend
+from search.index import rebuild_index
+from search.service import HubSearch
+from tests.factories import CaseFilePageFactory, site_skeleton, translate_page
+
+pytestmark = pytest.mark.django_db
+
+CSV_URL = "/api/v1/casefiles.csv"
+
+
+@pytest.fixture
+def casefiles(db, django_capture_on_commit_callbacks):
+    """Case files in two services, one translated, dates in no particular order, and a draft.
+    Made as committed requests would (so a later publication queues its own rebuild)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        site_skeleton()
+        return make_casefiles()
+
+
+def make_casefiles():
+    pages = {
+        "health": CaseFilePageFactory(
+            title="Triage à l'urgence", services=["sante"], first_reported="2024-05-01"
+        ),
+        "housing": CaseFilePageFactory(
+            title="Logement", services=["habitation"], first_reported="2025-02-01"
+        ),
+        "old": CaseFilePageFactory(title="Ancien dossier", services=["sante"], first_reported="2019-01-01"),
+    }
+    pages["housing_en"] = translate_page(pages["housing"], "en", title="Housing", slug="housing")
+    CaseFilePageFactory(title="Brouillon", live=False)
+    rebuild_index(get_backend())
+    return pages
+
+
+def body(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="vigie-ia-casefiles.csv"'
+    return b"".join(response.streaming_content)
+
+
+def published_export():
+    """``export_casefiles`` without its drafts: the rows a public download must hold."""
+    rows = list(csv.reader(io.StringIO(export_csv())))
+    published = COLUMNS.index("published")
+    return [rows[0], *[row for row in rows[1:] if row[published] == "true"]]
+
+
+def test_unfiltered_download_is_the_current_open_data_file_without_running_a_search(
+    client, casefiles, monkeypatch
+):
+    open_data.build_open_data()
+    file_bytes = (open_data.open_data_root() / open_data.CASEFILES_CSV).read_bytes()
+
+    def no_search(*args, **kwargs):
+        raise AssertionError("the unfiltered download ran a search")
+
+    monkeypatch.setattr(HubSearch, "hits", no_search)
+    for params in ({}, {"locale": "en"}, {"sort": "title", "page": 3}):
+        response = client.get(CSV_URL, params)
+
+        assert body(response) == file_bytes
+        assert int(response["Content-Length"]) == len(file_bytes)
+        assert response["Cache-Control"] == "public, max-age=60"
+        assert response["Access-Control-Allow-Origin"] == "*"
+    again = client.get(CSV_URL, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_the_streamed_answer_has_the_same_bytes_as_the_open_data_file(client, casefiles):
+    open_data.build_open_data()
+    file_bytes = (open_data.open_data_root() / open_data.CASEFILES_CSV).read_bytes()
+    open_data.mark_stale()  # not current any more: the same request now streams
+
+    streamed = body(client.get(CSV_URL))
+
+    assert streamed == file_bytes
+    assert list(csv.reader(io.StringIO(streamed.decode()))) == published_export()
+
+
+def test_without_open_data_files_the_unfiltered_download_streams_every_language_version(client, casefiles):
+    rows = list(csv.DictReader(io.StringIO(body(client.get(CSV_URL, {"locale": "en"})).decode())))
+
+    assert [(row["id"], row["locale"]) for row in rows] == [
+        (row[0], row[1]) for row in published_export()[1:]
+    ]
+    assert {row["title"] for row in rows} >= {"Logement", "Housing"}
+
+
+def test_a_filtered_download_streams_the_matching_case_files_only(client, casefiles, monkeypatch):
+    open_data.build_open_data()
+    searched = []
+    hits = HubSearch.hits
+
+    def counting(self, query):
+        searched.append(query)
+        return hits(self, query)
+
+    monkeypatch.setattr(HubSearch, "hits", counting)
+
+    rows = list(csv.DictReader(io.StringIO(body(client.get(CSV_URL, {"service": "sante"})).decode())))
+
+    assert searched
+    health, old = casefiles["health"], casefiles["old"]
+    expected = sorted([health.public_id, old.public_id])
+    assert [row["id"] for row in rows] == expected
+    housing = list(csv.DictReader(io.StringIO(body(client.get(CSV_URL, {"q": "logement"})).decode())))
+    assert [(row["id"], row["locale"]) for row in housing] == [
+        (casefiles["housing"].public_id, "fr"),
+        (casefiles["housing"].public_id, "en"),
+    ]
+
+
+def test_after_a_publication_the_download_follows_the_database_until_the_file_is_rebuilt(
+    client, casefiles, committed, settings, monkeypatch
+):
+    # The rebuild a publication enqueues waits (as in a busy worker) until the test runs it.
+    settings.TASKS = {**settings.TASKS, "open_data": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    open_data.build_open_data()
+    newer = committed(CaseFilePageFactory, title="Nouveau dossier publié")
+    rebuild_index(get_backend())
+
+    def ids():
+        return {row["id"] for row in csv.DictReader(io.StringIO(body(client.get(CSV_URL)).decode()))}
+
+    assert newer.public_id in ids()  # streamed: the file is stale
+    open_data.rebuild_if_stale()
+    monkeypatch.setattr(HubSearch, "hits", None)  # from the file again, which now holds it
+    assert newer.public_id in ids()
