@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,7 @@ class HubConfig(AppConfig):
     verbose_name = _("Vigie IA hub")
 
     def ready(self):
-        from . import open_data
+        from . import open_data, site_address
 
         open_data.connect()
+        post_migrate.connect(site_address.align_after_migrate, sender=self)
