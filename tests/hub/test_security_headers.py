@@ -215,6 +215,18 @@ def test_the_admin_has_its_own_policy_without_other_hosts(client, content, edito
         assert_features_denied(response, url)
 
 
+def test_admin_previews_have_the_admin_policy(client, content, editor):
+    """Wagtail renders previews (the edit form's preview panel, a revision's view) through the
+    page's public address, a dummy request that gets the public policy and its frame-ancestors
+    'none': the admin's preview panel could not frame it."""
+    casefile = content.pages["casefile"]["fr"]
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{casefile.pk}/revisions/{casefile.latest_revision_id}/view/")
+    assert response.status_code == 200
+    assert casefile.title in response.content.decode()
+    assert policy(response)["frame-ancestors"] == ["'self'"]
+
+
 def assert_features_denied(response, url):
     header = response.headers.get("Permissions-Policy", "")
     features = dict(part.strip().split("=", 1) for part in header.split(",") if "=" in part)
