@@ -74,7 +74,7 @@ class KioskMiddleware:
                 KIOSK_COOKIE, "1", httponly=True, samesite="Lax", secure=settings.KIOSK_COOKIE_SECURE
             )
         elif requested is False and KIOSK_COOKIE in request.COOKIES:
-            response.delete_cookie(KIOSK_COOKIE, samesite="Lax", secure=settings.KIOSK_COOKIE_SECURE)
+            response.delete_cookie(KIOSK_COOKIE, samesite="Lax")
         if not _is_html(response) or under(request.path_info, LOGIN_PATHS):
             return response
         # The same address answers differently with and without the cookie: a shared cache must

@@ -139,6 +139,9 @@ def test_production_cookies_are_secure_and_same_site(client, site_pages, product
 
     kiosk = client.get("/fr/?kiosk=1")
     assert_secure_lax(kiosk.cookies["vigie_kiosk"])
+    ended = client.get("/fr/?kiosk=0")
+    assert ended.status_code == 200
+    assert ended.cookies["vigie_kiosk"]["max-age"] == 0
 
     login_form = client.get("/admin/login/")
     assert_secure_lax(login_form.cookies["csrftoken"], http_only=False)
