@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -109,13 +110,17 @@ def public_urls(content):
     return urls + ["/fr/?kiosk=1", "/api/v1/docs/"]
 
 
-@pytest.fixture
-def content(site_pages):
-    return build_browser_content()
+@pytest.fixture(scope="module")
+def content(django_db_setup, django_db_blocker):
+    """Built once for the module, in a transaction rolled back after its last test (each test
+    runs in a savepoint inside it)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_browser_content()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def editor(site_pages):
+def editor(content):
     return role_user("Community editors", "editrice")
 
 
