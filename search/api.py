@@ -26,6 +26,7 @@ import hashlib
 import re
 from dataclasses import replace
 
+from csp.decorators import csp_update
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
@@ -34,6 +35,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, St
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.decorators import method_decorator
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -1068,6 +1070,7 @@ class SchemaView(OpenMixin, SpectacularAPIView):
         return with_cors(conditional(request, response, etag, index_state()[1]))
 
 
+@method_decorator(csp_update({"img-src": ["data:"]}), name="dispatch")
 class DocsView(OpenMixin, SpectacularSwaggerSplitView):
     """The schema as a page (Swagger UI, served from this site's static files). The split view
     serves its start-up script at ``?script``, and the template links its styles, so the page
