@@ -6,6 +6,8 @@ VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# The Wagtail site's address (page links, the API's html_url) follows it on each migrate.
+run demo migrate: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test install lint check pytest migrate demo clean
 
@@ -37,6 +39,7 @@ check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=hub.settings.production ALLOWED_HOSTS=vigie.example \
+		WAGTAILADMIN_BASE_URL=https://vigie.example EMAIL_HOST=mail.vigie.example \
 		SECRET_KEY=check-deploy-only-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz \
 		$(MANAGE) check --deploy --fail-level WARNING
 

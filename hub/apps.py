@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,9 @@ class HubConfig(AppConfig):
     verbose_name = _("Vigie IA hub")
 
     def ready(self):
-        from . import open_data, sitemap_cache, upload_limits
+        from . import open_data, site_address, sitemap_cache, upload_limits
 
         open_data.connect()
         sitemap_cache.connect()
         upload_limits.connect()
+        post_migrate.connect(site_address.align_after_migrate, sender=self)

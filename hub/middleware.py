@@ -3,6 +3,7 @@
 from html import escape
 from urllib.parse import urljoin, urlsplit
 
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -69,7 +70,9 @@ class KioskMiddleware:
         response = self.get_response(request)
         if requested is True:
             # No max_age: a session cookie, gone when the library closes the browser.
-            response.set_cookie(KIOSK_COOKIE, "1", httponly=True, samesite="Lax")
+            response.set_cookie(
+                KIOSK_COOKIE, "1", httponly=True, samesite="Lax", secure=settings.KIOSK_COOKIE_SECURE
+            )
         elif requested is False and KIOSK_COOKIE in request.COOKIES:
             response.delete_cookie(KIOSK_COOKIE, samesite="Lax")
         if not _is_html(response) or under(request.path_info, LOGIN_PATHS):

@@ -9,6 +9,7 @@ from wagtail.models import Page, Site, WorkflowPage
 
 from .models import HomePage, ensure_locales
 from .roles import apply_roles
+from .site_address import align_default_site, base_url_host_and_port
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def ensure_site():
     """Create whatever part of the skeleton is missing and return ``{language: {name: page}}``."""
     french, english = ensure_locales()
     home_fr = _ensure_home(french)
+    align_default_site()
     home_en = _ensure_translation(
         home_fr,
         english,
@@ -114,8 +116,9 @@ def _ensure_home(french):
         site.root_page = home
         site.save()
     else:
+        hostname, port = base_url_host_and_port()
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Vigie IA"
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Vigie IA"
         )
     if previous_root and previous_root.specific_class is Page and not previous_root.get_children().exists():
         previous_root.delete()

@@ -3,9 +3,11 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import django_cache_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -66,6 +68,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (public or admin, by path) and Permissions-Policy: see below.
+    "hub.security_headers.HubCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # First in, last out: it rewrites the page every other middleware has finished.
     "hub.middleware.KioskMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -301,3 +306,104 @@ SILENCED_SYSTEM_CHECKS = (
     if CACHES["default"]["BACKEND"].endswith(".FileBasedCache")
     else []
 )
+# --- Content-Security-Policy, Permissions-Policy, cookies (security) ------------------------
+# django-csp. Public pages: nothing from another host, no inline script or style (a template
+# that needs one writes nonce="{{ request.csp_nonce }}"; JSON-LD and json_script blocks are
+# data the browser never runs, which CSP does not govern). Pages under CSP_ADMIN_PATHS get
+# CONTENT_SECURITY_POLICY_ADMIN instead (hub.security_headers.HubCSPMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        # The API docs add data: for the icons Swagger UI draws (search.api.DocsView).
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+        "frame-src": [NONE],
+        "frame-ancestors": [NONE],
+    },
+}
+# Wagtail's admin writes inline <script> (date pickers, inline panels, wagtail-localize's
+# editor) and style="" attributes in its own templates, so it needs 'unsafe-inline' for both;
+# its preview and choosers open admin pages in frames of the admin (frame-src and
+# frame-ancestors 'self'); uploads are previewed from blob: URLs. Still: no other host, no
+# eval, no plugins, forms post only here.
+CSP_ADMIN_PATHS = ("/admin/", "/django-admin/")
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF, "blob:"],
+        "worker-src": [SELF, "blob:"],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# django-permissions-policy: the hub uses none of these browser features; nothing it embeds may.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# Cookies are sent to this site only on same-site requests and top-level navigations (Lax);
+# production also marks them Secure (hub.settings.production). The language cookie and the
+# kiosk cookie (hub.middleware) are never read by scripts.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = False
+KIOSK_COOKIE_SECURE = False
+# No avatar from gravatar.com: the admin calls no other host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- E-mail (security) ---------------------------------------------------------------------
+# Review notifications and password resets. SMTP unless EMAIL_BACKEND names another backend;
+# production refuses to start with the SMTP backend and no EMAIL_HOST.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", f"Vigie IA <noreply@{urlsplit(WAGTAILADMIN_BASE_URL).hostname or 'localhost'}>"
+)
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
