@@ -222,3 +222,18 @@ def test_the_data_dictionary_says_how_a_cell_is_escaped(site_pages, client, lang
         response = client.get(reverse("data-dictionary"))
     assert response.status_code == 200
     assert html.escape(note) in response.content.decode()
+
+
+@pytest.mark.parametrize("name", list(STARTS))
+def test_wagtail_admin_exports_escape_what_an_editor_typed(name, superuser_client):
+    """Reports → Site history's CSV names the page an editor titled: the title is text there too."""
+    casefile = casefile_with(name, STARTS[name])
+    casefile.save_revision(log_action=True)
+    answer = superuser_client.get(reverse("wagtailadmin_reports:site_history") + "?export=csv")
+    assert answer.status_code == 200
+    cells = [cell for row in rows(b"".join(answer.streaming_content).decode()) for cell in row.values()]
+    typed_title = typed(STARTS[name], "titre")[0]
+    titles = [cell for cell in cells if "titre" in cell]
+    assert titles, "the export names the case file"
+    assert all(not cell.startswith(DANGEROUS) for cell in cells)
+    assert f"'{typed_title}" in titles
