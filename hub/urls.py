@@ -14,6 +14,7 @@ from . import media_views
 from .admin_guards import urlpatterns as admin_guard_urlpatterns
 from .admin_visibility import urlpatterns as admin_visibility_urlpatterns
 from .api import api_router
+from .security_txt import urlpatterns as security_txt_urlpatterns
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -26,6 +27,7 @@ urlpatterns = [
     path("cite/", include("hub.citation_urls")),
     path("", include("hub.sitemaps")),
     path("i18n/", include("django.conf.urls.i18n")),
+    *security_txt_urlpatterns,
     # Every mode, not only DEBUG: private files must not be reachable by name (hub.media_views).
     re_path(
         rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media_views.serve_media, name="media"

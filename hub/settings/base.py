@@ -407,3 +407,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Reporting a vulnerability (security) -------------------------------------------------------
+# The Contact line of /.well-known/security.txt (hub.security_txt, RFC 9116): a mailto: or https:
+# address; by default security@ the host of WAGTAILADMIN_BASE_URL.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
