@@ -78,4 +78,6 @@ def test_an_item_unpublished_during_a_search_is_left_out(items, write_after_snap
     results = EmbeddedBackend().search(SearchQuery.build(text=text, locale="fr"))
 
     assert results.count == 2
-    assert sorted(hit["public_id"] for hit in results.hits) == sorted([items[0].public_id, items[2].public_id])
+    assert sorted(hit["public_id"] for hit in results.hits) == sorted(
+        [items[0].public_id, items[2].public_id]
+    )
