@@ -27,6 +27,7 @@ from wagtail.models import Locale
 from hub import csv_cells
 from hub.models import PUBLIC_ID_RE, ImpactLevel, Organization, PublicIdSequence, Region, Risk, Service
 from hub.site_setup import ensure_site
+from hub.write_locks import exclusive
 
 from .models import CaseFileIndexPage, CaseFilePage
 
@@ -563,9 +564,11 @@ class ImportResult:
 
 def apply_import(rows):
     """Write checked rows in one transaction; if the database refuses any of them, nothing is
-    written and ``ImportRefused`` says which row."""
+    written and ``ImportRefused`` says which row. Imports run one at a time (``exclusive``): the
+    next one starts from what the previous one committed, so two files naming the same new id
+    do not both create it."""
     result = ImportResult()
-    with transaction.atomic():
+    with exclusive("import_casefiles"):
         writer = RowWriter(ensure_site())
         problems = []
         for row in rows:

@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from hub.models import Organization, Region, Risk, Service
+from hub.write_locks import exclusive
 
 from .backends import get_backend
 from .documents import INDEX_TYPES, ITEM_TYPES, PageUrls, documents_for_versions, item_model, publishable
@@ -20,11 +21,29 @@ PREFIX_TYPES = {"CF": "casefile", "BR": "brief", "AC": "agreement"}
 
 
 def reindex(public_ids, backend=None):
-    """Rebuild the documents of these items from the database, or drop them if nothing public remains."""
-    backend = backend or get_backend()
+    """Rebuild the documents of these items from the database, or drop them if nothing public remains.
+
+    Under the index lock from reading the pages to writing the documents: two updates of one
+    item (two publications in a row) then write in the order they read, never the older last.
+    A backend's failure is raised once the lock's transaction has kept what was written (a
+    mirrored backend's fallback stays current while its primary is down)."""
     public_ids = {public_id for public_id in public_ids if public_id}
     if not public_ids:
         return
+    backend = backend or get_backend()
+    failure = None
+    with exclusive("search_index"):
+        documents = current_documents(public_ids)
+        try:
+            backend.replace(public_ids, documents)
+        except Exception as error:
+            failure = error
+    if failure is not None:
+        raise failure
+
+
+def current_documents(public_ids):
+    """The documents of these items as the database has them now."""
     page_urls = PageUrls.load()
     by_type = {}
     for public_id in public_ids:
@@ -38,7 +57,7 @@ def reindex(public_ids, backend=None):
             versions_by_id.setdefault(page.public_id, []).append(page)
         for versions in versions_by_id.values():
             documents.extend(documents_for_versions(versions, page_urls))
-    backend.replace(public_ids, documents)
+    return documents
 
 
 def reindex_after_commit(public_ids):

@@ -1,10 +1,13 @@
 """Fixtures shared by every test module."""
 
 import datetime
+import sqlite3
+from contextlib import closing
 from datetime import UTC, timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
 
 from tests.factories import site_skeleton
 
@@ -74,3 +77,37 @@ def clock(monkeypatch):
     clock = Clock(datetime.datetime(2026, 1, 1, 8, tzinfo=UTC))
     monkeypatch.setattr("django.utils.timezone.now", clock)
     return clock
+
+
+@pytest.fixture
+def own_database(db, tmp_path):
+    """A copy of the test database for a test whose threads write at the same time, each on its
+    own connection, committing as requests do. The suite's SQLite test database lives in memory
+    with a shared cache, which answers "table is locked" at once where a file database waits its
+    turn as in production: on SQLite the copy is a file (``VACUUM INTO``, milliseconds), on
+    PostgreSQL a database cloned from the test database (closing this test's connection, whose
+    transaction holds nothing yet). The rest of the suite keeps its fast in-memory database, and
+    nothing written here has to be flushed from it afterwards."""
+    original = connections[DEFAULT_DB_ALIAS]
+    if original.vendor == "sqlite":
+        path = tmp_path / "own-database.sqlite3"
+        # From a connection of its own: the test's connection is inside its (IMMEDIATE)
+        # transaction, where SQLite neither vacuums nor backs up.
+        with closing(sqlite3.connect(original.settings_dict["NAME"], uri=True)) as source:
+            source.execute("VACUUM INTO ?", [str(path)])
+        copy = {**original.settings_dict, "NAME": str(path)}
+    else:
+        original.close()
+        original.creation.clone_test_db(suffix="own", verbosity=0)
+        copy = original.creation.get_test_db_clone_settings("own")
+    test_settings = connections.settings[DEFAULT_DB_ALIAS]
+    connections.settings[DEFAULT_DB_ALIAS] = copy
+    connections[DEFAULT_DB_ALIAS] = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        yield copy
+    finally:
+        connections[DEFAULT_DB_ALIAS].close()
+        connections[DEFAULT_DB_ALIAS] = original
+        connections.settings[DEFAULT_DB_ALIAS] = test_settings
+        if original.vendor != "sqlite":
+            original.creation.destroy_test_db(test_settings["NAME"], verbosity=0, suffix="own")

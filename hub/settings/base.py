@@ -412,3 +412,18 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # The Contact line of /.well-known/security.txt (hub.security_txt, RFC 9116): a mailto: or https:
 # address; by default security@ the host of WAGTAILADMIN_BASE_URL.
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
+# --- Concurrent writes on SQLite (security) ---
+# SQLite, the embedded default, has one writer at a time. WAL lets searches and pages read while
+# an editor publishes; IMMEDIATE transactions take the write lock as they begin, so a transaction
+# never fails halfway when it turns from reading to writing (SQLite cannot wait at that point and
+# answers "database is locked"); a writer waits up to SQLITE_BUSY_TIMEOUT seconds for the one
+# before it. synchronous=NORMAL is the usual choice with WAL: no corruption on a crash, and
+# fsync at checkpoints rather than at every commit. PostgreSQL needs none of this.
+SQLITE_BUSY_TIMEOUT = float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": SQLITE_BUSY_TIMEOUT,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }

@@ -5,7 +5,11 @@ Counting a facet under any selection is then an AND and a population count, micr
 where SQL needs a join per facet. The bitmaps are read from the index tables (the database
 stays the source of truth) and read again whenever the index's state token has changed:
 every write to the index sets a new token in the same transaction, so every process sees a
-write once it is committed, and a rolled-back write leaves the previous token in place."""
+write once it is committed, and a rolled-back write leaves the previous token in place.
+
+A search reads the bitmaps, then the database: a write committed in between shows as a row the
+bitmaps do not know, or a row they know gone (``StaleSnapshot``); the search then starts again
+on the new state (``EmbeddedBackend.search``)."""
 
 import threading
 import uuid
@@ -23,6 +27,10 @@ POPCOUNT = bytes(bin(byte).count("1") for byte in range(256))
 
 _lock = threading.Lock()
 _snapshots = {}
+
+
+class StaleSnapshot(Exception):
+    """The index changed between reading the bitmaps and reading rows from the database."""
 
 
 def new_state_token():
@@ -103,14 +111,18 @@ class Snapshot:
             [row[8] for row in rows],
         )
 
-    def bitmap_of_items(self, item_ids):
-        """The bitmap of those of ``item_ids`` indexed in this language."""
+    def bitmap_of_items(self, item_ids, strict=False):
+        """The bitmap of ``item_ids``, items of this language read from the database after these
+        bitmaps. One they do not know was written since: ``strict`` raises ``StaleSnapshot``,
+        otherwise it is left out."""
         ordinal_of = self.ordinal_of.get
         data = bytearray((self.size + 7) // 8)
         for item_id in item_ids:
             ordinal = ordinal_of(item_id)
             if ordinal is not None:
                 data[ordinal >> 3] |= 1 << (ordinal & 7)
+            elif strict:
+                raise StaleSnapshot(item_id)
         return int.from_bytes(data, "little")
 
     def selection(self, facet, values):
@@ -129,13 +141,18 @@ class Snapshot:
 
 
 def snapshot(locale):
+    """The bitmaps of the index's current state, shared by the process's threads. The token is read
+    before the rows, so a snapshot is never labelled newer than what it holds: at worst a write
+    committed in between makes the next search read the rows again."""
     token = current_token()
     key = (connection.alias, connection.settings_dict["NAME"], locale)
     cached = _snapshots.get(key)
     if cached is None or cached.token != token:
         with _lock:
-            cached = Snapshot.load(locale, token)
-            _snapshots[key] = cached
+            cached = _snapshots.get(key)  # another thread may have read this state meanwhile
+            if cached is None or cached.token != token:
+                cached = Snapshot.load(locale, token)
+                _snapshots[key] = cached
     return cached
 
 

@@ -14,7 +14,15 @@ from django.db import connection, transaction
 from ..models import IndexedFacetValue, IndexedItem
 from ..query import FACETS, SearchResults, facet_values
 from ..text import document_terms, fold
-from .bitmaps import new_state_token, ordinals_by_rank, ordinals_in_order, snapshot, split, stored_instant
+from .bitmaps import (
+    StaleSnapshot,
+    new_state_token,
+    ordinals_by_rank,
+    ordinals_in_order,
+    snapshot,
+    split,
+    stored_instant,
+)
 
 ITEMS = IndexedItem._meta.db_table
 FACET_VALUES = IndexedFacetValue._meta.db_table
@@ -42,6 +50,9 @@ HIT_COLUMNS = (
     "date",
     "updated",
 )
+# A search the index changed under starts again on the new state, this many times at most; the
+# last try answers with what it finds (leaving out rows written or deleted meanwhile).
+SEARCH_ATTEMPTS = 3
 
 
 def chunked(items, size):
@@ -222,15 +233,27 @@ class EmbeddedBackend:
     # --- Reading ----------------------------------------------------------------------------
 
     def search(self, query, with_facets=True):
-        """Match the text in SQL once, then filter, count and page with the facet bitmaps."""
+        """Match the text in SQL once, then filter, count and page with the facet bitmaps. The
+        bitmaps are read before the rows: if an index write commits in between (a publication, an
+        import), the search starts again on the new state rather than fail or miss the items
+        rewritten."""
+        for attempt in range(1, SEARCH_ATTEMPTS + 1):
+            try:
+                return self._search(query, with_facets, strict=attempt < SEARCH_ATTEMPTS)
+            except StaleSnapshot:
+                continue
+
+    def _search(self, query, with_facets, strict):
         snap = snapshot(query.locale)
         parsed = query.parsed
         text = snap.universe
         in_title = 0
         if parsed:
-            text = snap.bitmap_of_items(self._matching_ids(query.locale, parsed))
+            text = snap.bitmap_of_items(self._matching_ids(query.locale, parsed), strict)
             if query.effective_sort == "relevance":
-                in_title = snap.bitmap_of_items(self._matching_ids(query.locale, parsed, title_only=True))
+                in_title = snap.bitmap_of_items(
+                    self._matching_ids(query.locale, parsed, title_only=True), strict
+                )
         selected = {facet: snap.selection(facet, values) for facet, values in query.selections}
         matches = text
         for bitmap in selected.values():
@@ -239,7 +262,7 @@ class EmbeddedBackend:
         hits = []
         if query.offset < count:
             ordinals = self._page(snap, matches, in_title & matches, query)
-            hits = self._fetch_hits([snap.item_ids[ordinal] for ordinal in ordinals])
+            hits = self._fetch_hits([snap.item_ids[ordinal] for ordinal in ordinals], strict)
         facet_counts = {}
         if with_facets:
             for facet in FACETS:
@@ -302,7 +325,9 @@ class EmbeddedBackend:
             )
         return page
 
-    def _fetch_hits(self, item_ids):
+    def _fetch_hits(self, item_ids, strict=False):
+        """The rows of ``item_ids``, in that order. A row deleted since the bitmaps were read:
+        ``strict`` raises ``StaleSnapshot``, otherwise it is left out."""
         if not item_ids:
             return []
         marks = ", ".join(["%s"] * len(item_ids))
@@ -311,7 +336,9 @@ class EmbeddedBackend:
                 f"SELECT id, {', '.join(HIT_COLUMNS)} FROM {ITEMS} WHERE id IN ({marks})", item_ids
             )
             rows = {row[0]: row[1:] for row in cursor.fetchall()}
-        return [self._hit(rows[item_id]) for item_id in item_ids]
+        if strict and len(rows) < len(item_ids):
+            raise StaleSnapshot(set(item_ids) - set(rows))
+        return [self._hit(rows[item_id]) for item_id in item_ids if item_id in rows]
 
     @staticmethod
     def _hit(row):
