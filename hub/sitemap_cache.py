@@ -4,8 +4,9 @@ published item, and crawlers ask for every file in turn.
 Each file is cached under the current *generation* (a random token in the cache), per origin
 (scheme and host: the addresses are absolute) and page. Whatever changes what a sitemap lists or
 dates (publishing, unpublishing, moving or deleting a page, a privacy change, a glossary term)
-starts a new generation once its transaction commits, so a file built before the commit is never
-served after it; entries of older generations simply expire."""
+starts a new generation at once, for the writer's own next request, and again once its
+transaction commits, so a file another request built in between from the state before the
+commit is never served after it; entries of older generations simply expire."""
 
 import uuid
 
@@ -55,6 +56,7 @@ def cached_file(request, name, render):
 
 
 def on_change(sender, **kwargs):
+    new_generation()
     transaction.on_commit(new_generation, robust=True)
 
 

@@ -76,7 +76,9 @@ def test_the_admin_copy_view_gives_a_new_id_and_the_copy_can_be_edited(source, r
 def test_the_admin_api_copy_action_gives_a_new_id(source, reviewer_client):
     response = reviewer_client.post(
         f"/admin/api/main/pages/{source.pk}/action/copy/",
-        json.dumps({"slug": "dossier-copie", "destination_page_id": source.get_parent().pk}),
+        json.dumps(
+            {"slug": "dossier-copie", "destination_page_id": source.get_parent().pk, "keep_live": False}
+        ),
         content_type="application/json",
     )
     assert response.status_code == 201, response.content

@@ -1021,7 +1021,7 @@ def test_data_surfaces_return_the_corpus_as_data(world):
         assert '""><svg onload=' in text, "a double quote in a cell is not escaped by doubling"
         rows = list(csv.DictReader(io.StringIO(text)))
         assert list(rows[0]) == list(COLUMNS)
-        (row,) = [row for row in rows if row["id"] == page.public_id]
+        (row,) = [row for row in rows if (row["id"], row["locale"]) == (page.public_id, language)]
         expected = {
             "title": page.title,
             "summary": page.summary,
