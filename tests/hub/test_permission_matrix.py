@@ -432,7 +432,26 @@ def body(response):
     return response.content.decode()
 
 
-class MatrixChecks:
+class EveryRole:
+    """One test per role, each running the class's ``check_role``: a failure names the role."""
+
+    def test_anonymous(self):
+        self.check_role(ANONYMOUS)
+
+    def test_community_editor(self):
+        self.check_role(EDITOR)
+
+    def test_reviewer(self):
+        self.check_role(REVIEWER)
+
+    def test_municipal_partner_of_organization_a(self):
+        self.check_role(PARTNER)
+
+    def test_administrator(self):
+        self.check_role(ADMIN)
+
+
+class MatrixChecks(EveryRole):
     """Each role against every row of ``matrix``, for a TestCase whose ``o`` holds the objects."""
 
     matrix = MATRIX
@@ -457,21 +476,6 @@ class MatrixChecks:
                         if matrix_row.hides_from(secret, role) and secret in content
                     ]
                     self.assertEqual(leaked, [], "the response shows what this role may not see")
-
-    def test_anonymous(self):
-        self.check_role(ANONYMOUS)
-
-    def test_community_editor(self):
-        self.check_role(EDITOR)
-
-    def test_reviewer(self):
-        self.check_role(REVIEWER)
-
-    def test_municipal_partner_of_organization_a(self):
-        self.check_role(PARTNER)
-
-    def test_administrator(self):
-        self.check_role(ADMIN)
 
     def test_the_matrix_names_every_role_and_outcome(self):
         for matrix_row in self.matrix:

@@ -19,7 +19,16 @@ from wagtail.models import Locale, Page
 
 from impacts.models import CaseFilePage
 from tests.factories import CaseFilePageFactory, site_skeleton
-from tests.hub.test_permission_matrix import ADMIN, ANONYMOUS, EDITOR, PARTNER, REVIEWER, ROLES, build_objects
+from tests.hub.test_permission_matrix import (
+    ADMIN,
+    ANONYMOUS,
+    EDITOR,
+    PARTNER,
+    REVIEWER,
+    ROLES,
+    EveryRole,
+    build_objects,
+)
 
 DONE, REFUSED = "done", "refused"
 D, R = DONE, REFUSED
@@ -197,7 +206,7 @@ def build_action_objects():
     return o
 
 
-class ActionMatrixTests(TestCase):
+class ActionMatrixTests(EveryRole, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.o = build_action_objects()
@@ -221,21 +230,6 @@ class ActionMatrixTests(TestCase):
                 status, outcome = self.attempt(role, cell)
                 self.assertLess(status, 500)
                 self.assertEqual(outcome, cell.expected[role], f"HTTP {status}")
-
-    def test_anonymous(self):
-        self.check_role(ANONYMOUS)
-
-    def test_community_editor(self):
-        self.check_role(EDITOR)
-
-    def test_reviewer(self):
-        self.check_role(REVIEWER)
-
-    def test_municipal_partner_of_organization_a(self):
-        self.check_role(PARTNER)
-
-    def test_administrator(self):
-        self.check_role(ADMIN)
 
     def test_every_action_has_an_allowed_role_as_control(self):
         for cell in CELLS:

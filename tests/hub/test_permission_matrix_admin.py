@@ -20,21 +20,19 @@ from hub.roles import MUNICIPAL_PARTNERS, REVIEW_TASK_NAME, WORKFLOW_NAME
 from tests.factories import CaseFilePageFactory, role_user
 from tests.hub import test_permission_matrix as matrix
 from tests.hub.test_permission_matrix import (
-    ADMIN,
     ANONYMOUS,
     B_DRAFT_TITLE,
     DENIED,
     DRAFTS,
-    EDITOR,
     HIDDEN,
     LOGIN,
     NOT_ADMIN,
     OK,
     PARTNER,
     REFUSED,
-    REVIEWER,
     ROLES,
     WITHDRAWN,
+    EveryRole,
     build_objects,
     outcome,
 )
@@ -247,7 +245,7 @@ def readable(response):
     return text + "\n".join(str(message) for message in get_messages(response.wsgi_request))
 
 
-class AdminPermissionMatrixTests(TestCase):
+class AdminPermissionMatrixTests(EveryRole, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.o = build_admin_objects()
@@ -274,21 +272,6 @@ class AdminPermissionMatrixTests(TestCase):
                     if matrix_row.hides_from(secret, role) and self.secret_text(secret) in content
                 ]
                 self.assertEqual(leaked, [], "the response shows what this role may not see")
-
-    def test_anonymous(self):
-        self.check_role(ANONYMOUS)
-
-    def test_community_editor(self):
-        self.check_role(EDITOR)
-
-    def test_reviewer(self):
-        self.check_role(REVIEWER)
-
-    def test_municipal_partner_of_organization_a(self):
-        self.check_role(PARTNER)
-
-    def test_administrator(self):
-        self.check_role(ADMIN)
 
     def test_the_matrix_names_every_role_and_secret(self):
         for matrix_row in MATRIX:
