@@ -31,6 +31,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, Page
 from wagtail.permissions import policy_registry
+from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail_localize.views.snippets_api import SnippetViewSet as LocalizeSnippetApi
 
 from .admin_guards import admin_view, may_explore
@@ -157,6 +158,22 @@ class ChoosesVisibleOnly:
 
     def get_object_list(self):
         return visible_instances(self.request.user, self.model_class)
+
+
+def narrowed_chooser_viewset(narrowing):
+    """A snippet chooser viewset whose four views (choose, results, chosen, chosen multiple) are
+    narrowed by the mixin ``narrowing``."""
+    views = {
+        "choose_view_class": snippet_chooser.ChooseView,
+        "choose_results_view_class": snippet_chooser.ChooseResultsView,
+        "chosen_view_class": snippet_chooser.SnippetChosenView,
+        "chosen_multiple_view_class": snippet_chooser.SnippetChosenMultipleView,
+    }
+    attributes = {
+        name: type(f"{narrowing.__name__}{view.__name__}", (narrowing, view), {})
+        for name, view in views.items()
+    }
+    return type(f"{narrowing.__name__}ChooserViewSet", (snippet_chooser.SnippetChooserViewSet,), attributes)
 
 
 def workflow_view(name):

@@ -11,7 +11,6 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import (
@@ -19,7 +18,7 @@ from . import (
     publication_hooks,  # noqa: F401  (registers the publication rules' hooks)
     readability,
 )
-from .admin_visibility import ChoosesVisibleOnly
+from .admin_visibility import ChoosesVisibleOnly, narrowed_chooser_viewset
 from .content_checks import ProjectContentCheckerItem
 from .models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from .readability_views import assess_view
@@ -85,29 +84,6 @@ class GlossaryTermViewSet(SnippetViewSet):
 register_snippet(GlossaryTermViewSet)
 
 
-class MembershipChooseView(ChoosesVisibleOnly, snippet_chooser.ChooseView):
-    pass
-
-
-class MembershipChooseResultsView(ChoosesVisibleOnly, snippet_chooser.ChooseResultsView):
-    pass
-
-
-class MembershipChosenView(ChoosesVisibleOnly, snippet_chooser.SnippetChosenView):
-    pass
-
-
-class MembershipChosenMultipleView(ChoosesVisibleOnly, snippet_chooser.SnippetChosenMultipleView):
-    pass
-
-
-class MembershipChooserViewSet(snippet_chooser.SnippetChooserViewSet):
-    choose_view_class = MembershipChooseView
-    choose_results_view_class = MembershipChooseResultsView
-    chosen_view_class = MembershipChosenView
-    chosen_multiple_view_class = MembershipChosenMultipleView
-
-
 class PartnerMembershipViewSet(SnippetViewSet):
     """Administrators say which organization each municipal partner account acts for."""
 
@@ -116,7 +92,7 @@ class PartnerMembershipViewSet(SnippetViewSet):
     menu_label = _("Partner memberships")
     add_to_settings_menu = True
     list_display = ["user", "organization"]
-    chooser_viewset_class = MembershipChooserViewSet
+    chooser_viewset_class = narrowed_chooser_viewset(ChoosesVisibleOnly)
 
 
 register_snippet(PartnerMembershipViewSet)

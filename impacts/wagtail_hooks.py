@@ -13,8 +13,9 @@ from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
+
+from hub.admin_visibility import narrowed_chooser_viewset
 
 from .models import Testimony
 from .testimonies import WITHDRAW_ACTION, withdraw_testimony
@@ -84,29 +85,6 @@ class ChoosesPublishableOnly:
         return self.get_object_list().filter(pk__in=pks)
 
 
-class TestimonyChooseView(ChoosesPublishableOnly, snippet_chooser.ChooseView):
-    pass
-
-
-class TestimonyChooseResultsView(ChoosesPublishableOnly, snippet_chooser.ChooseResultsView):
-    pass
-
-
-class TestimonyChosenView(ChoosesPublishableOnly, snippet_chooser.SnippetChosenView):
-    pass
-
-
-class TestimonyChosenMultipleView(ChoosesPublishableOnly, snippet_chooser.SnippetChosenMultipleView):
-    pass
-
-
-class TestimonyChooserViewSet(snippet_chooser.SnippetChooserViewSet):
-    choose_view_class = TestimonyChooseView
-    choose_results_view_class = TestimonyChooseResultsView
-    chosen_view_class = TestimonyChosenView
-    chosen_multiple_view_class = TestimonyChosenMultipleView
-
-
 class WithdrawalForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for the withdrawal"),
@@ -161,7 +139,7 @@ class TestimonyViewSet(snippet_views.SnippetViewSet):
     delete_view_class = TestimonyDeleteView
     usage_view_class = TestimonyUsageView
     history_view_class = TestimonyHistoryView
-    chooser_viewset_class = TestimonyChooserViewSet
+    chooser_viewset_class = narrowed_chooser_viewset(ChoosesPublishableOnly)
 
     def get_queryset(self, request):
         return visible_testimonies(request.user)
