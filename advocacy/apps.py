@@ -10,6 +10,11 @@ class AdvocacyConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
+        from hub.items import register
+
+        from .items import AGREEMENT, BRIEF
         from .permissions import PartnerAwarePagePermissionPolicy
 
+        register(BRIEF)
+        register(AGREEMENT)
         register_permission_policy(Page, PartnerAwarePagePermissionPolicy(Page))

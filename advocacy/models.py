@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import BaseStreamBlock
+from hub.items import public_pages
 from hub.models import (
     ItemIndexPage,
     ItemPage,
@@ -21,7 +22,6 @@ from hub.models import (
     Organization,
     Risk,
     partner_organization_key,
-    published_only,
 )
 from hub.roles import MUNICIPAL_PARTNERS
 
@@ -29,7 +29,6 @@ from .blocks import CommitmentsBlock, RecommendationsBlock
 
 
 class AdvocacyBriefIndexPage(ItemIndexPage):
-    item_model_path = "advocacy.AdvocacyBriefPage"
     subpage_types = ["advocacy.AdvocacyBriefPage"]
 
     class Meta:
@@ -37,8 +36,6 @@ class AdvocacyBriefIndexPage(ItemIndexPage):
 
 
 class AdvocacyBriefPage(ItemPage):
-    id_prefix = "BR"
-
     publication_date = models.DateField(_("publication date"), null=True, blank=True)
     version = models.CharField(_("version"), max_length=40, blank=True, default="1.0")
     risks = ParentalManyToManyField(Risk, verbose_name=_("risks"), blank=True, related_name="brief_pages")
@@ -111,12 +108,9 @@ class AdvocacyBriefPage(ItemPage):
 
     @property
     def cited_casefiles(self):
-        from impacts.models import CaseFilePage
 
         citations = list(self.citations.select_related("casefile"))
-        shown = {
-            page.pk for page in published_only(CaseFilePage, [citation.casefile for citation in citations])
-        }
+        shown = {page.pk for page in public_pages([citation.casefile for citation in citations])}
         return [
             {"id": citation.casefile.public_id, "pinpoint": citation.pinpoint}
             for citation in citations
@@ -215,7 +209,6 @@ class CollaborationAgreementPageForm(WagtailAdminPageForm):
 
 
 class CollaborationAgreementIndexPage(ItemIndexPage):
-    item_model_path = "advocacy.CollaborationAgreementPage"
     subpage_types = ["advocacy.CollaborationAgreementPage"]
 
     class Meta:
@@ -223,8 +216,6 @@ class CollaborationAgreementIndexPage(ItemIndexPage):
 
 
 class CollaborationAgreementPage(ItemPage):
-    id_prefix = "AC"
-
     class Status(models.TextChoices):
         NEGOTIATING = "negotiating", _("Under negotiation")
         SIGNED = "signed", _("Signed")

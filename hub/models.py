@@ -8,11 +8,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, classproperty
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from . import readability
 from .blocks import BaseStreamBlock
 from .forms import GlossaryTermForm
+from .items import PUBLIC_ID_RE, PUBLIC_ID_ROUTE, ItemPageManager, item_types, type_of, type_of_index
 from .panels import ReadabilityPanel
 from .publication_rules import (
     SUBMITTED_IT,
@@ -313,8 +313,6 @@ def term_forms(term, other_forms):
 
 # --- Stable public ids ----------------------------------------------------------------------
 
-PUBLIC_ID_RE = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<number>\d{4,})$")
-
 
 class PublicIdSequence(models.Model):
     """The last number handed out per prefix and year, so an id is never given twice,
@@ -388,20 +386,19 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from advocacy.models import AdvocacyBriefPage, CollaborationAgreementPage
-        from impacts.models import CaseFilePage
-
         context = super().get_context(request, *args, **kwargs)
-        context["latest_casefiles"] = items_for_locale(CaseFilePage, self.locale).order_by(
-            "-first_published_at"
-        )[:6]
-        context["latest_briefs"] = items_for_locale(AdvocacyBriefPage, self.locale).order_by(
-            "-first_published_at"
-        )[:3]
-        context["latest_agreements"] = items_for_locale(CollaborationAgreementPage, self.locale).order_by(
-            "-first_published_at"
-        )[:3]
         context["sections"] = self.get_children().live().public().specific()
+        indexes = {type(section): section for section in context["sections"]}
+        context["latest"] = [
+            {
+                "type": item_type,
+                "items": item_type.model.objects.public()
+                .in_language(self.locale)
+                .order_by("-first_published_at")[: item_type.home_latest],
+                "index": indexes.get(item_type.index),
+            }
+            for item_type in item_types()
+        ]
         return context
 
 
@@ -462,27 +459,10 @@ class StandardPage(ValidatedStreamsMixin, Page):
         verbose_name = _("standard page")
 
 
-def published_only(model, pages):
-    """Keep the live, publicly viewable pages among ``pages``, in their order: what a related
-    item list may show anyone."""
-    ids = [page.pk for page in pages if page.pk]
-    public_ids = set(model.objects.filter(pk__in=ids).live().public().values_list("pk", flat=True))
-    return [page for page in pages if page.pk in public_ids]
-
-
-def items_for_locale(model, locale):
-    """Live public items of ``model`` as seen from ``locale``: the translation in that locale
-    where one exists, otherwise the item in its original language."""
-    published = model.objects.live().public()
-    translated_here = published.filter(locale=locale).values("translation_key")
-    return published.filter(Q(locale=locale) | ~Q(translation_key__in=translated_here))
-
-
 class ItemIndexPage(RoutablePageMixin, Page):
     """Lists the items of one type in the visitor's language and serves, under
     ``<index>/<public id>/``, items that have no translation in this index's language yet."""
 
-    item_model_path = None  # "app_label.ModelName" of the items listed here
     items_per_page = 20
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -504,12 +484,12 @@ class ItemIndexPage(RoutablePageMixin, Page):
 
     @classmethod
     def item_model(cls):
-        from django.apps import apps
-
-        return apps.get_model(cls.item_model_path)
+        return type_of_index(cls).model
 
     def get_items(self):
-        return items_for_locale(self.item_model(), self.locale).order_by("-first_published_at", "-pk")
+        return (
+            self.item_model().objects.public().in_language(self.locale).order_by("-first_published_at", "-pk")
+        )
 
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
@@ -528,9 +508,9 @@ class ItemIndexPage(RoutablePageMixin, Page):
             return item.url
         return self.url + self.reverse_subpage("untranslated_item", kwargs={"public_id": item.public_id})
 
-    @re_path(r"^(?P<public_id>[A-Z]{2}-\d{4}-\d{4,})/$", name="untranslated_item")
+    @re_path(rf"^(?P<public_id>{PUBLIC_ID_ROUTE})/$", name="untranslated_item")
     def untranslated_item(self, request, public_id):
-        versions = self.item_model().objects.live().public().filter(public_id=public_id)
+        versions = self.item_model().objects.public().filter(public_id=public_id)
         translated = versions.filter(locale=self.locale).first()
         if translated:
             return redirect(translated.url)
@@ -578,7 +558,7 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
     """Fields and behaviour every public item shares: a stable public id, summaries for every
     reader, and the taxonomies that make it findable."""
 
-    id_prefix = None
+    objects = ItemPageManager()
 
     public_id = models.CharField(
         _("public id"),
@@ -657,6 +637,15 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
 
     class Meta:
         abstract = True
+
+    @classproperty
+    def item_type(cls):
+        """This page class's entry in the item-type registry (``hub.items``)."""
+        return type_of(cls)
+
+    @classproperty
+    def id_prefix(cls):
+        return cls.item_type.prefix
 
     def full_clean(self, *args, **kwargs):
         self.assign_public_id()
@@ -768,8 +757,7 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
         """The live translation of this item in ``language_code``, or None."""
         return (
             type(self)
-            .objects.live()
-            .public()
+            .objects.public()
             .filter(translation_key=self.translation_key, locale__language_code=language_code)
             .first()
         )

@@ -50,8 +50,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, connections, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db import connection, connections
 from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.text import capfirst
@@ -61,6 +60,7 @@ from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 
 from . import csv_cells
+from .changes import items_changed
 
 logger = logging.getLogger(__name__)
 
@@ -1209,80 +1209,12 @@ def _rebuild_after_commit():
     rebuild_open_data.enqueue()
 
 
-_queued = threading.local()  # the on-commit callback this thread's transaction queued, until it runs
-
-
-def request_rebuild():
-    """Ask for one rebuild once the current transaction commits: several changes in one
-    transaction queue a single callback (a callback a rollback discarded is queued again).
-
-    In tests, which never commit, run the changes inside ``django_capture_on_commit_callbacks(
-    execute=True)``: a callback queued outside such a block waits for the commit forever, and
-    the requests that follow in the same test join it."""
-    current = transaction.get_connection()
-    queued = getattr(_queued, "callback", None)
-    if (
-        queued is not None
-        and current.in_atomic_block
-        and any(callback is queued for _savepoints, callback, _robust in current.run_on_commit)
-    ):
-        return
-
-    def rebuild_after_commit():
-        if getattr(_queued, "callback", None) is rebuild_after_commit:
-            _queued.callback = None
+def on_items_changed(sender, change, **kwargs):
+    """Anything the files show changed (``hub.changes``): items, addresses, privacy or labels."""
+    if change.public_ids or change.pages or change.vocabulary:
         _rebuild_after_commit()
-
-    _queued.callback = rebuild_after_commit
-    transaction.on_commit(rebuild_after_commit, robust=True)
-
-
-def _concerns_open_data(instance):
-    from advocacy.models import AdvocacyBriefIndexPage, CollaborationAgreementIndexPage
-    from impacts.models import CaseFileIndexPage
-
-    from .models import HomePage, ItemPage
-
-    model = getattr(instance, "specific_class", None) or type(instance)
-    return model is not None and issubclass(
-        model,
-        ItemPage | HomePage | CaseFileIndexPage | AdvocacyBriefIndexPage | CollaborationAgreementIndexPage,
-    )
-
-
-def on_page_change(sender, instance=None, **kwargs):
-    if instance is not None and _concerns_open_data(instance):
-        request_rebuild()
-
-
-def on_change(sender, instance=None, **kwargs):
-    request_rebuild()
-
-
-def on_testimony_change(sender, instance=None, **kwargs):
-    """A testimony's words, consent or withdrawal change the case files that show it."""
-    from impacts.models import CaseFileTestimony
-
-    if instance is not None and CaseFileTestimony.objects.filter(testimony_id=instance.pk).exists():
-        request_rebuild()
 
 
 def connect():
-    """Connect the signals that make the files stale. Idempotent."""
-    from wagtail.models import PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from .models import Organization, Region, Risk, Service
-
-    page_published.connect(on_page_change, dispatch_uid="open-data-page-published")
-    page_unpublished.connect(on_page_change, dispatch_uid="open-data-page-unpublished")
-    post_page_move.connect(on_page_change, dispatch_uid="open-data-page-moved")
-    for model in (casefile_model(), brief_model(), agreement_model()):
-        post_delete.connect(
-            on_page_change, sender=model, dispatch_uid=f"open-data-deleted-{model._meta.label}"
-        )
-    post_save.connect(on_change, sender=PageViewRestriction, dispatch_uid="open-data-restriction-saved")
-    post_delete.connect(on_change, sender=PageViewRestriction, dispatch_uid="open-data-restriction-deleted")
-    post_save.connect(on_testimony_change, sender="impacts.Testimony", dispatch_uid="open-data-testimony")
-    for model in (Service, Region, Risk, Organization):
-        post_save.connect(on_change, sender=model, dispatch_uid=f"open-data-term-{model._meta.label}")
+    """Rebuild after every committed change the files show. Idempotent."""
+    items_changed.connect(on_items_changed, dispatch_uid="open-data-items-changed")

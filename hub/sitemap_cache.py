@@ -4,18 +4,16 @@ published item, and crawlers ask for every file in turn.
 Each file is cached under the current *generation* (a random token in the cache), per origin
 (scheme and host: the addresses are absolute) and page. Whatever changes what a sitemap lists or
 dates (publishing, unpublishing, moving or deleting a page, a privacy change, a glossary term)
-starts a new generation at once, for the writer's own next request, and again once its
-transaction commits, so a file another request built in between from the state before the
-commit is never served after it; entries of older generations simply expire."""
+starts a new generation once its transaction commits (``hub.changes``), so a file another
+request built before the commit is never served after it; entries of older generations simply
+expire."""
 
 import uuid
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .changes import items_changed
 
 GENERATION_KEY = "sitemap:generation"
 LIFETIME = 24 * 60 * 60  # seconds a file is kept when nothing changes
@@ -55,17 +53,11 @@ def cached_file(request, name, render):
     return response
 
 
-def on_change(sender, **kwargs):
-    new_generation()
-    transaction.on_commit(new_generation, robust=True)
+def on_items_changed(sender, change, **kwargs):
+    if change.pages or change.glossary:
+        new_generation()
 
 
 def connect():
-    """Start a new generation after every change a sitemap shows. Idempotent."""
-    page_published.connect(on_change, dispatch_uid="sitemap-page-published")
-    page_unpublished.connect(on_change, dispatch_uid="sitemap-page-unpublished")
-    post_page_move.connect(on_change, dispatch_uid="sitemap-page-moved")
-    post_delete.connect(on_change, sender=Page, dispatch_uid="sitemap-page-deleted")
-    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
-        signal.connect(on_change, sender=PageViewRestriction, dispatch_uid=f"sitemap-restriction-{name}")
-        signal.connect(on_change, sender="hub.GlossaryTerm", dispatch_uid=f"sitemap-glossary-{name}")
+    """Start a new generation after every committed change a sitemap shows. Idempotent."""
+    items_changed.connect(on_items_changed, dispatch_uid="sitemap-items-changed")

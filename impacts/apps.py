@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,9 +8,16 @@ class ImpactsConfig(AppConfig):
     verbose_name = _("Case files")
 
     def ready(self):
-        """Testimonies decide when their photo and letter are public (hub.media_access)."""
+        """Declare the case file to the item registry; testimonies decide when their photo and
+        letter are public (hub.media_access) and announce the case files they change."""
+        from hub.items import register
         from hub.media_access import register_gate
 
+        from .items import CASEFILE
         from .media_gate import TestimonyMediaGate
+        from .models import Testimony
+        from .testimonies import on_testimony_change
 
+        register(CASEFILE)
         register_gate(TestimonyMediaGate())
+        post_save.connect(on_testimony_change, sender=Testimony, dispatch_uid="impacts-testimony-changed")

@@ -29,6 +29,7 @@ from hub.models import PUBLIC_ID_RE, ImpactLevel, Organization, PublicIdSequence
 from hub.site_setup import ensure_site
 from hub.write_locks import exclusive
 
+from .items import CASEFILE
 from .models import CaseFileIndexPage, CaseFilePage
 
 COLUMNS = (
@@ -52,7 +53,7 @@ SEPARATOR = "|"
 LOCALES = ("fr", "en")
 TRUE, FALSE = "true", "false"
 
-ID_PREFIX = CaseFilePage.id_prefix
+ID_PREFIX = CASEFILE.prefix
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Tab and line breaks are legitimate in a summary; other control characters are not text,
 # and PostgreSQL refuses NUL outright.

@@ -13,7 +13,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from hub.models import ImpactLevel, ItemIndexPage, ItemPage, Organization, Risk, published_only
+from hub.items import public_pages
+from hub.models import ImpactLevel, ItemIndexPage, ItemPage, Organization, Risk
 
 from .blocks import CaseFileBodyBlock
 
@@ -43,7 +44,6 @@ class CaseFilePageForm(WagtailAdminPageForm):
 
 
 class CaseFileIndexPage(ItemIndexPage):
-    item_model_path = "impacts.CaseFilePage"
     subpage_types = ["impacts.CaseFilePage"]
 
     class Meta:
@@ -51,8 +51,6 @@ class CaseFileIndexPage(ItemIndexPage):
 
 
 class CaseFilePage(ItemPage):
-    id_prefix = "CF"
-
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         PILOT = "pilot", _("Pilot")
@@ -207,9 +205,7 @@ class CaseFilePage(ItemPage):
 
     @property
     def related_casefile_ids(self):
-        return sorted(
-            page.public_id for page in published_only(CaseFilePage, list(self.related_casefiles.all()))
-        )
+        return sorted(page.public_id for page in public_pages(list(self.related_casefiles.all())))
 
     def linked_testimonies(self):
         """The testimonies this version of the page links to, in order (drafts and revisions

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Collection, CollectionViewRestriction
 
+from hub.changes import announce
+
 from .models import CaseFilePage, Testimony
 
 WITHDRAW_ACTION = "impacts.testimony.withdraw"
@@ -70,11 +72,14 @@ def casefile_ids_showing(testimony):
     )
 
 
+def on_testimony_change(sender, instance, **kwargs):
+    """Edited words, consent, links or a withdrawal change what the case files showing it say."""
+    announce(casefile_ids_showing(instance))
+
+
 @transaction.atomic
 def withdraw_testimony(testimony, reason, user=None):
     """Withdraw ``testimony`` for ``reason``; returns False if it already was (nothing changes)."""
-    from search.sync import reindex_after_commit
-
     testimony = Testimony.objects.select_for_update().get(pk=testimony.pk)
     if testimony.is_withdrawn:
         return False
@@ -87,7 +92,6 @@ def withdraw_testimony(testimony, reason, user=None):
     testimony.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason", "updated_at"])
     _hide_attachments(testimony)
     log(instance=testimony, action=WITHDRAW_ACTION, user=testimony.withdrawn_by, data={"reason": reason})
-    reindex_after_commit(casefile_ids_showing(testimony))
     return True
 
 

@@ -59,7 +59,8 @@ from rest_framework.views import APIView
 
 from advocacy.models import AdvocacyBriefPage
 from hub import csv_cells
-from hub.models import Organization, Region, Risk, Service, published_only, term_labels
+from hub.items import public_pages
+from hub.models import Organization, Region, Risk, Service, term_labels
 from impacts.interchange import COLUMNS
 from impacts.models import CaseFilePage
 
@@ -827,7 +828,7 @@ def citing_briefs(casefile):
 
 
 def casefile_fields(request, page, language):
-    related = published_only(CaseFilePage, list(page.related_casefiles.all()))
+    related = public_pages(list(page.related_casefiles.all()))
     return {
         "municipality": page.municipality,
         "agency": organization_json(page.agency),

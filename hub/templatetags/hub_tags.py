@@ -14,7 +14,8 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from hub.glossary import Glossary
-from hub.models import ItemIndexPage, ItemPage, published_only, term_labels
+from hub.items import public_pages
+from hub.models import ItemIndexPage, ItemPage, term_labels
 from hub.safe_urls import is_safe_url, neutralise_links
 
 register = template.Library()
@@ -233,7 +234,7 @@ def related_casefiles(context, page):
     """Published case files related to ``page``, each in the interface language when translated."""
     from impacts.models import CaseFilePage
 
-    related = published_only(CaseFilePage, list(page.related_casefiles.all()))
+    related = public_pages(list(page.related_casefiles.all()))
     return _in_language(CaseFilePage, related, interface_language(context))
 
 
@@ -245,9 +246,7 @@ def brief_citations(context, page):
 
     citations = list(page.citations.all())
     casefiles = {cf.pk: cf for cf in CaseFilePage.objects.filter(pk__in=[c.casefile_id for c in citations])}
-    published = published_only(
-        CaseFilePage, [casefiles[c.casefile_id] for c in citations if c.casefile_id in casefiles]
-    )
+    published = public_pages([casefiles[c.casefile_id] for c in citations if c.casefile_id in casefiles])
     shown = dict(
         zip(
             [cf.pk for cf in published],

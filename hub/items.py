@@ -1,0 +1,178 @@
+"""The item types: each kind of public item (case file, brief, agreement, ...) is declared once,
+by its own app, and every outlet (search, items API, feeds, citations, sitemaps, open data, the
+home page, site setup, roles) iterates this registry instead of naming a page class.
+
+A feature app declares its types in its ``items.py`` and registers them in its ``AppConfig.ready``::
+
+    register(ItemType(key="casefile", prefix="CF", page_model="impacts.CaseFilePage", ...))
+
+What a type does differently from the others lives on its page class, as methods overriding
+the defaults of ``hub.models.ItemPage`` (search text, records, citation data, print block).
+
+Also here: the one meaning of "public" for pages (``ItemPageQuerySet.public``: live, with no view
+restriction on the page or an ancestor) and of "as seen in a language" (``in_language``)."""
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Q
+from wagtail.models import Locale, PageManager
+from wagtail.query import PageQuerySet
+
+PUBLIC_ID_RE = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<number>\d{4,})$")
+PUBLIC_ID_ROUTE = r"[A-Z]{2}-\d{4}-\d{4,}"  # the same pattern, for URL routes
+
+
+@dataclass(frozen=True, eq=False)
+class ItemType:
+    """One kind of public item, as every outlet needs to know it."""
+
+    key: str  # "casefile": the search facet value, the API's ``type``
+    prefix: str  # "CF": the first letters of its public ids
+    page_model: str  # "impacts.CaseFilePage"
+    index_model: str  # "impacts.CaseFileIndexPage": lists the items, one per home page
+    section: str  # "casefiles": sitemap section, open-data section and file names
+    label: object  # "Case file" (lazy translation): one item
+    label_plural: object  # "Case files": the section, the facet value
+    index_titles: dict  # {"fr": "Dossiers", "en": "Case files"}: the index page created by site setup
+    index_slugs: dict  # {"fr": "dossiers", "en": "case-files"}
+    index_intros: dict = field(default_factory=dict)
+    latest_heading: object = None  # "Latest case files": the home page's list of the newest
+    more_label: object = None  # "All case files": the home page's link to the index
+    csl_type: str = "report"  # the CSL item type of a citation
+    schema_type: str = "Report"  # the schema.org type of the item page's JSON-LD
+    home_latest: int = 3  # how many of the newest items the home page shows
+    # Who publishes: "review" (community editors write, a reviewer publishes, through the
+    # community review workflow) or "partners" (municipal partners write and publish their own).
+    publication: str = "review"
+
+    def __post_init__(self):
+        if not re.fullmatch(r"[A-Z]{2}", self.prefix):
+            raise ValueError(f"An item type's prefix is two capital letters, not {self.prefix!r}.")
+        if self.publication not in ("review", "partners"):
+            raise ValueError(f"Unknown publication road {self.publication!r} for item type {self.key!r}.")
+
+    @property
+    def model(self):
+        return apps.get_model(self.page_model)
+
+    @property
+    def index(self):
+        return apps.get_model(self.index_model)
+
+    def owns(self, public_id):
+        return bool(public_id) and public_id.startswith(self.prefix + "-")
+
+    def __repr__(self):
+        return f"<ItemType {self.key}>"
+
+
+_types = {}  # key → ItemType, in registration order (the order every outlet lists them in)
+
+
+def register(item_type):
+    """Declare an item type; its key, prefix, section and models must be new."""
+    for other in _types.values():
+        for name in ("key", "prefix", "section", "page_model", "index_model"):
+            if getattr(other, name) == getattr(item_type, name):
+                raise ValueError(
+                    f"Item types {other.key!r} and {item_type.key!r} share the {name} {getattr(other, name)!r}."
+                )
+    _types[item_type.key] = item_type
+    return item_type
+
+
+def unregister(key):
+    _types.pop(key, None)
+
+
+@contextmanager
+def registered(item_type):
+    """A type registered for the duration of a block (tests of a type no app declares)."""
+    register(item_type)
+    try:
+        yield item_type
+    finally:
+        unregister(item_type.key)
+
+
+def item_types():
+    return list(_types.values())
+
+
+def get_item_type(key):
+    """The type with this key; KeyError when there is none."""
+    return _types[key]
+
+
+def type_for_prefix(prefix):
+    return next((item_type for item_type in _types.values() if item_type.prefix == prefix), None)
+
+
+def type_for_public_id(public_id):
+    """The type of a well-formed public id, else None."""
+    match = PUBLIC_ID_RE.match(public_id or "")
+    return type_for_prefix(match["prefix"]) if match else None
+
+
+def type_of(page_or_model):
+    """The item type of a page, a page class or a model label; None for anything else."""
+    label = page_or_model if isinstance(page_or_model, str) else _model_of(page_or_model)._meta.label
+    return next((item_type for item_type in _types.values() if item_type.page_model == label), None)
+
+
+def type_of_index(page_or_model):
+    """The item type an index page (or its class) lists; None for any other page."""
+    label = _model_of(page_or_model)._meta.label
+    return next((item_type for item_type in _types.values() if item_type.index_model == label), None)
+
+
+def _model_of(page_or_model):
+    """A page class as given, or the specific class of a page (a plain ``Page`` row included)."""
+    if isinstance(page_or_model, type):
+        return page_or_model
+    return page_or_model.specific_class or type(page_or_model)
+
+
+def public_id_pattern():
+    """A regular expression that matches the public id of any registered type, and only those."""
+    prefixes = "|".join(re.escape(item_type.prefix) for item_type in _types.values()) or "(?!)"
+    return rf"(?:{prefixes})-[0-9]{{4}}-[0-9]{{4,}}"
+
+
+def public_pages(pages):
+    """The public pages among ``pages`` (of one item model), in their order: what a list of
+    related items may show anyone, even one held in memory by a preview."""
+    pages = [page for page in pages if page.pk]
+    if not pages:
+        return []
+    public = set(
+        type(pages[0])
+        .objects.filter(pk__in=[page.pk for page in pages])
+        .public()
+        .values_list("pk", flat=True)
+    )
+    return [page for page in pages if page.pk in public]
+
+
+class ItemPageQuerySet(PageQuerySet):
+    """Pages as every outlet asks for them."""
+
+    def public(self):
+        """What anyone may see: live pages with no view restriction on themselves or an ancestor."""
+        return super().public().live()
+
+    def in_language(self, locale):
+        """Each item once, as a reader of ``locale`` (a Locale or a language code) finds it among
+        these pages: its version in that language where there is one, else its other versions."""
+        if not isinstance(locale, Locale):
+            locale = Locale.objects.filter(language_code=locale).first()
+            if locale is None:
+                return self.none()
+        translated_here = self.filter(locale=locale).values("translation_key")
+        return self.filter(Q(locale=locale) | ~Q(translation_key__in=translated_here))
+
+
+ItemPageManager = PageManager.from_queryset(ItemPageQuerySet)

@@ -1,0 +1,27 @@
+"""The case file, as the item-type registry (``hub.items``) knows it."""
+
+from django.utils.translation import gettext_lazy as _
+
+from hub.items import ItemType
+
+CASEFILE = ItemType(
+    key="casefile",
+    prefix="CF",
+    page_model="impacts.CaseFilePage",
+    index_model="impacts.CaseFileIndexPage",
+    section="casefiles",
+    label=_("Case file"),
+    label_plural=_("Case files"),
+    index_titles={"fr": "Dossiers", "en": "Case files"},
+    index_slugs={"fr": "dossiers", "en": "case-files"},
+    index_intros={
+        "fr": "Les effets locaux des systèmes d'IA dans les services publics, documentés par des groupes communautaires.",
+        "en": "The local impacts of AI systems in public services, documented by community groups.",
+    },
+    csl_type="report",
+    schema_type="Report",
+    home_latest=6,
+    latest_heading=_("Latest case files"),
+    more_label=_("All case files"),
+    publication="review",
+)
