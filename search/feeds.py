@@ -23,8 +23,8 @@ from wagtail.models import Page
 
 from .links import address, feed_params
 from .query import FACETS, NOT_ASSESSED
+from .requests import parse_request
 from .service import HubSearch, facet_vocabulary
-from .views import parse_request
 
 FEED_SIZE = 50
 # Facets whose values an entry lists as its categories, and the hit field that holds them.

@@ -1,8 +1,6 @@
-"""The search page (HTML) and the request parsing every search surface shares: the page here,
-the JSON and CSV of the open API (``search/api.py``) and the feeds. Each validates its
-parameters with ``SearchFilterSet`` and asks ``HubSearch``; none builds a query itself."""
+"""The search page (HTML)."""
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from django.http import Http404
 from django.shortcuts import render
@@ -10,31 +8,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .filters import SearchFilterSet
 from .links import SearchLinks
 from .query import FACETS
+from .requests import page_out_of_range, parse_request
 from .service import FACET_LABELS, HubSearch
-
-
-@dataclass
-class ParsedRequest:
-    query: object = None
-    errors: dict = None
-
-
-def parse_request(request, default_locale):
-    filterset = SearchFilterSet(request.GET)
-    if not filterset.is_valid():
-        return ParsedRequest(
-            errors={
-                name: [str(message) for message in messages] for name, messages in filterset.errors.items()
-            }
-        )
-    return ParsedRequest(query=filterset.to_query(default_locale))
-
-
-def page_out_of_range(query, results):
-    return query.page > 1 and query.page > results.page_count
 
 
 @require_GET
