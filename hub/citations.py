@@ -40,7 +40,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
 
 from .demo import demo_is_loaded
-from .models import PUBLIC_ID_RE, Organization, Region, Risk, Service, term_labels
+from .items import PUBLIC_ID_RE
+from .models import Organization, Region, Risk, Service, term_labels
 
 logger = logging.getLogger(__name__)
 

@@ -25,7 +25,8 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
 from hub import csv_cells
-from hub.models import PUBLIC_ID_RE, ImpactLevel, Organization, PublicIdSequence, Region, Risk, Service
+from hub.items import PUBLIC_ID_RE
+from hub.models import ImpactLevel, Organization, PublicIdSequence, Region, Risk, Service
 from hub.site_setup import ensure_site
 from hub.write_locks import exclusive
 
