@@ -68,9 +68,9 @@ from .backends.bitmaps import current_token
 from .casefiles_csv import casefile_rows, current_open_data_file, is_unfiltered
 from .documents import ITEM_TYPES, item_model, item_type_of, publishable
 from .filters import MAX_QUERY_LENGTH, SearchFilterSet
-from .query import FACETS
 from .requests import page_out_of_range, parse_request
-from .service import HubSearch, facet_vocabulary
+from .service import HubSearch
+from .vocabulary import FACETS, facet_vocabulary
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 DEFAULT_SEARCH_LOCALE = "fr"

@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 
 from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Text, analyzer, token_filter
 
-from .query import NOT_ASSESSED
 from .text import document_terms, fold
+from .vocabulary import NOT_ASSESSED
 
 FRENCH_ELISIONS = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 

@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .links import address, feed_params
-from .query import FACETS, NOT_ASSESSED
 from .requests import parse_request
-from .service import HubSearch, facet_vocabulary
+from .service import HubSearch
+from .vocabulary import FACETS, NOT_ASSESSED, facet_vocabulary
 
 FEED_SIZE = 50
 # Facets whose values an entry lists as its categories, and the hit field that holds them.

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .models import IndexedItem
-from .query import FACETS, SORTS, SearchQuery
-from .service import facet_vocabulary
+from .query import SORTS, SearchQuery
+from .vocabulary import FACET_LABELS, FACETS, facet_vocabulary
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 100
@@ -28,11 +28,11 @@ class WholeNumberFilter(django_filters.NumberFilter):
 
 class SearchFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(max_length=MAX_QUERY_LENGTH, label=_("Search"))
-    type = FacetFilter("type", label=_("Type"))
-    service = FacetFilter("service", label=_("Public service"))
-    region = FacetFilter("region", label=_("Region"))
-    risk = FacetFilter("risk", label=_("Risk"))
-    level = FacetFilter("level", label=_("Impact level"))
+    type = FacetFilter("type", label=FACET_LABELS["type"])
+    service = FacetFilter("service", label=FACET_LABELS["service"])
+    region = FacetFilter("region", label=FACET_LABELS["region"])
+    risk = FacetFilter("risk", label=FACET_LABELS["risk"])
+    level = FacetFilter("level", label=FACET_LABELS["level"])
     sort = django_filters.ChoiceFilter(choices=[(sort, sort) for sort in SORTS], label=_("Sort"))
     locale = django_filters.ChoiceFilter(choices=settings.LANGUAGES, label=_("Language"))
     page = WholeNumberFilter(min_value=1, label=_("Page"))

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .query import FACETS, SearchQuery
-from .service import FACET_LABELS
+from .vocabulary import FACET_LABELS
 
 SORT_LABELS = {
     "relevance": _("Relevance"),

@@ -3,13 +3,12 @@
 from dataclasses import dataclass, field
 
 from .text import parse_query
+from .vocabulary import FACETS, NOT_ASSESSED
 
-FACETS = ("type", "service", "region", "risk", "level")
 # relevance: every word in the title first, then newest; newest and oldest: by ``date``; title: A–Z;
 # updated: latest material update first (``search.documents.material_update``). Ties always fall
 # by public id (descending, ascending for oldest and title), the same on every backend.
 SORTS = ("relevance", "newest", "oldest", "title", "updated")
-NOT_ASSESSED = "none"
 
 
 def facet_values(item_type, services, regions, risks, impact_level):

@@ -1,39 +1,8 @@
 """The one search class every surface calls (HTML page, JSON API, CSV export, feeds): it owns
 scope, facets and text, and turns a backend's raw counts into labelled facets."""
 
-from django.utils import translation
-from django.utils.translation import gettext_lazy as _
-
-from hub.models import ImpactLevel, Region, Risk, Service, term_labels
-
 from .backends import get_backend
-from .query import FACETS, NOT_ASSESSED
-
-TYPE_LABELS = {
-    "casefile": _("Case files"),
-    "brief": _("Advocacy briefs"),
-    "agreement": _("Collaboration agreements"),
-}
-FACET_TAXONOMIES = {"service": Service, "region": Region, "risk": Risk}
-FACET_LABELS = {
-    "type": _("Type"),
-    "service": _("Public service"),
-    "region": _("Region"),
-    "risk": _("Risk"),
-    "level": _("Impact level"),
-}
-
-
-def facet_vocabulary(facet, language):
-    """Every value a facet may take, in display order, with its label in ``language``."""
-    with translation.override(language):
-        if facet == "type":
-            return [(key, str(label)) for key, label in TYPE_LABELS.items()]
-        if facet == "level":
-            return [(str(level.value), str(level.label)) for level in ImpactLevel] + [
-                (NOT_ASSESSED, str(_("Not assessed")))
-            ]
-    return list(term_labels(FACET_TAXONOMIES[facet], language).items())
+from .vocabulary import FACETS, facet_vocabulary
 
 
 class HubSearch:

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .links import SearchLinks
-from .query import FACETS
 from .requests import page_out_of_range, parse_request
-from .service import FACET_LABELS, HubSearch
+from .service import HubSearch
+from .vocabulary import FACET_LABELS, FACETS
 
 
 @require_GET
