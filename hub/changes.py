@@ -25,6 +25,11 @@ from .models import GlossaryTerm, Organization, Region, Risk, Service
 logger = logging.getLogger(__name__)
 
 items_changed = Signal()  # sent with change=Change(...), once per committed transaction
+# Sent with each part of a change as it is announced, inside its transaction: for caches that
+# must not answer the writer's own next request from before the change (a test's requests run
+# inside a transaction that never commits). Anything that reads the database waits for
+# ``items_changed``.
+items_changing = Signal()
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,7 @@ def announce(public_ids=(), *, pages=False, vocabulary=False, glossary=False):
     )
     gathered = getattr(_pending, "change", None)
     _pending.change = change if gathered is None else gathered | change
+    items_changing.send(sender=Change, change=change)
     transaction.on_commit(send_pending)
 
 

@@ -4,16 +4,16 @@ published item, and crawlers ask for every file in turn.
 Each file is cached under the current *generation* (a random token in the cache), per origin
 (scheme and host: the addresses are absolute) and page. Whatever changes what a sitemap lists or
 dates (publishing, unpublishing, moving or deleting a page, a privacy change, a glossary term)
-starts a new generation once its transaction commits (``hub.changes``), so a file another
-request built before the commit is never served after it; entries of older generations simply
-expire."""
+starts a new generation at once, for the writer's own next request, and again once its
+transaction commits (``hub.changes``), so a file another request built in between from the state
+before the commit is never served after it; entries of older generations simply expire."""
 
 import uuid
 
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from .changes import items_changed
+from .changes import items_changed, items_changing
 
 GENERATION_KEY = "sitemap:generation"
 LIFETIME = 24 * 60 * 60  # seconds a file is kept when nothing changes
@@ -60,4 +60,5 @@ def on_items_changed(sender, change, **kwargs):
 
 def connect():
     """Start a new generation after every committed change a sitemap shows. Idempotent."""
+    items_changing.connect(on_items_changed, dispatch_uid="sitemap-items-changing")
     items_changed.connect(on_items_changed, dispatch_uid="sitemap-items-changed")
