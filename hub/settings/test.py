@@ -25,3 +25,7 @@ AXES_ENABLED = False
 # above is shared by every thread of it (the live server's included).
 RATELIMITS = dict.fromkeys(RATELIMIT_DEFAULTS, "100000/m")  # noqa: F405
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# --- A test-only item type (tests/items/): its models exist in the test database; the tests
+# that use it register its type for their own duration.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.item_type_app"]  # noqa: F405
