@@ -38,10 +38,8 @@ from advocacy.models import (
     BriefCitation,
     CollaborationAgreementPage,
 )
-from impacts.models import CaseFilePage, CaseFileTestimony, Testimony
-
-from .demo import DEMO_FLAG_CACHE_KEY
-from .models import (
+from hub.demo import DEMO_FLAG_CACHE_KEY
+from hub.models import (
     DemoMarker,
     GlossaryTerm,
     Organization,
@@ -51,8 +49,9 @@ from .models import (
     Risk,
     Service,
 )
-from .roles import apply_roles, media_collection
-from .site_setup import ensure_site
+from hub.roles import apply_roles, media_collection
+from hub.site_setup import ensure_site
+from impacts.models import CaseFilePage, CaseFileTestimony, Testimony
 
 # --- Accounts and roles -----------------------------------------------------------------------
 
