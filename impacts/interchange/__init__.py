@@ -30,8 +30,8 @@ from hub.models import ImpactLevel, Organization, PublicIdSequence, Region, Risk
 from hub.site_setup import ensure_site
 from hub.write_locks import exclusive
 
-from .items import CASEFILE
-from .models import CaseFileIndexPage, CaseFilePage
+from ..items import CASEFILE
+from ..models import CaseFileIndexPage, CaseFilePage
 
 COLUMNS = (
     "id",
