@@ -18,8 +18,6 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -57,8 +55,8 @@ from .data.glossary import GLOSSARY
 from .data.images import IMAGES
 from .data.organizations import ORGANIZATIONS
 from .data.testimonies import TESTIMONIES
-from .data.wording import CASEFILE_HEADINGS, FICTION_NOTE, IMAGE_CREDIT, PLAIN_FICTION_NOTE
 from .drawing import draw_image, render_pdf
+from .texts import ItemTexts
 
 # Demo items get translation keys derived from their fixed public ids: that is how a later run
 # recognises them, even if their public id had to change because another item already used it.
@@ -97,6 +95,7 @@ class DemoLoader:
             self.load_memberships()
             self.load_images()
             self.load_glossary()
+            self.texts = ItemTexts(self.organization, self.images)
             self.load_casefiles()
             self.load_testimonies()
             self.load_briefs()
@@ -313,12 +312,10 @@ class DemoLoader:
                 page.regions = self.terms(Region, spec["regions"])
                 page.risks = self.terms(Risk, spec["risks"])
                 page.related_casefiles = [self.casefiles[public_id] for public_id in spec["related"]]
-                self.write_casefile_text(page, spec, "fr")
+                self.texts.casefile(page, spec, "fr")
                 self.add(index, page, spec["id"], first_reported)
             self.casefiles[spec["id"]] = page
-            self.ensure_english(
-                page, spec, self.write_casefile_text, "case file translations", first_reported
-            )
+            self.ensure_english(page, spec, self.texts.casefile, "case file translations", first_reported)
 
     def load_testimonies(self):
         for spec in TESTIMONIES:
@@ -352,68 +349,6 @@ class DemoLoader:
                     page.testimony_links.add(CaseFileTestimony(testimony=testimony))
                     page.save_revision(user=self.author).publish(user=self.publisher)
 
-    def write_casefile_text(self, page, spec, language):
-        text = spec[language]
-        write_summaries(page, text, language)
-        page.decision_role = text["decision_role"]
-        page.body = self.casefile_body(spec, language)
-
-    def casefile_body(self, spec, language):
-        headings = CASEFILE_HEADINGS[language]
-        body = [heading(headings["story"])]
-        body += [paragraph(text) for text in spec[language]["story"]]
-        if "image" in spec:
-            described = spec["image"][language]
-            body.append(
-                {
-                    "type": "image",
-                    "value": {
-                        "image": self.images[spec["image"]["key"]].pk,
-                        "alt_text": described["alt"],
-                        "caption": described["caption"],
-                        "credit": IMAGE_CREDIT[language],
-                    },
-                }
-            )
-        body.append(heading(headings["timeline"]))
-        for event in spec["timeline"]:
-            title, description = event[language]
-            body.append(
-                {
-                    "type": "timeline_event",
-                    "value": {"date": event["date"], "title": title, "description": description},
-                }
-            )
-        body.append(heading(headings["evidence"]))
-        for source in spec["evidence"]:
-            body.append(
-                {
-                    "type": "evidence",
-                    "value": {
-                        "title": source[language],
-                        "source_url": source["url"],
-                        "publisher": source["publisher"],
-                        "date": source["date"],
-                        "archived_url": "",
-                        "archived_document": None,
-                    },
-                }
-            )
-        response = spec["response"]
-        body.append(heading(headings["response"]))
-        body.append(
-            {
-                "type": "official_response",
-                "value": {
-                    "organization": self.organization(response["by"], language).pk,
-                    "date": response["date"],
-                    "response": response[language],
-                    "source_url": response["url"],
-                },
-            }
-        )
-        return body
-
     def load_briefs(self):
         index = self.index_of(AdvocacyBriefPage)
         for spec in BRIEFS:
@@ -437,36 +372,11 @@ class DemoLoader:
                     BriefCitation(casefile=self.casefiles[public_id], pinpoint=pinpoint)
                     for public_id, pinpoint in spec["citations"]
                 ]
-                self.write_brief_text(page, spec, "fr")
+                self.texts.brief(page, spec, "fr")
                 if spec["with_pdf"]:
-                    page.pdf = self.brief_pdf(spec, page.public_id)
+                    page.pdf = self.pdf_document(*self.texts.brief_pdf(spec, page.public_id))
                 self.add(index, page, spec["id"], published)
-            self.ensure_english(page, spec, self.write_brief_text, "advocacy brief translations", published)
-
-    def write_brief_text(self, page, spec, language):
-        text = spec[language]
-        write_summaries(page, text, language)
-        page.body = [body_block(kind, value) for kind, value in text["body"]]
-        page.recommendations = [
-            {
-                "type": "recommendation",
-                "value": dict(zip(("recommendation", "addressee", "rationale"), item[language], strict=True)),
-            }
-            for item in spec["recommendations"]
-        ]
-
-    def brief_pdf(self, spec, public_id):
-        text = spec["fr"]
-        recommendations = [
-            f"{number}. {item['fr'][0]} (Destinataire : {item['fr'][1]})"
-            for number, item in enumerate(spec["recommendations"], start=1)
-        ]
-        return self.pdf_document(
-            f"{public_id} — {text['title']} (PDF de démonstration)",
-            f"demo-{public_id.lower()}.pdf",
-            text["title"],
-            [f"{public_id}, version {spec['version']}", text["summary"], "Recommandations", *recommendations],
-        )
+            self.ensure_english(page, spec, self.texts.brief, "advocacy brief translations", published)
 
     def load_agreements(self):
         index = self.index_of(CollaborationAgreementPage)
@@ -498,56 +408,17 @@ class DemoLoader:
                     )
                     for signatory in spec["signatories"]
                 ]
-                self.write_agreement_text(page, spec, "fr")
+                self.texts.agreement(page, spec, "fr")
                 if spec["with_pdf"]:
-                    page.signed_document = self.agreement_pdf(spec, page.public_id)
+                    page.signed_document = self.pdf_document(*self.texts.agreement_pdf(spec, page.public_id))
                 self.add(index, page, spec["id"], first_published_on)
             self.ensure_english(
                 page,
                 spec,
-                self.write_agreement_text,
+                self.texts.agreement,
                 "collaboration agreement translations",
                 first_published_on,
             )
-
-    def write_agreement_text(self, page, spec, language):
-        text = spec[language]
-        write_summaries(page, text, language)
-        page.scope = text["scope"]
-        page.citizen_role = text["citizen_role"]
-        page.commitments = [
-            {
-                "type": "commitment",
-                "value": {
-                    "commitment": commitment[language],
-                    "owner": self.organization(commitment["owner"], language).pk,
-                    "due_date": commitment["due"],
-                },
-            }
-            for commitment in spec["commitments"]
-        ]
-
-    def agreement_pdf(self, spec, public_id):
-        text = spec["fr"]
-        signatures = [
-            f"{s['name']}, {s['title']}, {self.organization(s['organization']).name} — signé le {s['signed_on']}"
-            for s in spec["signatories"]
-        ]
-        commitments = [f"• {c['fr']} (échéance : {c['due']})" for c in spec["commitments"]]
-        return self.pdf_document(
-            f"{public_id} — {text['title']} (entente signée, PDF de démonstration)",
-            f"demo-{public_id.lower()}.pdf",
-            text["title"],
-            [
-                text["scope"],
-                "Rôle des citoyens",
-                text["citizen_role"],
-                "Engagements",
-                *commitments,
-                "Signatures",
-                *signatures,
-            ],
-        )
 
     def mark_loaded(self):
         marker = DemoMarker.objects.order_by("pk").first()
@@ -567,27 +438,3 @@ def demo_translation_key(public_id):
 
 def optional_date(value):
     return date.fromisoformat(value) if value else None
-
-
-def write_summaries(page, text, language):
-    page.title = text["title"]
-    page.slug = slugify(text["title"])[:80].strip("-")
-    page.summary = f"{text['summary']} {FICTION_NOTE[type_of(page).key][language]}"
-    page.plain_summary = f"{text['plain_summary']} {PLAIN_FICTION_NOTE[language]}"
-
-
-def heading(text):
-    return {"type": "heading", "value": {"text": text, "level": "h2"}}
-
-
-def paragraph(text):
-    return {"type": "paragraph", "value": format_html("<p>{}</p>", text)}
-
-
-def body_block(kind, value):
-    if kind == "heading":
-        return heading(value)
-    if kind == "paragraph":
-        return paragraph(value)
-    quote, attribution = value
-    return {"type": "quote", "value": {"quote": quote, "attribution": attribution}}
