@@ -2,14 +2,14 @@
 
 from django.core.cache import cache
 
+from .models import DemoMarker
+
 DEMO_FLAG_CACHE_KEY = "hub:demo-loaded"
 
 
 def demo_is_loaded():
     loaded = cache.get(DEMO_FLAG_CACHE_KEY)
     if loaded is None:
-        from .models import DemoMarker
-
         loaded = DemoMarker.objects.exists()
         cache.set(DEMO_FLAG_CACHE_KEY, loaded, 300)
     return loaded

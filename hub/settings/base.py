@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "impacts",
     "advocacy",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -21,8 +21,8 @@ from advocacy.models import (
     BriefCitation,
     CollaborationAgreementPage,
 )
+from demo.management.commands.load_demo import Command
 from hub.demo import demo_is_loaded
-from hub.management.commands.load_demo import Command
 from hub.models import (
     DemoMarker,
     GlossaryTerm,

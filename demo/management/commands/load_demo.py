@@ -5,7 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from hub.demo_content import load_demo
+from demo.loader import load_demo
 
 
 class Command(BaseCommand):
