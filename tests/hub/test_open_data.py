@@ -636,3 +636,55 @@ def test_the_default_settings_use_the_thread_backend():
 
     assert settings.TASKS["open_data"]["BACKEND"] == "hub.open_data.BackgroundThreadBackend"
     assert open_data.rebuild_open_data.backend == "open_data"
+
+
+# --- Files another database wrote -----------------------------------------------------------------
+
+
+def copy_files(source, target):
+    """Put the files of ``source`` in ``target``, as another hub building into it would."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.iterdir():
+        if path.is_file():
+            (target / path.name).write_bytes(path.read_bytes())
+
+
+def file_bytes(root):
+    return {path.name: path.read_bytes() for path in root.iterdir() if path.is_file()}
+
+
+def test_a_change_does_not_overwrite_files_this_database_never_built_there(
+    root, site, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    elsewhere = tmp_path / "another-hub"
+    settings.OPEN_DATA_ROOT = elsewhere
+    open_data.build_open_data()
+    settings.OPEN_DATA_ROOT = root
+    copy_files(elsewhere, root)  # the shared folder holds another hub's files
+    before = file_bytes(root)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseFilePageFactory(title="Publié dans cette base seulement")
+    assert file_bytes(root) == before
+    assert open_data.stale_since(root) is None
+
+
+def test_a_change_does_not_overwrite_files_another_database_built_over_this_ones(
+    root, site, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    open_data.build_open_data()  # this database built here once...
+    elsewhere = tmp_path / "another-hub"
+    settings.OPEN_DATA_ROOT = elsewhere
+    open_data.build_open_data()
+    settings.OPEN_DATA_ROOT = root
+    copy_files(elsewhere, root)  # ...then another hub sharing the folder built over its files
+    before = file_bytes(root)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseFilePageFactory(title="Publié dans cette base seulement")
+    assert file_bytes(root) == before
+
+    open_data.build_open_data()  # an explicit build takes the folder back
+    with django_capture_on_commit_callbacks(execute=True):
+        page = CaseFilePageFactory(title="Publié après la reprise")
+    assert page.public_id in casefile_ids(root)
