@@ -13,6 +13,7 @@ import io
 import json
 import re
 import threading
+from dataclasses import replace
 from datetime import date, datetime
 from types import SimpleNamespace
 
@@ -25,6 +26,8 @@ from django_tasks import task
 
 from advocacy.data_columns import AgreementDataFile
 from advocacy.models import AdvocacyBriefPage, AgreementSignatory, CollaborationAgreementPage
+from hub import items
+from hub.items import get_item_type
 from hub.models import DemoMarker, Region, Risk, Service
 from hub.settings import base as base_settings
 from impacts.interchange import COLUMNS, export_csv
@@ -345,6 +348,50 @@ def test_every_json_key_is_documented(root, dataset):
         for item in data[section]:
             keys = set(item) | {key for entry in item["translations"].values() for key in entry}
             assert keys - documented == set(), section
+
+
+def test_a_type_that_declares_nothing_about_its_files_gets_the_common_columns(
+    root, dataset, client, monkeypatch
+):
+    """A new item type needs nothing in the open data app: its file, its JSON section, its count
+    and its dictionary entry come from the registry, with the defaults of ``hub.data_files``."""
+    plain = replace(
+        get_item_type("casefile"),
+        key="plain",
+        section="plains",
+        data_file_class="hub.data_files.ItemDataFile",
+    )
+    others = {key: item_type for key, item_type in items._types.items() if key != "casefile"}
+    monkeypatch.setattr(items, "_types", {"plain": plain, **others})
+    manifest = build.build_open_data()
+
+    header, rows = read_csv(root / "vigie-plains.csv")
+    assert header == [
+        "id",
+        "locale",
+        "title",
+        "summary",
+        "plain_summary",
+        "services",
+        "regions",
+        "url",
+        "first_published",
+    ]
+    assert id_locales(rows) == expected_versions(dataset)["casefiles"]
+    assert not (root / CASEFILES_CSV).exists()
+    data = json.loads((root / DATA_JSON).read_text(encoding="utf-8"))
+    assert {item["id"] for item in data["plains"]} == {
+        dataset["casefile"].public_id,
+        dataset["english_only"].public_id,
+    }
+    assert manifest["counts"] == {"plains": 2, "briefs": 1, "agreements": 1}
+    dictionary = json.loads((root / DICTIONARY_JSON).read_text(encoding="utf-8"))
+    documented = {
+        spec["name"]: [column["name"] for column in spec.get("columns", [])] for spec in dictionary["files"]
+    }
+    assert documented["vigie-plains.csv"] == header
+    body = client.get(page_url("open-data", "en")).content.decode()
+    assert 'data-count="plains">2<' in body and "vigie-plains.csv" in body
 
 
 # --- Manifest -------------------------------------------------------------------------------------
