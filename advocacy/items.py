@@ -23,6 +23,7 @@ BRIEF = ItemType(
     latest_heading=_("Latest advocacy briefs"),
     more_label=_("All advocacy briefs"),
     publication="review",
+    data_file_class="advocacy.data_columns.BriefDataFile",
 )
 
 # A collaboration agreement is neither a report nor a treaty between states: CSL's generic
@@ -46,4 +47,5 @@ AGREEMENT = ItemType(
     latest_heading=_("Latest collaboration agreements"),
     more_label=_("All collaboration agreements"),
     publication="partners",
+    data_file_class="advocacy.data_columns.AgreementDataFile",
 )

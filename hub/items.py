@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 from wagtail.models import Locale, PageManager
 from wagtail.query import PageQuerySet
 
@@ -47,6 +49,9 @@ class ItemType:
     # Who publishes: "review" (community editors write, a reviewer publishes, through the
     # community review workflow) or "partners" (municipal partners write and publish their own).
     publication: str = "review"
+    # What its open-data files hold: the dotted path of an ``hub.data_files.ItemDataFile`` class,
+    # named rather than imported (as ``page_model``) because it reads the type's models and formats.
+    data_file_class: str = "hub.data_files.ItemDataFile"
 
     def __post_init__(self):
         if not re.fullmatch(r"[A-Z]{2}", self.prefix):
@@ -61,6 +66,11 @@ class ItemType:
     @property
     def index(self):
         return apps.get_model(self.index_model)
+
+    @cached_property
+    def data_file(self):
+        """The type's ``ItemDataFile``: its columns, JSON items and vocabularies (open data)."""
+        return import_string(self.data_file_class)(self)
 
     def owns(self, public_id):
         return bool(public_id) and public_id.startswith(self.prefix + "-")

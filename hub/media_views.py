@@ -21,7 +21,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 from wagtail.images import get_image_model
 
-from . import media_access, open_data
+from . import data_folder, media_access
 
 
 def storage_name(path):
@@ -80,14 +80,14 @@ def file_response(name, content_type, public, disposition=None):
 
 def open_data_file(name):
     """The open-data file ``name`` stands for when OPEN_DATA_URL lies under MEDIA_URL, else None."""
-    url = open_data.open_data_url()
+    url = data_folder.open_data_url()
     if not url.startswith(settings.MEDIA_URL):
         return None
     folder = url[len(settings.MEDIA_URL) :]
     if not name.startswith(folder):
         return None
     try:
-        path = Path(safe_join(open_data.open_data_root(), name[len(folder) :]))
+        path = Path(safe_join(data_folder.open_data_root(), name[len(folder) :]))
     except SuspiciousFileOperation as error:
         raise Http404 from error
     if not path.is_file():

@@ -41,7 +41,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     *page_urlpatterns,
-    path("", include("hub.open_data_urls")),
+    path("", include("open_data.urls")),
     path("", include("hub.glossary_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

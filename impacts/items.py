@@ -24,4 +24,5 @@ CASEFILE = ItemType(
     latest_heading=_("Latest case files"),
     more_label=_("All case files"),
     publication="review",
+    data_file_class="impacts.data_columns.CaseFileDataFile",
 )

@@ -11,9 +11,10 @@ import os
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from hub import open_data
+from hub.data_folder import open_data_root
 from impacts.interchange import casefile_to_row, row_sort_key
 from impacts.models import CaseFilePage
+from open_data.files import is_stale, read_manifest
 
 from .documents import publishable
 from .service import HubSearch
@@ -80,11 +81,11 @@ class OpenDataFile:
 
 def current_open_data_file():
     """The open-data case-file CSV when it exists and is current, else None."""
-    root = open_data.open_data_root()
-    if open_data.read_manifest(root) is None or open_data.is_stale(root):
+    root = open_data_root()
+    if read_manifest(root) is None or is_stale(root):
         return None
     try:
-        handle = open(root / open_data.CASEFILES_CSV, "rb")  # noqa: SIM115 (the response closes it)
+        handle = open(root / CaseFilePage.item_type.data_file.csv_name, "rb")  # noqa: SIM115 (the response closes it)
     except OSError:
         return None
     stat = os.fstat(handle.fileno())

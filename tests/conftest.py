@@ -23,8 +23,8 @@ def _empty_cache():
 
 @pytest.fixture(autouse=True)
 def _own_open_data_folder(settings, tmp_path):
-    """Each test builds open data in its own folder: once built, the files make every later
-    publication queue a rebuild, which must not follow a test into the next ones."""
+    """Each test builds open data in its own folder, so that no test finds the files another
+    one built (nor their stale mark) in place of its own."""
     settings.OPEN_DATA_ROOT = tmp_path / "open-data"
 
 

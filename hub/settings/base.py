@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "advocacy",
     "search",
     "demo",
+    "open_data",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -217,17 +218,18 @@ LOGGING = {
 
 DEMO_NOTICE = _("Demonstration content: every case, brief and agreement here is fictional.")
 
-# --- Open data (hub/open_data.py, `manage.py build_open_data`) ------------------------------
+# --- Open data (the open_data app, `manage.py build_open_data`) -----------------------------
 # Where the files go. Without the OPEN_DATA_ROOT environment variable this is None, meaning
-# MEDIA_ROOT / "open-data" resolved when used (hub.open_data.open_data_root): the value above is
+# MEDIA_ROOT / "open-data" resolved when used (hub.data_folder.open_data_root): the value above is
 # computed from this file's MEDIA_ROOT, and a settings module that moves MEDIA_ROOT after
 # importing this one (hub.settings.test puts it in a temporary folder) must not write the open
 # data into the repository's media folder.
 OPEN_DATA_ROOT = Path(os.environ["OPEN_DATA_ROOT"]) if os.environ.get("OPEN_DATA_ROOT") else None
 OPEN_DATA_URL = os.environ.get("OPEN_DATA_URL", MEDIA_URL + "open-data/")
 # Publishing, unpublishing, deleting, moving, privacy changes and testimony withdrawals enqueue
-# ONE rebuild (after the commit, coalesced) on the "open_data" task backend of django-tasks.
-# Default: hub.open_data.BackgroundThreadBackend runs it in a thread of the web process, so the
+# ONE rebuild (after the commit, coalesced) on the "open_data" task backend of django-tasks,
+# once this database has built the files in OPEN_DATA_ROOT (and while they are still its own).
+# Default: open_data.tasks.BackgroundThreadBackend runs it in a thread of the web process, so the
 # editor's request does not wait for it. Trade-off: a rebuild under way is lost if the process
 # stops (the previous files stay online, marked stale, and the next publication or
 # `build_open_data`, e.g. from cron, catches up); it uses the web process's CPU. A site with a
@@ -236,7 +238,7 @@ OPEN_DATA_URL = os.environ.get("OPEN_DATA_URL", MEDIA_URL + "open-data/")
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "open_data": {
-        "BACKEND": os.environ.get("OPEN_DATA_TASK_BACKEND", "hub.open_data.BackgroundThreadBackend"),
+        "BACKEND": os.environ.get("OPEN_DATA_TASK_BACKEND", "open_data.tasks.BackgroundThreadBackend"),
     },
 }
 

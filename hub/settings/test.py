@@ -15,6 +15,13 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # The suite runs on the embedded backend; the Elasticsearch tiers configure their own server.
 ELASTICSEARCH_URL = ""
+# Open data rebuilds run inline, in the on-commit callback that asks for them, instead of in a
+# background thread: a test sees the files rebuilt when its commit callbacks have run, and no
+# thread outlives the test that started it (tests/open_data checks the thread backend itself).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "open_data": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 # Login protection is off so tests can use the test client's login(); the tests of the lockout
 # turn it back on.
 AXES_ENABLED = False

@@ -80,16 +80,6 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
-@pytest.fixture(autouse=True)
-def _open_data_rebuilt_inline(settings):
-    """Publishing rebuilds the open data in a background thread; beside a live server on SQLite
-    that thread locks tables under the next test's setup. Browser tests rebuild it inline."""
-    settings.TASKS = {
-        **settings.TASKS,
-        "open_data": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    }
-
-
 class LiveSite:
     def __init__(self, base_url, content):
         self.base_url = base_url.rstrip("/")

@@ -16,8 +16,8 @@ from django.db import connections, transaction
 from django.test import Client
 
 from hub.models import PublicIdSequence
-from hub.open_data import build_open_data
 from impacts.models import CaseFilePage
+from open_data.build import build_open_data
 from tests.factories import CaseFilePageFactory, site_skeleton
 
 READERS = 20
@@ -95,13 +95,6 @@ def run_threads(targets):
     return failures
 
 
-def join_background_tasks():
-    """The open-data rebuilds the publications queued run in threads of their own."""
-    for thread in threading.enumerate():
-        if thread.name.startswith("task-"):
-            thread.join(WAIT)
-
-
 def test_publications_imports_and_searches_at_once_all_succeed(own_database, tmp_path):
     site_skeleton()
     for number in range(4):
@@ -109,7 +102,7 @@ def test_publications_imports_and_searches_at_once_all_succeed(own_database, tmp
     drafts = [
         CaseFilePageFactory(live=False, title=f"Algorithme en attente {n}") for n in range(PUBLICATIONS)
     ]
-    build_open_data()  # from now on every publication queues a background rebuild
+    build_open_data()  # from now on every publication rebuilds the open data after its commit
     admin = get_user_model().objects.create_superuser("chef", "chef@example.org", "password")
     files = [import_file(tmp_path / f"import-{number}.csv", number) for number in range(IMPORTS)]
     writers = Countdown(PUBLICATIONS + IMPORTS)
@@ -165,7 +158,6 @@ def test_publications_imports_and_searches_at_once_all_succeed(own_database, tmp
         + [importer(path) for path in files]
         + [reader(number) for number in range(READERS)]
     )
-    join_background_tasks()
 
     assert not failures, "\n".join(failures)
     assert set(statuses) == {200}

@@ -16,12 +16,14 @@ from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.models import PageViewRestriction
 
-from hub import open_data
+from hub.data_folder import open_data_url
 from hub.media_access import public_media
 from hub.roles import COMMUNITY_EDITORS
 from impacts import models as impacts_models
 from impacts.models import CaseFilePage, CaseFileTestimony
 from impacts.testimonies import withdraw_testimony
+from open_data import files
+from open_data.build import build_open_data
 from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
@@ -239,15 +241,15 @@ def test_an_editor_does_not_get_a_withdrawn_file(unconsented):
 
 def test_open_data_is_served_and_other_files_under_media_root_are_not(site_pages):
     CaseFilePageFactory(title="Dossier ouvert")
-    open_data.build_open_data()
-    manifest = fetch(open_data.open_data_url() + open_data.MANIFEST_JSON)
+    build_open_data()
+    manifest = fetch(open_data_url() + files.MANIFEST_JSON)
     default_storage.save("notes/perdu.txt", ContentFile(b"perdu"))
 
     assert manifest.status_code == 200
-    assert open_data.DATA_JSON in b"".join(manifest.streaming_content).decode()
+    assert files.DATA_JSON in b"".join(manifest.streaming_content).decode()
     assert fetch(settings.MEDIA_URL + "notes/perdu.txt").status_code == 404
     assert fetch(settings.MEDIA_URL + "../manage.py").status_code == 404
-    assert fetch(open_data.open_data_url() + "../notes/perdu.txt").status_code == 404
+    assert fetch(open_data_url() + "../notes/perdu.txt").status_code == 404
 
 
 def test_production_hands_the_bytes_to_the_web_server(site_pages, settings):

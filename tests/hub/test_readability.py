@@ -14,10 +14,11 @@ from pyphen import Pyphen
 from textstat.textstat import textstatistics
 from wagtail.users.models import UserProfile
 
+from advocacy.data_columns import AGREEMENT_COLUMNS, BRIEF_COLUMNS
 from hub import readability
 from hub.content_checks import ProjectContentCheckerItem
-from hub.open_data import AGREEMENT_COLUMNS, BRIEF_COLUMNS, CASEFILE_COLUMNS
 from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, REVIEWERS
+from impacts.data_columns import CASEFILE_COLUMNS
 from impacts.interchange import COLUMNS, export_csv
 from impacts.models import CaseFilePage
 from tests.factories import (

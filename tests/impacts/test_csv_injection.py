@@ -18,9 +18,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from advocacy.models import AgreementParty
-from hub import open_data
+from hub.data_folder import open_data_root
 from hub.models import Organization, PublicIdSequence
 from impacts.models import CaseFilePage
+from open_data.build import build_open_data
 from search.backends import get_backend
 from search.index import rebuild_index
 from tests.factories import (
@@ -128,8 +129,8 @@ def test_api_casefiles_csv_escapes_cells_a_spreadsheet_would_run(client, site_pa
 
 
 def test_open_data_casefiles_csv_escapes_cells_a_spreadsheet_would_run(casefiles):
-    open_data.build_open_data()
-    text = (open_data.open_data_root() / open_data.CASEFILES_CSV).read_text(encoding="utf-8")
+    build_open_data()
+    text = (open_data_root() / "vigie-casefiles.csv").read_text(encoding="utf-8")
     assert cells_starting_dangerously(text) == []
     by_id = {row["id"]: row for row in rows(text)}
     for name, page in casefiles.items():
@@ -146,10 +147,10 @@ def test_open_data_briefs_and_agreements_csv_escape_cells_a_spreadsheet_would_ru
             slug=f"entente-{slug}",
             parties=[{"organization": party}, {"role": AgreementParty.Role.NON_PROFIT}],
         )
-    open_data.build_open_data()
-    root = open_data.open_data_root()
-    briefs = (root / open_data.BRIEFS_CSV).read_text(encoding="utf-8")
-    agreements = (root / open_data.AGREEMENTS_CSV).read_text(encoding="utf-8")
+    build_open_data()
+    root = open_data_root()
+    briefs = (root / "vigie-briefs.csv").read_text(encoding="utf-8")
+    agreements = (root / "vigie-agreements.csv").read_text(encoding="utf-8")
     assert cells_starting_dangerously(briefs) == []
     assert cells_starting_dangerously(agreements) == []
     assert sorted(row["title"] for row in rows(briefs)) == sorted(
@@ -207,10 +208,8 @@ def test_export_import_into_an_empty_database_export_is_byte_identical(casefiles
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_data_dictionary_says_how_a_cell_is_escaped(site_pages, client, language):
-    open_data.build_open_data()
-    dictionary = json.loads(
-        (open_data.open_data_root() / open_data.DICTIONARY_JSON).read_text(encoding="utf-8")
-    )
+    build_open_data()
+    dictionary = json.loads((open_data_root() / "data-dictionary.json").read_text(encoding="utf-8"))
     escaping = dictionary["escaping"]
     assert escaping["prefix"] == "'"
     assert sorted(escaping["when_cell_starts_with"]) == sorted([*DANGEROUS, "'"])

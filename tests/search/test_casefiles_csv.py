@@ -7,8 +7,9 @@ import io
 
 import pytest
 
-from hub import open_data
+from hub.data_folder import open_data_root
 from impacts.interchange import COLUMNS, export_csv
+from open_data import build, files
 from search.backends import get_backend
 from search.index import rebuild_index
 from search.service import HubSearch
@@ -61,8 +62,8 @@ def published_export():
 def test_unfiltered_download_is_the_current_open_data_file_without_running_a_search(
     client, casefiles, monkeypatch
 ):
-    open_data.build_open_data()
-    file_bytes = (open_data.open_data_root() / open_data.CASEFILES_CSV).read_bytes()
+    build.build_open_data()
+    file_bytes = (open_data_root() / "vigie-casefiles.csv").read_bytes()
 
     def no_search(*args, **kwargs):
         raise AssertionError("the unfiltered download ran a search")
@@ -80,9 +81,9 @@ def test_unfiltered_download_is_the_current_open_data_file_without_running_a_sea
 
 
 def test_the_streamed_answer_has_the_same_bytes_as_the_open_data_file(client, casefiles):
-    open_data.build_open_data()
-    file_bytes = (open_data.open_data_root() / open_data.CASEFILES_CSV).read_bytes()
-    open_data.mark_stale()  # not current any more: the same request now streams
+    build.build_open_data()
+    file_bytes = (open_data_root() / "vigie-casefiles.csv").read_bytes()
+    files.mark_stale()  # not current any more: the same request now streams
 
     streamed = body(client.get(CSV_URL))
 
@@ -100,7 +101,7 @@ def test_without_open_data_files_the_unfiltered_download_streams_every_language_
 
 
 def test_a_filtered_download_streams_the_matching_case_files_only(client, casefiles, monkeypatch):
-    open_data.build_open_data()
+    build.build_open_data()
     searched = []
     hits = HubSearch.hits
 
@@ -128,7 +129,7 @@ def test_after_a_publication_the_download_follows_the_database_until_the_file_is
 ):
     # The rebuild a publication enqueues waits (as in a busy worker) until the test runs it.
     settings.TASKS = {**settings.TASKS, "open_data": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    open_data.build_open_data()
+    build.build_open_data()
     newer = committed(CaseFilePageFactory, title="Nouveau dossier publié")
     rebuild_index(get_backend())
 
@@ -136,6 +137,6 @@ def test_after_a_publication_the_download_follows_the_database_until_the_file_is
         return {row["id"] for row in csv.DictReader(io.StringIO(body(client.get(CSV_URL)).decode()))}
 
     assert newer.public_id in ids()  # streamed: the file is stale
-    open_data.rebuild_if_stale()
+    build.rebuild_if_stale()
     monkeypatch.setattr(HubSearch, "hits", None)  # from the file again, which now holds it
     assert newer.public_id in ids()

@@ -4,7 +4,7 @@ files re-import, the manifest describes the files, the pages show the right numb
 languages, the dictionary documents every column, publishing rebuilds, and a failed build
 leaves the previous files in place.
 
-Expected contents are computed from the factories' objects, never from hub.open_data."""
+Expected contents are computed from the factories' objects, never from the open_data app."""
 
 import csv
 import hashlib
@@ -13,6 +13,7 @@ import io
 import json
 import re
 import threading
+from dataclasses import replace
 from datetime import date, datetime
 from types import SimpleNamespace
 
@@ -23,12 +24,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from advocacy.data_columns import AgreementDataFile
 from advocacy.models import AdvocacyBriefPage, AgreementSignatory, CollaborationAgreementPage
-from hub import open_data
+from hub import items
+from hub.items import get_item_type
 from hub.models import DemoMarker, Region, Risk, Service
+from hub.settings import base as base_settings
 from impacts.interchange import COLUMNS, export_csv
 from impacts.models import CaseFilePage
 from impacts.testimonies import withdraw_testimony
+from open_data import build, files, tasks
 from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
@@ -45,7 +50,14 @@ from tests.factories import (
 COLLECTED_ON = date(2019, 2, 27)
 KEEP_UNTIL = date(2039, 7, 14)
 IMMEDIATE = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
-CSV_FILES = (open_data.CASEFILES_CSV, open_data.BRIEFS_CSV, open_data.AGREEMENTS_CSV)
+THREAD = {"BACKEND": "open_data.tasks.BackgroundThreadBackend"}
+CASEFILES_CSV = "vigie-casefiles.csv"
+BRIEFS_CSV = "vigie-briefs.csv"
+AGREEMENTS_CSV = "vigie-agreements.csv"
+DATA_JSON = "vigie-data.json"
+DICTIONARY_JSON = "data-dictionary.json"
+MANIFEST_JSON = "manifest.json"
+CSV_FILES = (CASEFILES_CSV, BRIEFS_CSV, AGREEMENTS_CSV)
 # Words only what must stay out holds; each is looked for in every byte of every file.
 SECRETS = {
     "draft case file": "Brouillonix",
@@ -67,10 +79,9 @@ SECRETS = {
 
 @pytest.fixture
 def root(settings, tmp_path):
-    """A folder of this test's own, and rebuilds forced to run synchronously."""
+    """A folder of this test's own."""
     settings.OPEN_DATA_ROOT = tmp_path / "open-data"
-    settings.TASKS = {"default": IMMEDIATE, "open_data": IMMEDIATE}
-    open_data.connect()
+    tasks.connect()
     return settings.OPEN_DATA_ROOT
 
 
@@ -179,27 +190,27 @@ def expected_versions(o):
 
 
 def test_csv_files_hold_exactly_the_published_language_versions(root, dataset):
-    open_data.build_open_data()
+    build.build_open_data()
     expected = expected_versions(dataset)
 
-    header, rows = read_csv(root / open_data.CASEFILES_CSV)
+    header, rows = read_csv(root / CASEFILES_CSV)
     assert header == list(COLUMNS)
     assert id_locales(rows) == expected["casefiles"]
     assert {row["published"] for row in rows} == {"true"}
 
-    _header, brief_rows = read_csv(root / open_data.BRIEFS_CSV)
+    _header, brief_rows = read_csv(root / BRIEFS_CSV)
     assert id_locales(brief_rows) == expected["briefs"]
     # The draft it cites stays out; the published case file is there.
     assert brief_rows[0]["cited_casefiles"] == dataset["casefile"].public_id
 
-    _header, agreement_rows = read_csv(root / open_data.AGREEMENTS_CSV)
+    _header, agreement_rows = read_csv(root / AGREEMENTS_CSV)
     assert id_locales(agreement_rows) == expected["agreements"]
     titles = {row["locale"]: row["title"] for row in agreement_rows}
     assert titles == {"fr": "Entente publiée", "en": "Published agreement"}
 
 
 def test_nothing_unpublished_or_private_reaches_any_file(root, dataset):
-    open_data.build_open_data()
+    build.build_open_data()
     content = every_byte(root).decode("utf-8")
     assert "Exportix" in content  # the files do hold testimonies: the search below means something
     assert "Visiblix" in content
@@ -208,7 +219,7 @@ def test_nothing_unpublished_or_private_reaches_any_file(root, dataset):
 
 
 def test_casefile_csv_is_the_export_of_the_same_pages_byte_for_byte(root, dataset):
-    open_data.build_open_data()
+    build.build_open_data()
     wanted = expected_versions(dataset)["casefiles"]
     exported = list(csv.reader(io.StringIO(export_csv(), newline="")))
     output = io.StringIO()
@@ -218,19 +229,19 @@ def test_casefile_csv_is_the_export_of_the_same_pages_byte_for_byte(root, datase
         if (row[0], row[1]) in wanted:
             writer.writerow(row)
     assert len(exported) - 1 > len(wanted)  # the export also holds the draft, private and unpublished
-    assert (root / open_data.CASEFILES_CSV).read_bytes() == output.getvalue().encode("utf-8")
+    assert (root / CASEFILES_CSV).read_bytes() == output.getvalue().encode("utf-8")
 
 
 def test_casefile_csv_reimports_into_an_empty_database(root, dataset, tmp_path):
-    open_data.build_open_data()
-    published = (root / open_data.CASEFILES_CSV).read_bytes()
+    build.build_open_data()
+    published = (root / CASEFILES_CSV).read_bytes()
     for brief in AdvocacyBriefPage.objects.all():  # citations protect the case files they cite
         brief.delete()
     for page in CaseFilePage.objects.order_by("-pk"):
         page.delete()
     assert not CaseFilePage.objects.exists()
 
-    call_command("import_casefiles", str(root / open_data.CASEFILES_CSV), stdout=io.StringIO())
+    call_command("import_casefiles", str(root / CASEFILES_CSV), stdout=io.StringIO())
 
     assert CaseFilePage.objects.count() == 3
     assert (
@@ -241,8 +252,8 @@ def test_casefile_csv_reimports_into_an_empty_database(root, dataset, tmp_path):
 
 
 def test_json_holds_every_published_item_with_translations_and_exportable_testimonies(root, dataset):
-    open_data.build_open_data()
-    data = json.loads((root / open_data.DATA_JSON).read_text(encoding="utf-8"))
+    build.build_open_data()
+    data = json.loads((root / DATA_JSON).read_text(encoding="utf-8"))
     o = dataset
 
     ids = {
@@ -289,8 +300,8 @@ def test_json_holds_every_published_item_with_translations_and_exportable_testim
 
 def test_json_relations_are_what_the_models_say(root, dataset):
     """The build looks relations up a chunk at a time; they must equal the models' own properties."""
-    open_data.build_open_data()
-    data = json.loads((root / open_data.DATA_JSON).read_text(encoding="utf-8"))
+    build.build_open_data()
+    data = json.loads((root / DATA_JSON).read_text(encoding="utf-8"))
     o = dataset
 
     item = next(item for item in data["casefiles"] if item["id"] == o["casefile"].public_id)
@@ -308,28 +319,28 @@ def test_json_relations_are_what_the_models_say(root, dataset):
     assert len(agreement_item["parties"]) == 2
     assert agreement_item["signatories"] == agreement.signatory_list
     assert agreement_item["signatories"][0]["name"] == "Signataire fictive"
-    _header, rows = read_csv(root / open_data.AGREEMENTS_CSV)
+    _header, rows = read_csv(root / AGREEMENTS_CSV)
     assert {row["signatories"] for row in rows} == {"Signataire fictive"}
     assert {row["party_roles"] for row in rows} == {"|".join(party["role"] for party in agreement.party_list)}
 
 
 def test_every_json_key_is_documented(root, dataset):
-    open_data.build_open_data()
-    data = json.loads((root / open_data.DATA_JSON).read_text(encoding="utf-8"))
-    dictionary = json.loads((root / open_data.DICTIONARY_JSON).read_text(encoding="utf-8"))
+    build.build_open_data()
+    data = json.loads((root / DATA_JSON).read_text(encoding="utf-8"))
+    dictionary = json.loads((root / DICTIONARY_JSON).read_text(encoding="utf-8"))
     csv_columns = {
         spec["name"]: {column["name"] for column in spec["columns"]}
         for spec in dictionary["files"]
         if spec["format"] == "csv"
     }
-    json_spec = next(spec for spec in dictionary["files"] if spec["name"] == open_data.DATA_JSON)
+    json_spec = next(spec for spec in dictionary["files"] if spec["name"] == DATA_JSON)
     json_columns = {
         section["name"]: {c["name"] for c in section["columns"]} for section in json_spec["sections"]
     }
     files = {
-        "casefiles": open_data.CASEFILES_CSV,
-        "briefs": open_data.BRIEFS_CSV,
-        "agreements": open_data.AGREEMENTS_CSV,
+        "casefiles": CASEFILES_CSV,
+        "briefs": BRIEFS_CSV,
+        "agreements": AGREEMENTS_CSV,
     }
     for section, file_name in files.items():
         documented = csv_columns[file_name] | json_columns[section]
@@ -339,32 +350,74 @@ def test_every_json_key_is_documented(root, dataset):
             assert keys - documented == set(), section
 
 
+def test_a_type_that_declares_nothing_about_its_files_gets_the_common_columns(
+    root, dataset, client, monkeypatch
+):
+    """A new item type needs nothing in the open data app: its file, its JSON section, its count
+    and its dictionary entry come from the registry, with the defaults of ``hub.data_files``."""
+    plain = replace(
+        get_item_type("casefile"),
+        key="plain",
+        section="plains",
+        data_file_class="hub.data_files.ItemDataFile",
+    )
+    others = {key: item_type for key, item_type in items._types.items() if key != "casefile"}
+    monkeypatch.setattr(items, "_types", {"plain": plain, **others})
+    manifest = build.build_open_data()
+
+    header, rows = read_csv(root / "vigie-plains.csv")
+    assert header == [
+        "id",
+        "locale",
+        "title",
+        "summary",
+        "plain_summary",
+        "services",
+        "regions",
+        "url",
+        "first_published",
+    ]
+    assert id_locales(rows) == expected_versions(dataset)["casefiles"]
+    assert not (root / CASEFILES_CSV).exists()
+    data = json.loads((root / DATA_JSON).read_text(encoding="utf-8"))
+    assert {item["id"] for item in data["plains"]} == {
+        dataset["casefile"].public_id,
+        dataset["english_only"].public_id,
+    }
+    assert manifest["counts"] == {"plains": 2, "briefs": 1, "agreements": 1}
+    dictionary = json.loads((root / DICTIONARY_JSON).read_text(encoding="utf-8"))
+    documented = {
+        spec["name"]: [column["name"] for column in spec.get("columns", [])] for spec in dictionary["files"]
+    }
+    assert documented["vigie-plains.csv"] == header
+    body = client.get(page_url("open-data", "en")).content.decode()
+    assert 'data-count="plains">2<' in body and "vigie-plains.csv" in body
+
+
 # --- Manifest -------------------------------------------------------------------------------------
 
 
 def test_manifest_counts_sizes_and_hashes_match_the_files(root, dataset):
-    manifest = open_data.build_open_data()
-    on_disk = json.loads((root / open_data.MANIFEST_JSON).read_text(encoding="utf-8"))
+    manifest = build.build_open_data()
+    on_disk = json.loads((root / MANIFEST_JSON).read_text(encoding="utf-8"))
     assert on_disk == manifest
     assert manifest["licence"]["id"] == "CC-BY-4.0"
     assert abs(datetime.fromisoformat(manifest["generated_at"]) - timezone.now()).total_seconds() < 120
     listed = {entry["name"]: entry for entry in manifest["files"]}
-    assert set(listed) == {path.name for path in root.iterdir() if path.is_file()} - {open_data.MANIFEST_JSON}
+    assert set(listed) == {path.name for path in root.iterdir() if path.is_file()} - {MANIFEST_JSON}
 
     for name, entry in listed.items():
         content = (root / name).read_bytes()
         assert entry["bytes"] == len(content), name
         assert entry["sha256"] == hashlib.sha256(content).hexdigest(), name
     expected = expected_versions(dataset)
-    assert listed[open_data.CASEFILES_CSV]["rows"] == len(expected["casefiles"]) == 3
-    assert listed[open_data.BRIEFS_CSV]["rows"] == len(expected["briefs"]) == 1
-    assert listed[open_data.AGREEMENTS_CSV]["rows"] == len(expected["agreements"]) == 2
+    assert listed[CASEFILES_CSV]["rows"] == len(expected["casefiles"]) == 3
+    assert listed[BRIEFS_CSV]["rows"] == len(expected["briefs"]) == 1
+    assert listed[AGREEMENTS_CSV]["rows"] == len(expected["agreements"]) == 2
     for name in CSV_FILES:
         assert listed[name]["rows"] == len(read_csv(root / name)[1])
-    data = json.loads((root / open_data.DATA_JSON).read_text(encoding="utf-8"))
-    assert listed[open_data.DATA_JSON]["rows"] == sum(
-        len(data[s]) for s in ("casefiles", "briefs", "agreements")
-    )
+    data = json.loads((root / DATA_JSON).read_text(encoding="utf-8"))
+    assert listed[DATA_JSON]["rows"] == sum(len(data[s]) for s in ("casefiles", "briefs", "agreements"))
 
 
 def test_build_open_data_command_prints_every_file_and_its_rows(root, dataset):
@@ -372,12 +425,12 @@ def test_build_open_data_command_prints_every_file_and_its_rows(root, dataset):
     call_command("build_open_data", stdout=out)
     printed = out.getvalue()
     for name, rows in (
-        (open_data.CASEFILES_CSV, 3),
-        (open_data.BRIEFS_CSV, 1),
-        (open_data.AGREEMENTS_CSV, 2),
+        (CASEFILES_CSV, 3),
+        (BRIEFS_CSV, 1),
+        (AGREEMENTS_CSV, 2),
     ):
         assert re.search(rf"{re.escape(name)}: {rows}\b", printed), printed
-    assert (root / open_data.MANIFEST_JSON).exists()
+    assert (root / MANIFEST_JSON).exists()
 
 
 # --- Pages ----------------------------------------------------------------------------------------
@@ -390,7 +443,7 @@ def page_url(name, language):
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_open_data_page_shows_the_files_with_their_numbers(root, dataset, client, language):
-    manifest = open_data.build_open_data()
+    manifest = build.build_open_data()
     response = client.get(page_url("open-data", language))
     assert response.status_code == 200
     body = response.content.decode()
@@ -398,7 +451,7 @@ def test_open_data_page_shows_the_files_with_their_numbers(root, dataset, client
     assert f'<html lang="{language}"' in body
     shown = dict(re.findall(r'href="[^"]*/open-data/([\w.-]+)" download>.*?data-rows="(\d+)"', body, re.S))
     assert shown == {entry["name"]: str(entry["rows"]) for entry in manifest["files"]}
-    assert shown[open_data.CASEFILES_CSV] == "3" and shown[open_data.AGREEMENTS_CSV] == "2"
+    assert shown[CASEFILES_CSV] == "3" and shown[AGREEMENTS_CSV] == "2"
     counts = dict(re.findall(r'data-count="(\w+)">(\d+)<', body))
     assert counts == {"casefiles": "2", "briefs": "1", "agreements": "1", "testimonies": "1"}
     generated = timezone.localtime(datetime.fromisoformat(manifest["generated_at"]))
@@ -416,13 +469,13 @@ def test_open_data_page_says_so_before_the_first_generation(root, db, client):
 
 
 def test_open_data_page_says_the_demo_is_fictional_only_when_it_is_loaded(root, dataset, client):
-    open_data.build_open_data()
+    build.build_open_data()
     note = "demonstration content: it is fictional"
     assert note not in client.get(page_url("open-data", "en")).content.decode()
     DemoMarker.objects.create()
     cache.clear()
     assert note in client.get(page_url("open-data", "en")).content.decode()
-    manifest = open_data.build_open_data()
+    manifest = build.build_open_data()
     assert manifest["demo_notice"]["en"].startswith("Demonstration content")
 
 
@@ -450,7 +503,7 @@ def value_labels(body, file_name, column):
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_dictionary_page_lists_every_column_and_every_value_in_both_languages(root, site, client, language):
-    open_data.build_open_data()
+    build.build_open_data()
     response = client.get(page_url("data-dictionary", language))
     assert response.status_code == 200
     body = response.content.decode()
@@ -483,17 +536,17 @@ def test_dictionary_page_lists_every_column_and_every_value_in_both_languages(ro
         en_levels = {
             str(value): str(label) for value, label in CaseFilePage._meta.get_field("impact_level").choices
         }
-    shown = value_labels(body, open_data.CASEFILES_CSV, "impact_level")
+    shown = value_labels(body, CASEFILES_CSV, "impact_level")
     for key in fr_levels:
         assert shown[key] == {"fr": fr_levels[key], "en": en_levels[key]}
-    assert set(value_labels(body, open_data.CASEFILES_CSV, "status")) == {
+    assert set(value_labels(body, CASEFILES_CSV, "status")) == {
         value for value, _label in CaseFilePage.Status.choices
     }
 
 
 def test_dictionary_file_documents_every_csv_column(root, site):
-    open_data.build_open_data()
-    dictionary = json.loads((root / open_data.DICTIONARY_JSON).read_text(encoding="utf-8"))
+    build.build_open_data()
+    dictionary = json.loads((root / DICTIONARY_JSON).read_text(encoding="utf-8"))
     documented = {spec["name"]: spec["columns"] for spec in dictionary["files"] if spec["format"] == "csv"}
     for name in CSV_FILES:
         header, _rows = read_csv(root / name)
@@ -508,28 +561,28 @@ def test_dictionary_page_works_before_the_first_generation(root, db, client):
     response = client.get(page_url("data-dictionary", "en"))
     assert response.status_code == 200
     assert "data-dictionary.json" not in response.content.decode()
-    assert dictionary_rows(response.content.decode(), open_data.CASEFILES_CSV) == list(COLUMNS)
+    assert dictionary_rows(response.content.decode(), CASEFILES_CSV) == list(COLUMNS)
 
 
 # --- Rebuild after publishing ---------------------------------------------------------------------
 
 
 def casefile_ids(root):
-    return {row["id"] for row in read_csv(root / open_data.CASEFILES_CSV)[1]}
+    return {row["id"] for row in read_csv(root / CASEFILES_CSV)[1]}
 
 
 def test_publishing_rebuilds_the_files_after_the_commit(root, dataset, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         page = CaseFilePageFactory(title="Dossier publié après coup", live=False)
-    open_data.build_open_data()
+    build.build_open_data()
     assert page.public_id not in casefile_ids(root)
-    generation = open_data.read_manifest(root)["generation"]
+    generation = files.read_manifest(root)["generation"]
 
     with django_capture_on_commit_callbacks(execute=True):
         CaseFilePage.objects.get(pk=page.pk).save_revision().publish()
     assert page.public_id in casefile_ids(root)
-    assert open_data.read_manifest(root)["generation"] != generation
-    assert open_data.stale_since(root) is None
+    assert files.read_manifest(root)["generation"] != generation
+    assert files.stale_since(root) is None
 
     with django_capture_on_commit_callbacks(execute=True):
         CaseFilePage.objects.get(pk=page.pk).unpublish()
@@ -537,19 +590,19 @@ def test_publishing_rebuilds_the_files_after_the_commit(root, dataset, django_ca
 
 
 def test_withdrawing_a_testimony_rebuilds_without_it(root, dataset, django_capture_on_commit_callbacks):
-    open_data.build_open_data()
-    assert "Exportix" in (root / open_data.DATA_JSON).read_text(encoding="utf-8")
+    build.build_open_data()
+    assert "Exportix" in (root / DATA_JSON).read_text(encoding="utf-8")
     with django_capture_on_commit_callbacks(execute=True):
         withdraw_testimony(dataset["testimony"], "La personne a changé d'avis.")
-    data = (root / open_data.DATA_JSON).read_text(encoding="utf-8")
+    data = (root / DATA_JSON).read_text(encoding="utf-8")
     assert "Exportix" not in data
     assert json.loads(data)["counts"]["testimonies"] == 0
 
 
 def test_one_transaction_asks_for_one_rebuild(root, site, django_capture_on_commit_callbacks, monkeypatch):
-    open_data.build_open_data()
+    build.build_open_data()
     enqueued = []
-    monkeypatch.setattr(open_data, "rebuild_open_data", SimpleNamespace(enqueue=lambda: enqueued.append(1)))
+    monkeypatch.setattr(tasks, "rebuild_open_data", SimpleNamespace(enqueue=lambda: enqueued.append(1)))
     with django_capture_on_commit_callbacks(execute=True):
         CaseFilePageFactory()
         CaseFilePageFactory()
@@ -561,45 +614,45 @@ def test_nothing_is_built_automatically_before_the_first_generation(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         CaseFilePageFactory()
-    assert not (root / open_data.MANIFEST_JSON).exists()
+    assert not (root / MANIFEST_JSON).exists()
 
 
 def test_a_rebuild_requested_during_a_build_is_done_once_it_ends(root, site):
-    first = open_data.build_open_data()
+    first = build.build_open_data()
     new = CaseFilePageFactory(title="Publié pendant une construction")
-    open_data.mark_stale(root)
-    with open_data.build_lock(root):  # another process is building
-        assert open_data.rebuild_if_stale(root) == "busy"
+    files.mark_stale(root)
+    with files.build_lock(root):  # another process is building
+        assert build.rebuild_if_stale(root) == "busy"
         assert new.public_id not in casefile_ids(root)
-    assert open_data.rebuild_if_stale(root) == "rebuilt"
+    assert build.rebuild_if_stale(root) == "rebuilt"
     assert new.public_id in casefile_ids(root)
-    second = open_data.read_manifest(root)
+    second = files.read_manifest(root)
     assert second["generation"] != first["generation"]
-    assert open_data.rebuild_if_stale(root) == "current"
-    assert open_data.read_manifest(root)["generation"] == second["generation"]
+    assert build.rebuild_if_stale(root) == "current"
+    assert files.read_manifest(root)["generation"] == second["generation"]
 
 
 def test_a_failed_build_leaves_the_previous_files_intact(root, site, monkeypatch):
     CollaborationAgreementPageFactory()
-    open_data.build_open_data()
+    build.build_open_data()
     before = {path.name: path.read_bytes() for path in root.iterdir() if path.is_file()}
     CaseFilePageFactory(title="Jamais dans les fichiers")
-    open_data.mark_stale(root)
+    files.mark_stale(root)
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(open_data, "agreement_item", broken)  # after the case files were written
+    monkeypatch.setattr(AgreementDataFile, "item_fields", broken)  # after the case files were written
     with pytest.raises(RuntimeError):
-        open_data.rebuild_if_stale(root)
+        build.rebuild_if_stale(root)
     assert {path.name: path.read_bytes() for path in root.iterdir() if path.is_file()} == before
-    assert list((root / open_data.STATE_FOLDER).glob("staging-*")) == []
-    assert open_data.stale_since(root) is not None  # still marked, for the next attempt
+    assert list((root / files.STATE_FOLDER).glob("staging-*")) == []
+    assert files.stale_since(root) is not None  # still marked, for the next attempt
 
     monkeypatch.undo()
-    assert open_data.rebuild_if_stale(root) == "rebuilt"
-    assert "Jamais dans les fichiers" in (root / open_data.CASEFILES_CSV).read_text(encoding="utf-8")
-    assert open_data.stale_since(root) is None
+    assert build.rebuild_if_stale(root) == "rebuilt"
+    assert "Jamais dans les fichiers" in (root / CASEFILES_CSV).read_text(encoding="utf-8")
+    assert files.stale_since(root) is None
 
 
 # --- The background thread backend ----------------------------------------------------------------
@@ -614,7 +667,7 @@ def record_thread(event_id):
 
 
 def test_thread_backend_runs_the_task_beside_the_caller(settings):
-    settings.TASKS = {"default": IMMEDIATE, "open_data": {"BACKEND": "hub.open_data.BackgroundThreadBackend"}}
+    settings.TASKS = {"default": IMMEDIATE, "open_data": THREAD}
     ran_in.clear()
     record_thread.enqueue("outside")
     for thread in threading.enumerate():
@@ -625,14 +678,65 @@ def test_thread_backend_runs_the_task_beside_the_caller(settings):
 
 def test_thread_backend_runs_inline_inside_a_transaction(settings, db):
     """A thread could not see the caller's uncommitted writes: inside a transaction it runs inline."""
-    settings.TASKS = {"default": IMMEDIATE, "open_data": {"BACKEND": "hub.open_data.BackgroundThreadBackend"}}
+    settings.TASKS = {"default": IMMEDIATE, "open_data": THREAD}
     ran_in.clear()
     record_thread.enqueue("inside")
     assert ran_in == [("inside", threading.current_thread().name)]
 
 
-def test_the_default_settings_use_the_thread_backend():
-    from django.conf import settings
+def test_the_default_settings_use_the_thread_backend_and_the_tests_the_immediate_one(settings):
+    assert base_settings.TASKS["open_data"] == THREAD
+    assert settings.TASKS["open_data"] == IMMEDIATE
+    assert tasks.rebuild_open_data.backend == "open_data"
 
-    assert settings.TASKS["open_data"]["BACKEND"] == "hub.open_data.BackgroundThreadBackend"
-    assert open_data.rebuild_open_data.backend == "open_data"
+
+# --- Files another database wrote -----------------------------------------------------------------
+
+
+def copy_files(source, target):
+    """Put the files of ``source`` in ``target``, as another hub building into it would."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.iterdir():
+        if path.is_file():
+            (target / path.name).write_bytes(path.read_bytes())
+
+
+def file_bytes(root):
+    return {path.name: path.read_bytes() for path in root.iterdir() if path.is_file()}
+
+
+def test_a_change_does_not_overwrite_files_this_database_never_built_there(
+    root, site, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    elsewhere = tmp_path / "another-hub"
+    settings.OPEN_DATA_ROOT = elsewhere
+    build.build_open_data()
+    settings.OPEN_DATA_ROOT = root
+    copy_files(elsewhere, root)  # the shared folder holds another hub's files
+    before = file_bytes(root)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseFilePageFactory(title="Publié dans cette base seulement")
+    assert file_bytes(root) == before
+    assert files.stale_since(root) is None
+
+
+def test_a_change_does_not_overwrite_files_another_database_built_over_this_ones(
+    root, site, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    build.build_open_data()  # this database built here once...
+    elsewhere = tmp_path / "another-hub"
+    settings.OPEN_DATA_ROOT = elsewhere
+    build.build_open_data()
+    settings.OPEN_DATA_ROOT = root
+    copy_files(elsewhere, root)  # ...then another hub sharing the folder built over its files
+    before = file_bytes(root)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseFilePageFactory(title="Publié dans cette base seulement")
+    assert file_bytes(root) == before
+
+    build.build_open_data()  # an explicit build takes the folder back
+    with django_capture_on_commit_callbacks(execute=True):
+        page = CaseFilePageFactory(title="Publié après la reprise")
+    assert page.public_id in casefile_ids(root)

@@ -6,7 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from hub.open_data import build_open_data, count_label, open_data_root
+from hub.data_folder import open_data_root
+from open_data.build import build_open_data
+from open_data.files import count_label
 
 
 class Command(BaseCommand):

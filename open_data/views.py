@@ -1,5 +1,5 @@
 """The open data page (downloads, from the manifest of the files online) and the data dictionary
-page (generated from the code and the vocabularies at each request)."""
+page (generated from the item types' columns and the vocabularies at each request)."""
 
 from datetime import datetime
 
@@ -8,15 +8,33 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from . import open_data
+from hub.data_files import languages
+from hub.data_folder import open_data_url
+from hub.items import item_types
+
+from .dictionary import data_dictionary
+from .files import DATA_JSON, DICTIONARY_JSON, MANIFEST_JSON, count_label, licence_url, read_manifest
 
 FILE_TITLES = {
-    open_data.CASEFILES_CSV: _("Case files, in the import format"),
-    open_data.BRIEFS_CSV: _("Advocacy briefs"),
-    open_data.AGREEMENTS_CSV: _("Collaboration agreements"),
-    open_data.DATA_JSON: _("Everything, grouped by item, with translations and testimonies"),
-    open_data.DICTIONARY_JSON: _("Data dictionary"),
+    DATA_JSON: _("Everything, grouped by item, with translations and testimonies"),
+    DICTIONARY_JSON: _("Data dictionary"),
 }
+
+
+def file_titles():
+    """What the downloads table calls each file: each type's own title, then the common files."""
+    titles = {
+        item_type.data_file.csv_name: item_type.data_file.download_title() for item_type in item_types()
+    }
+    return {**titles, **FILE_TITLES}
+
+
+def count_rows(counts):
+    """The counts the page shows: each type's items, then what types count besides them."""
+    rows = [(item_type.section, item_type.label_plural) for item_type in item_types()]
+    for item_type in item_types():
+        rows.extend(item_type.data_file.extra_counts.items())
+    return [{"key": key, "label": label, "value": counts.get(key, "")} for key, label in rows]
 
 
 def interface_language():
@@ -24,7 +42,8 @@ def interface_language():
 
 
 def download_rows(manifest):
-    base = open_data.open_data_url()
+    base = open_data_url()
+    titles = file_titles()
     rows = []
     for entry in manifest["files"]:
         name = entry.get("name", "")
@@ -32,11 +51,11 @@ def download_rows(manifest):
             {
                 "name": name,
                 "url": base + name,
-                "title": FILE_TITLES.get(name, name),
+                "title": titles.get(name, name),
                 "format": str(entry.get("format", "")).upper(),
                 "bytes": entry.get("bytes", 0),
                 "rows": entry.get("rows", 0),
-                "count_label": open_data.count_label(name, entry.get("rows", 0)),
+                "count_label": count_label(name, entry.get("rows", 0)),
             }
         )
     return rows
@@ -51,23 +70,23 @@ def generated_at(manifest):
 
 @require_GET
 def open_data_page(request):
-    manifest = open_data.read_manifest()
+    manifest = read_manifest()
     context = {
         "manifest": manifest,
         "downloads": download_rows(manifest) if manifest else [],
         "generated_at": generated_at(manifest) if manifest else None,
-        "counts": (manifest or {}).get("counts", {}),
-        "licence_url": open_data.licence_url(interface_language()),
-        "manifest_url": open_data.open_data_url() + open_data.MANIFEST_JSON,
+        "counts": count_rows((manifest or {}).get("counts", {})),
+        "licence_url": licence_url(interface_language()),
+        "manifest_url": open_data_url() + MANIFEST_JSON,
     }
-    return render(request, "hub/open_data.html", context)
+    return render(request, "open_data/open_data.html", context)
 
 
 @require_GET
 def data_dictionary_page(request):
     language = interface_language()
-    codes = open_data.languages()
-    dictionary = open_data.data_dictionary()
+    codes = languages()
+    dictionary = data_dictionary()
 
     def localized(columns):
         return [
@@ -106,7 +125,7 @@ def data_dictionary_page(request):
         "files": files,
         "separator": dictionary["separator"],
         "escaping_note": dictionary["escaping"]["note"].get(language, ""),
-        "dictionary_url": open_data.open_data_url() + open_data.DICTIONARY_JSON,
-        "dictionary_file_exists": open_data.read_manifest() is not None,
+        "dictionary_url": open_data_url() + DICTIONARY_JSON,
+        "dictionary_file_exists": read_manifest() is not None,
     }
-    return render(request, "hub/data_dictionary.html", context)
+    return render(request, "open_data/data_dictionary.html", context)
