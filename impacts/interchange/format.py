@@ -9,6 +9,7 @@ through ``hub.csv_cells``, which escapes what a spreadsheet would run as a formu
 
 from datetime import date
 
+from hub.data_columns import SEPARATOR, clean_text
 from hub.items import PUBLIC_ID_RE
 
 from ..items import CASEFILE
@@ -30,16 +31,10 @@ COLUMNS = (
     "sources",
     "published",
 )
-SEPARATOR = "|"
 LOCALES = ("fr", "en")
 TRUE, FALSE = "true", "false"
 
 ID_PREFIX = CASEFILE.prefix
-
-
-def clean_text(value):
-    """Text as the CSV holds it: one kind of line break, no surrounding blanks."""
-    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def source_cell_url(url):
