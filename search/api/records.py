@@ -10,7 +10,7 @@ from rest_framework import serializers
 from hub.items import type_for_public_id, type_of
 from hub.models import term_labels
 
-from ..vocabulary import facet_vocabulary
+from ..vocabulary import NOT_ASSESSED, facet_vocabulary
 from .http import LANGUAGE_CODES
 from .serializers import ItemSerializer
 
@@ -53,7 +53,9 @@ class RecordFormat:
         self.request = request
         self.language = language
 
-    date = staticmethod(isoformat)
+    def date(self, value):
+        """A date (or a moment) in ISO 8601; None when there is none."""
+        return isoformat(value)
 
     def terms(self, terms):
         """Taxonomy terms (a queryset of one taxonomy) as ``{"key", "labels"}``, once per key, in
@@ -77,9 +79,9 @@ class RecordFormat:
         return {"key": value, "labels": labels_in_each_language(display)}
 
     def impact_level(self, level):
-        """An impact level as a term with the keys of the search's ``level`` facet (``none``: not
-        assessed)."""
-        key = str(level) if level else "none"
+        """An impact level as a term with the keys of the search's ``level`` facet (``none``
+        when not assessed)."""
+        key = str(level) if level else NOT_ASSESSED
         labels = {code: dict(facet_vocabulary("level", code)) for code in LANGUAGE_CODES}
         return {"key": key, "labels": {code: labels[code][key] for code in LANGUAGE_CODES}}
 
@@ -129,7 +131,8 @@ def declared(values, defaults, page):
     undeclared = set(values) - set(defaults)
     if undeclared:
         raise ValueError(
-            f"The {type_of(page).key} record holds fields ItemSerializer does not declare: {sorted(undeclared)}"
+            f"The {type_of(page).key} record holds fields ItemSerializer does not declare: "
+            f"{sorted(undeclared)}"
         )
     return {name: values.get(name, default) for name, default in defaults.items()}
 

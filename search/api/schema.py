@@ -104,6 +104,9 @@ class OpenApiV1Schema(AutoSchema):
 
 
 class OpenApiView(OpenMixin, APIView):
+    """A view of the API, answering JSON and described by ``OpenApiV1Schema``; its
+    ``openapi_parameters()`` are computed each time the schema is asked for."""
+
     renderer_classes = [JSONRenderer]
     schema = OpenApiV1Schema()
 
@@ -118,7 +121,7 @@ NOT_MODIFIED = OpenApiResponse(
 BAD_PARAMETERS = OpenApiResponse(ErrorsSerializer, description="A parameter is not valid; each is named.")
 
 
-# --- Schema: parameters read from the filters and the vocabulary --------------------------------
+# --- Parameters read from the filters and the vocabulary ------------------------------------------
 
 
 @functools.cache
@@ -224,6 +227,9 @@ def search_parameters(exclude=()):
     ]
 
 
+# --- The item id, read from the item-type registry ------------------------------------------------
+
+
 def published_examples():
     """One published id per item type, for the schema's examples (none before any migration)."""
     examples = []
@@ -247,6 +253,9 @@ def public_id_parameter():
         description="Public id, e.g. `CF-2024-0001`.",
         examples=published_examples(),
     )
+
+
+# --- Serving the schema ---------------------------------------------------------------------------
 
 
 def api_v1_only(endpoints, **kwargs):
