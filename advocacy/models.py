@@ -117,6 +117,27 @@ class AdvocacyBriefPage(ItemPage):
             if citation.casefile_id in shown
         ]
 
+    # --- items API: what it asks of an item ---
+
+    def api_record(self, api):
+        citations = list(self.citations.select_related("casefile__locale"))
+        cited = public_pages([citation.casefile for citation in citations])
+        references = dict(zip([page.pk for page in cited], api.references(cited), strict=True))
+        return {
+            "dates": {"publication": api.date(self.publication_date)},
+            "risks": api.terms(self.risks.all()),
+            "version": self.version,
+            "authors": [
+                {"person": author.person_name, "organization": api.organization(author.organization)}
+                for author in self.authors.select_related("organization")
+            ],
+            "cited_casefiles": [
+                {**references[citation.casefile_id], "pinpoint": citation.pinpoint}
+                for citation in citations
+                if citation.casefile_id in references
+            ],
+        }
+
 
 class BriefAuthor(Orderable):
     """An author: a person, an organization, or a person writing for an organization."""
@@ -331,6 +352,29 @@ class CollaborationAgreementPage(ItemPage):
             {"name": s.name, "title": s.title, "organization": s.organization.key if s.organization else None}
             for s in self.signatories.select_related("organization")
         ]
+
+    # --- items API: what it asks of an item ---
+
+    def api_record(self, api):
+        return {
+            "dates": {"start": api.date(self.start_date), "end": api.date(self.end_date)},
+            "status": api.choice(self, "status"),
+            "scope": self.scope,
+            "citizen_role": self.citizen_role,
+            "parties": [
+                {"organization": api.organization(party.organization), "role": api.choice(party, "role")}
+                for party in self.parties.select_related("organization")
+            ],
+            "signatories": [
+                {
+                    "name": signatory.name,
+                    "title": signatory.title,
+                    "organization": api.organization(signatory.organization),
+                    "signed_on": api.date(signatory.signed_on),
+                }
+                for signatory in self.signatories.select_related("organization")
+            ],
+        }
 
 
 class AgreementParty(Orderable):

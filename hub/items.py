@@ -147,9 +147,11 @@ def _model_of(page_or_model):
 
 
 def public_id_pattern():
-    """A regular expression that matches the public id of any registered type, and only those."""
+    """A regular expression that matches the public id of any registered type, and only those
+    (ASCII digits: Python's ``\\d`` is looser). Written in the syntax Python and ECMA-262 share,
+    as the items API's OpenAPI schema publishes it: ``(CF|BR|AC)-[0-9]{4}-[0-9]{4,}``."""
     prefixes = "|".join(re.escape(item_type.prefix) for item_type in _types.values()) or "(?!)"
-    return rf"(?:{prefixes})-[0-9]{{4}}-[0-9]{{4,}}"
+    return rf"({prefixes})-[0-9]{{4}}-[0-9]{{4,}}"
 
 
 def public_pages(pages):

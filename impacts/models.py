@@ -269,6 +269,46 @@ class CaseFilePage(ItemPage):
             if block.block_type == "evidence"
         ]
 
+    # --- items API: what it asks of an item ---
+
+    def api_record(self, api):
+        return {
+            "dates": {"reported": api.date(self.first_reported)},
+            "risks": api.terms(self.risks.all()),
+            "impact_level": api.impact_level(self.impact_level),
+            "status": api.choice(self, "status"),
+            "municipality": self.municipality,
+            "agency": api.organization(self.agency),
+            "vendor": api.organization(self.vendor),
+            "ai_system": self.ai_system,
+            "decision_role": self.decision_role,
+            "automation": api.choice(self, "automation"),
+            "evidence_sources": [
+                {**record, "date": api.date(record["date"]), "archived_url": record["archived_url"] or None}
+                for record in self.evidence_records()
+            ],
+            "related_casefiles": api.references(public_pages(list(self.related_casefiles.all()))),
+            "cited_by": api.references(self.citing_briefs()),
+            "exportable_testimonies": self.exportable_testimonies(),
+        }
+
+    def citing_briefs(self):
+        """Public briefs citing any language version of this case file, once each, newest first.
+        Briefs cite case files (advocacy depends on impacts), so the brief model is reached
+        through the citations' relation rather than imported."""
+        brief_model = self.citations.model._meta.get_field("brief").related_model
+        briefs = (
+            brief_model.objects.public()
+            .filter(citations__casefile__translation_key=self.translation_key)
+            .select_related("locale")
+            .order_by("-publication_date", "title", "pk")
+            .distinct()
+        )
+        unique = {}
+        for brief in briefs:
+            unique.setdefault(brief.translation_key, brief)
+        return list(unique.values())
+
 
 class Testimony(ClusterableModel):
     """The words of a person affected by an AI system, with the consent that lets them be shown.

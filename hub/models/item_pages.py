@@ -351,3 +351,14 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
             return translation.url
         index_page = self.index_for(language_code)
         return index_page.item_url(self) if index_page else self.url
+
+    # --- items API: what it asks of an item ---
+
+    def api_record(self, api):
+        """What this item's record in the items API (``/api/v1/items/<id>/``) holds beyond what
+        every item has (id, type, title, summaries, languages, addresses, publication dates,
+        services, regions): ``{field: value}``, each field one the API's ``ItemSerializer``
+        declares (``"dates"``: a dict merged into the record's dates); the record holds its empty
+        value for every declared field a type leaves out. ``api`` (``search.api.records.
+        RecordFormat``) writes dates, terms, organizations and references to other items."""
+        return {}

@@ -199,7 +199,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_AUTHENTICATION": [],
     # The schema describes /api/v1/ only (Wagtail's /api/v2/ is made of DRF views too).
-    "PREPROCESSING_HOOKS": ["search.api.api_v1_only"],
+    "PREPROCESSING_HOOKS": ["search.api.schema.api_v1_only"],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "ENUM_NAME_OVERRIDES": {"LanguageEnum": [code for code, _name in LANGUAGES]},
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -319,7 +319,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
-        # The API docs add data: for the icons Swagger UI draws (search.api.DocsView).
+        # The API docs add data: for the icons Swagger UI draws (search.api.schema.DocsView).
         "img-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF],

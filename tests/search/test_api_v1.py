@@ -449,7 +449,7 @@ def test_conditional_requests_get_304_until_something_changes(client, casefile, 
     assert client.get(url, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
 
     # The item is republished with a new title; the index follows after the commit.
-    monkeypatch.setattr("search.api.timezone.now", later(5))
+    monkeypatch.setattr("search.api.http.timezone.now", later(5))
     page = CaseFilePage.objects.get(pk=casefile.pk)
     page.title = "Tri des demandes de logement, mis à jour"
     committed(page.save_revision().publish)

@@ -1,0 +1,238 @@
+"""The serializers that describe every answer of the open API in its OpenAPI schema. The views
+build plain dicts (``records``); the tests check the answers against the schema. Their names,
+docstrings and help texts are the schema's component names and descriptions."""
+
+from rest_framework import serializers
+
+from hub.items import item_types
+from hub.models import Organization
+
+from ..vocabulary import FACETS
+from .http import LANGUAGE_CODES
+
+
+def item_type_keys():
+    return [item_type.key for item_type in item_types()]
+
+
+class ItemTypeField(serializers.ChoiceField):
+    """An item type's key. Its choices are the registry's, read again each time a serializer is
+    built (and so each time the schema is), so a type registered later is one of them."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=item_type_keys(), **kwargs)
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        self.choices = item_type_keys()
+
+
+def per_language(name, make_field, doc):
+    """A serializer with one field per interface language (``settings.LANGUAGES``)."""
+    return type(
+        name, (serializers.Serializer,), {"__doc__": doc, **{code: make_field() for code in LANGUAGE_CODES}}
+    )
+
+
+LanguageLabels = per_language("LanguageLabels", serializers.CharField, "A label in each interface language.")
+LanguageUrls = per_language(
+    "LanguageUrls",
+    serializers.URLField,
+    "Where a reader of each interface language reads the item: its translation, or the item in "
+    "its original language when it has none yet.",
+)
+
+
+class ErrorsSerializer(serializers.Serializer):
+    """What was wrong, per parameter (``id``, ``lang``, ``page``, ``q``, ...)."""
+
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class SearchHitSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="Public id, e.g. `CF-2024-0001`.")
+    type = ItemTypeField()
+    title = serializers.CharField()
+    url = serializers.URLField(help_text="The item as a reader of the requested `locale` reads it.")
+    summary = serializers.CharField(allow_blank=True)
+    locale = serializers.ChoiceField(choices=LANGUAGE_CODES, help_text="The language the item is written in.")
+    services = serializers.ListField(child=serializers.CharField(), help_text="Public service keys.")
+    regions = serializers.ListField(child=serializers.CharField(), help_text="Region keys.")
+    risks = serializers.ListField(child=serializers.CharField(), help_text="Risk keys.")
+    impact_level = serializers.IntegerField(
+        allow_null=True,
+        min_value=1,
+        max_value=4,
+        help_text="1–4, or null when not assessed or not applicable.",
+    )
+    status = serializers.CharField(
+        help_text="The case file's or agreement's status key; `published` for briefs."
+    )
+    date = serializers.DateField(
+        allow_null=True,
+        help_text="Reported, publication or start date, else the date it went live on the hub.",
+    )
+
+
+class FacetValueSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField(help_text="In the requested `locale`.")
+    count = serializers.IntegerField(
+        min_value=0, help_text="Results with this value, counted with every other facet's selection applied."
+    )
+    selected = serializers.BooleanField()
+
+
+FacetsSerializer = type(
+    "FacetsSerializer",
+    (serializers.Serializer,),
+    {
+        "__doc__": "Per facet, the values with results (and the selected ones), in vocabulary order.",
+        **{facet: FacetValueSerializer(many=True) for facet in FACETS},
+    },
+)
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    count = serializers.IntegerField(min_value=0)
+    page = serializers.IntegerField(min_value=1)
+    page_size = serializers.IntegerField(min_value=1)
+    results = SearchHitSerializer(many=True)
+    facets = FacetsSerializer()
+
+
+class TermSerializer(serializers.Serializer):
+    """A vocabulary term: its stable key and its label in each interface language."""
+
+    key = serializers.CharField()
+    labels = LanguageLabels()
+
+
+class OrganizationSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    name = serializers.CharField(help_text="In the language of the item's version returned.")
+    kind = serializers.ChoiceField(choices=Organization.Kind.values)
+    website = serializers.CharField(allow_blank=True)
+
+
+class ItemDatesSerializer(serializers.Serializer):
+    first_published = serializers.DateTimeField(
+        allow_null=True, help_text="When this version first went live."
+    )
+    last_published = serializers.DateTimeField(
+        allow_null=True, help_text="When this version was last published."
+    )
+    reported = serializers.DateField(allow_null=True, help_text="Case files: when first reported.")
+    publication = serializers.DateField(allow_null=True, help_text="Briefs: publication date.")
+    start = serializers.DateField(allow_null=True, help_text="Agreements: start date.")
+    end = serializers.DateField(allow_null=True, help_text="Agreements: end date.")
+
+
+class ItemReferenceSerializer(serializers.Serializer):
+    """Another published item, in the requested language when it is translated into it."""
+
+    id = serializers.CharField()
+    type = ItemTypeField()
+    title = serializers.CharField()
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES)
+    url = serializers.URLField()
+
+
+class CitedCasefileSerializer(ItemReferenceSerializer):
+    pinpoint = serializers.CharField(
+        allow_blank=True, help_text="Which part of the case file supports the brief."
+    )
+
+
+class EvidenceSourceSerializer(serializers.Serializer):
+    title = serializers.CharField(allow_blank=True)
+    url = serializers.CharField()
+    publisher = serializers.CharField(allow_blank=True)
+    date = serializers.DateField(allow_null=True)
+    archived_url = serializers.CharField(allow_null=True, help_text="An archived copy, if one was recorded.")
+
+
+class TestimonySerializer(serializers.Serializer):
+    """A testimony the person agreed to see in exports; never any detail of the consent."""
+
+    reference = serializers.CharField()
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES)
+    text = serializers.CharField()
+    plain_text = serializers.CharField(allow_blank=True)
+    identification = serializers.ChoiceField(choices=["named", "pseudonym", "anonymous"])
+    name = serializers.CharField(allow_blank=True, help_text="Empty for an anonymous testimony.")
+    context = serializers.CharField(allow_blank=True)
+
+
+class AuthorSerializer(serializers.Serializer):
+    person = serializers.CharField(allow_blank=True)
+    organization = OrganizationSerializer(allow_null=True)
+
+
+class PartySerializer(serializers.Serializer):
+    organization = OrganizationSerializer()
+    role = TermSerializer()
+
+
+class SignatorySerializer(serializers.Serializer):
+    name = serializers.CharField()
+    title = serializers.CharField(allow_blank=True)
+    organization = OrganizationSerializer(allow_null=True)
+    signed_on = serializers.DateField(allow_null=True)
+
+
+class ItemSerializer(serializers.Serializer):
+    """One published item. Every key is always present: what does not apply to the item's type
+    is null or an empty list."""
+
+    id = serializers.CharField(help_text="Public id, the same in every language.")
+    type = ItemTypeField()
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    plain_summary = serializers.CharField(help_text="Short sentences and everyday words.")
+    language = serializers.ChoiceField(
+        choices=LANGUAGE_CODES,
+        help_text="The language of the version returned: the one requested when the item is "
+        "translated into it, otherwise its original language.",
+    )
+    languages = serializers.ListField(
+        child=serializers.ChoiceField(choices=LANGUAGE_CODES), help_text="Languages the item is published in."
+    )
+    urls = LanguageUrls()
+    dates = ItemDatesSerializer()
+    services = TermSerializer(many=True)
+    regions = TermSerializer(many=True)
+    risks = TermSerializer(many=True, help_text="Case files and briefs.")
+    impact_level = TermSerializer(
+        allow_null=True,
+        help_text="Case files: key `1`–`4` (Directive on Automated Decision-Making) or `none` when "
+        "not assessed, the keys of the search's `level` facet. Null for other types.",
+    )
+    status = TermSerializer(
+        allow_null=True, help_text="Case files (the system) and agreements; null for briefs."
+    )
+    municipality = serializers.CharField(allow_null=True, help_text="Case files.")
+    agency = OrganizationSerializer(
+        allow_null=True, help_text="Case files: the public body using the system."
+    )
+    vendor = OrganizationSerializer(allow_null=True, help_text="Case files.")
+    ai_system = serializers.CharField(allow_null=True, help_text="Case files.")
+    decision_role = serializers.CharField(
+        allow_null=True, help_text="Case files: what the system decides or assists."
+    )
+    automation = TermSerializer(allow_null=True, help_text="Case files: degree of automation, if recorded.")
+    evidence_sources = EvidenceSourceSerializer(many=True, help_text="Case files, in the order of the page.")
+    related_casefiles = ItemReferenceSerializer(many=True, help_text="Case files.")
+    cited_by = ItemReferenceSerializer(many=True, help_text="Case files: published briefs citing it.")
+    exportable_testimonies = TestimonySerializer(many=True, help_text="Case files.")
+    version = serializers.CharField(allow_null=True, help_text="Briefs.")
+    authors = AuthorSerializer(many=True, help_text="Briefs.")
+    cited_casefiles = CitedCasefileSerializer(
+        many=True, help_text="Briefs: published case files cited, in order."
+    )
+    scope = serializers.CharField(allow_null=True, help_text="Agreements.")
+    citizen_role = serializers.CharField(
+        allow_null=True, help_text="Agreements: the role of citizens in governance."
+    )
+    parties = PartySerializer(many=True, help_text="Agreements.")
+    signatories = SignatorySerializer(many=True, help_text="Agreements.")
