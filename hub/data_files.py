@@ -44,6 +44,10 @@ class ItemDataFile:
         """The file's title on the downloads page."""
         return self.title()
 
+    def csv_api_format(self):
+        """How the API's description of ``/api/v1/<section>.csv`` says what its rows are."""
+        return f"in the columns and order of the open-data file `{self.csv_name}`"
+
     def columns(self):
         """The CSV file's columns, in order."""
         return (*common_columns(), URL_COLUMN, FIRST_PUBLISHED_COLUMN)

@@ -49,6 +49,9 @@ class ItemType:
     # Who publishes: "review" (community editors write, a reviewer publishes, through the
     # community review workflow) or "partners" (municipal partners write and publish their own).
     publication: str = "review"
+    # Whether the search offers this type's rows as a CSV download, ``/api/v1/<section>.csv``, in
+    # the columns of its open-data file: the matching items, and the file itself when unfiltered.
+    csv_download: bool = False
     # What its open-data files hold: the dotted path of an ``hub.data_files.ItemDataFile`` class,
     # named rather than imported (as ``page_model``) because it reads the type's models and formats.
     data_file_class: str = "hub.data_files.ItemDataFile"

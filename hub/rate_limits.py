@@ -30,7 +30,7 @@ class Limit:
 LIMITED_VIEWS = {
     "search": Limit("search_html"),
     "search-api": Limit("search_json", json=True),
-    "casefiles-csv": Limit("casefiles_csv", json=True),
+    "items-csv": Limit("casefiles_csv", json=True),
     "api-v1-item": Limit("api_items", json=True),
     "search-feed": Limit("feeds"),
     "sitemap": Limit("sitemap"),

@@ -105,6 +105,12 @@ class CaseFileDataFile(ItemDataFile):
     def download_title(self):
         return _("Case files, in the import format")
 
+    def csv_api_format(self):
+        return (
+            "in the hub's import format (`import_casefiles` re-imports it without loss) and the order of "
+            "`export_casefiles` and the open-data file"
+        )
+
     def columns(self):
         """``CASEFILE_COLUMNS``, checked against the import format it describes."""
         described = tuple(column.name for column in CASEFILE_COLUMNS)

@@ -24,5 +24,6 @@ CASEFILE = ItemType(
     latest_heading=_("Latest case files"),
     more_label=_("All case files"),
     publication="review",
+    csv_download=True,
     data_file_class="impacts.data_columns.CaseFileDataFile",
 )

@@ -58,12 +58,15 @@ def item_order_key(public_id, language_code):
     return id_key, rank, language_code
 
 
-def published_groups(data_file, context):
-    """The public language versions of every item of a type, as lists of pages sharing a public
-    id, in id order, each list French first. Loads ``CHUNK`` pages at a time, and what their rows
-    need with them (``data_file.load_chunk``)."""
+def published_groups(data_file, context, public_ids=None):
+    """The public language versions of every item of a type (or of those ``public_ids``), as
+    lists of pages sharing a public id, in id order, each list French first. Loads ``CHUNK`` pages
+    at a time, and what their rows need with them (``data_file.load_chunk``)."""
     model = data_file.model
-    keys = list(model.objects.public().values_list("pk", "public_id", "locale__language_code"))
+    public = model.objects.public()
+    if public_ids is not None:
+        public = public.filter(public_id__in=public_ids)
+    keys = list(public.values_list("pk", "public_id", "locale__language_code"))
     keys.sort(key=lambda row: item_order_key(row[1], row[2]))
     start = 0
     while start < len(keys):
@@ -116,6 +119,14 @@ class BuildContext:
         if model not in self._public_ids:
             self._public_ids[model] = dict(model.objects.public().values_list("pk", "public_id"))
         return self._public_ids[model]
+
+
+def rows_of(data_file, public_ids):
+    """The CSV rows of these items, as the type's open-data file writes them and in its order."""
+    context = BuildContext()
+    for versions in published_groups(data_file, context, public_ids):
+        for page in versions:
+            yield data_file.row(page, context)
 
 
 # --- Writing one generation -----------------------------------------------------------------------

@@ -2,11 +2,11 @@
 
 from django.urls import path, re_path
 
-from .api import casefiles_csv, schema, views
+from .api import items_csv, schema, views
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search-api"),
-    path("casefiles.csv", casefiles_csv.CasefilesCsvView.as_view(), name="casefiles-csv"),
+    re_path(rf"^{schema.SECTION_GROUP}\.csv$", items_csv.ItemsCsvView.as_view(), name="items-csv"),
     path("items/<str:public_id>/", views.ItemView.as_view(), name="api-v1-item"),
     path("schema/", schema.SchemaView.as_view(), name="api-v1-schema"),
     path("docs/", schema.DocsView.as_view(), name="api-v1-docs"),

@@ -6,6 +6,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from hub.items import item_types
+
 from .query import FACETS, SearchQuery
 from .vocabulary import FACET_LABELS
 
@@ -115,8 +117,20 @@ class SearchLinks:
         query_string = self.query_string()
         locale = urlencode([("locale", self.query.locale)])
         joined = f"{query_string}&{locale}" if query_string else locale
+        csv_type = self.csv_type()
         return {
             "json": f"{reverse('search-api')}?{joined}",
-            "csv": f"{reverse('casefiles-csv')}?{joined}",
+            "csv": f"{reverse('items-csv', args=[csv_type.section])}?{joined}" if csv_type else None,
+            "csv_type": csv_type,
             "feed": address("search-feed", feed_params(self.query)),
         }
+
+    def csv_type(self):
+        """The type whose rows the page offers as CSV: the one type selected when it has a CSV
+        download, else the first type that has one."""
+        downloadable = [item_type for item_type in item_types() if item_type.csv_download]
+        selected = self.query.selected("type")
+        chosen = [item_type for item_type in downloadable if item_type.key in selected]
+        if len(selected) == 1 and chosen:
+            return chosen[0]
+        return downloadable[0] if downloadable else None

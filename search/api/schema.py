@@ -5,6 +5,7 @@ served. Also the views that serve the schema (``/api/v1/schema/``) and show it (
 
 import functools
 import hashlib
+import re
 
 from csp.decorators import csp_update
 from django import forms
@@ -258,11 +259,32 @@ def public_id_parameter():
 # --- Serving the schema ---------------------------------------------------------------------------
 
 
+SECTION_GROUP = "(?P<section>[a-z][a-z0-9-]*)"  # in search/api_urls.py
+
+
 def api_v1_only(endpoints, **kwargs):
     """drf-spectacular preprocessing hook: the schema describes ``/api/v1/`` and nothing else
-    (Wagtail's ``/api/v2/`` is also made of DRF views)."""
+    (Wagtail's ``/api/v2/`` is also made of DRF views), with the CSV of each item type that
+    offers one at its own path."""
     prefix = reverse("api-v1-not-found", kwargs={"rest": ""})
-    return [endpoint for endpoint in endpoints if endpoint[0].startswith(prefix)]
+    described = []
+    for path, path_regex, method, callback in endpoints:
+        if not path.startswith(prefix):
+            continue
+        if "{section}" in path:  # one path per item type whose rows download as CSV
+            described += [
+                (
+                    path.replace("{section}", item_type.section),
+                    path_regex.replace(SECTION_GROUP, re.escape(item_type.section)),
+                    method,
+                    callback,
+                )
+                for item_type in item_types()
+                if item_type.csv_download
+            ]
+        else:
+            described.append((path, path_regex, method, callback))
+    return described
 
 
 class SchemaView(OpenMixin, SpectacularAPIView):

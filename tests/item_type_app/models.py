@@ -37,4 +37,5 @@ FIELD_NOTE = ItemType(
     schema_type="Report",
     latest_heading=_("Latest field notes"),
     more_label=_("All field notes"),
+    csv_download=True,
 )

@@ -1,0 +1,182 @@
+"""What ``/api/v1/<section>.csv`` sends, for every item type that offers it
+(``ItemType.csv_download``): the rows of the type's open-data file ``vigie-<section>.csv``
+(every published language version of each item, ordered by id, French first), for the items a
+search matches. For case files, that is their import format (``export_casefiles`` gives the same).
+
+Without words or facets the answer is the whole published dataset, which the open-data file
+already holds: while that file is current (built, and not marked stale by a change since), it is
+sent as it is, instead of running the search and the export again for every download (at 30,000
+items, ~10 s and 11.5 MB per request). A filtered request streams its rows."""
+
+import os
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import translation
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+
+from hub import csv_cells
+from hub.data_folder import open_data_root
+from hub.items import item_types
+from open_data.build import rows_of
+from open_data.files import is_stale, read_manifest
+
+from ..requests import parse_request
+from ..service import HubSearch
+from .http import DEFAULT_SEARCH_LOCALE, conditional, digest, error_json, index_state
+from .schema import BAD_PARAMETERS, NOT_MODIFIED, OpenApiV1Schema, OpenApiView, search_parameters
+from .views import not_found
+
+CHUNK = 500  # hits per search page
+
+
+def csv_type(section):
+    """The item type whose rows ``/api/v1/<section>.csv`` sends, or None."""
+    return next(
+        (item_type for item_type in item_types() if item_type.csv_download and item_type.section == section),
+        None,
+    )
+
+
+def is_unfiltered(query, item_type):
+    """True when ``query`` (already limited to the type) selects every published item of it.
+    ``sort``, ``locale`` and paging do not change which rows the CSV holds, nor their order."""
+    return not query.text and dict(query.selections) == {"type": (item_type.key,)}
+
+
+def matching_ids(query):
+    """The public ids of the items ``query`` matches."""
+    search = HubSearch()
+    ids = set()
+    page_number = 1
+    while True:
+        hits = search.hits(replace(query, page=page_number, page_size=CHUNK))
+        ids.update(hit["public_id"] for hit in hits)
+        if len(hits) < CHUNK:
+            return ids
+        page_number += 1
+
+
+@dataclass
+class OpenDataFile:
+    """The open-data case-file CSV, opened, with validators read from the opened file itself (a
+    rebuild replaces the file by a new one, so what is sent and its validators always agree)."""
+
+    handle: object
+    etag: str
+    last_modified: datetime
+
+
+def current_open_data_file(item_type):
+    """The type's open-data CSV when it exists and is current, else None."""
+    root = open_data_root()
+    if read_manifest(root) is None or is_stale(root):
+        return None
+    try:
+        handle = open(root / item_type.data_file.csv_name, "rb")  # noqa: SIM115 (the response closes it)
+    except OSError:
+        return None
+    stat = os.fstat(handle.fileno())
+    etag = f'"open-data-{stat.st_ino:x}-{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+    return OpenDataFile(handle, etag, datetime.fromtimestamp(stat.st_mtime, UTC))
+
+
+class Echo:
+    """A file-like object whose write returns the line, for streaming CSV writer output."""
+
+    def write(self, value):
+        return value
+
+
+def disposition(item_type):
+    return f'attachment; filename="vigie-ia-{item_type.section}.csv"'
+
+
+def open_data_csv(request, item_type):
+    """The unfiltered CSV from the open-data file while it is current, with the same caching
+    headers as the streamed answer; None when it must be streamed."""
+    snapshot = current_open_data_file(item_type)
+    if snapshot is None:
+        return None
+    response = FileResponse(snapshot.handle, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = disposition(item_type)
+    answer = conditional(request, response, snapshot.etag, snapshot.last_modified)
+    if answer is not response:  # 304: the file is not sent
+        response.close()
+    return answer
+
+
+class ItemsCsvSchema(OpenApiV1Schema):
+    """Describes ``/api/v1/<section>.csv`` once per type that offers it (``api_v1_only`` lists one
+    path per type): its operation, summary and description name the type and its columns."""
+
+    def item_type(self):
+        return csv_type(self.path.rsplit("/", 1)[-1].removesuffix(".csv"))
+
+    def get_operation_id(self):
+        return f"{self.item_type().section}_csv"
+
+    def get_summary(self):
+        with translation.override("en"):
+            return f"Download matching {str(self.item_type().label_plural).lower()} as CSV"
+
+    def get_description(self):
+        item_type = self.item_type()
+        data_file = item_type.data_file
+        with translation.override("en"):
+            label = str(item_type.label).lower()
+        columns = ", ".join(column.name for column in data_file.columns())
+        return (
+            f"Every {label} matching the search, one row per published language version, "
+            f"{data_file.csv_api_format()} (id, then French first). Columns: `{columns}`. The "
+            f"parameters are the search's; `type` is always `{item_type.key}`, and `sort`, `page` and "
+            "`page_size` are validated but every matching row is returned in that order. Without words "
+            "or facets the answer is the open-data file while it is current; otherwise the rows are "
+            "streamed."
+        )
+
+
+class ItemsCsvView(OpenApiView):
+    schema = ItemsCsvSchema()
+
+    @classmethod
+    def openapi_parameters(cls):
+        return search_parameters(exclude=("type", "page", "page_size"))
+
+    @extend_schema(
+        tags=["search"],
+        responses={
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="UTF-8 CSV with a header row."),
+            304: NOT_MODIFIED,
+            400: BAD_PARAMETERS,
+        },
+    )
+    def get(self, request, section, *args, **kwargs):
+        item_type = csv_type(section)
+        if item_type is None:
+            return not_found(request, f"{section}.csv")
+        parsed = parse_request(request, default_locale=DEFAULT_SEARCH_LOCALE)
+        if parsed.errors:
+            return error_json(400, parsed.errors)
+        query = parsed.query.with_selection("type", [item_type.key])
+        if is_unfiltered(query, item_type) and (served := open_data_csv(request, item_type)) is not None:
+            return served
+        data_file = item_type.data_file
+        header = [column.name for column in data_file.columns()]
+        token, since = index_state()
+        etag = f'W/"{digest(f"{section}.csv", tuple(header), token, repr(query))}"'
+        if request.method == "HEAD":  # the headers only: the export is not run
+            response = StreamingHttpResponse(iter(()), content_type="text/csv; charset=utf-8")
+        else:
+            writer = csv_cells.Writer(Echo())
+
+            def lines():
+                yield writer.writerow(header)
+                for row in rows_of(data_file, matching_ids(query)):
+                    yield writer.writerow(row)
+
+            response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = disposition(item_type)
+        return conditional(request, response, etag, since)
