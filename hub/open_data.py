@@ -61,6 +61,7 @@ from django_tasks.backends.immediate import ImmediateBackend
 
 from . import csv_cells
 from .changes import items_changed
+from .item_urls import PageUrls
 
 logger = logging.getLogger(__name__)
 
@@ -685,8 +686,6 @@ class BuildContext:
     ``signatory_list``, the authors' ``str``); the tests compare them."""
 
     def __init__(self):
-        from search.documents import PageUrls
-
         self.urls = PageUrls.load()
         self.public_collections = set()
         self.published_casefile_ids = dict(

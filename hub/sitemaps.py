@@ -24,16 +24,10 @@ from django.urls import path, reverse
 from django.utils import translation
 from wagtail.models import Page
 
-from search.documents import (
-    INDEX_TYPES,
-    ITEM_TYPES,
-    LANGUAGES,
-    PageUrls,
-    item_model,
-    publishable,
-    shown_versions,
-)
+from search.documents import INDEX_TYPES, ITEM_TYPES, item_model, publishable
 
+from .item_urls import LANGUAGES, PageUrls, shown_versions
+from .items import get_item_type
 from .models import GlossaryTerm, HomePage
 from .sitemap_cache import cached_file
 
@@ -156,7 +150,7 @@ class ItemSitemap(HubSitemap):
 
     def path_of(self, version, language):
         url = self.page_urls().address(
-            self.item_type, version.language, version.public_id, version.url_path, language
+            get_item_type(self.item_type), version.language, version.public_id, version.url_path, language
         )
         if url is None:  # a page outside its language's home: rare, asked of the page itself
             url = Page.objects.get(pk=version.pk).get_url(self.request)
