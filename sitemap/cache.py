@@ -13,7 +13,7 @@ import uuid
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from .changes import items_changed
+from hub.changes import items_changed
 
 GENERATION_KEY = "sitemap:generation"
 LIFETIME = 24 * 60 * 60  # seconds a file is kept when nothing changes
