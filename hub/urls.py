@@ -24,7 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     *api_urlpatterns,
-    path("cite/", include("hub.citation_urls")),
+    path("cite/", include("citations.urls")),
     path("", include("sitemap.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     *security_txt_urlpatterns,

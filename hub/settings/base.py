@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "impacts",
     "advocacy",
     "search",
+    "citations",
     "sitemap",
     "wagtail_localize",
     "wagtail_localize.locales",

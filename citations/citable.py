@@ -7,7 +7,7 @@ the version being read (``version``, so a citation says which version was read),
 date, its authors and publisher. Everything else is derived from that one item:
 
 - the APA and Chicago references, formatted by citeproc-py with the styles shipped in
-  ``hub/csl/`` and the French (``fr-CA``) or English (``en-US``) locale of citeproc-py;
+  ``citations/csl/`` and the French (``fr-CA``) or English (``en-US``) locale of citeproc-py;
 - the BibTeX, RIS and CSL-JSON downloads served at ``/cite/<id>/?format=…``;
 - the schema.org JSON-LD of the item's page.
 
@@ -39,9 +39,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
 
-from .demo import demo_is_loaded
-from .items import PUBLIC_ID_RE
-from .models import Organization, Region, Risk, Service, term_labels
+from hub.demo import demo_is_loaded
+from hub.items import PUBLIC_ID_RE
+from hub.models import Organization, Region, Risk, Service, term_labels
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ KIND_LABELS = {
     "agreement": _("Collaboration agreement"),
 }
 
-# Style key → (file in hub/csl/, name shown in the cite box).
+# Style key → (file in citations/csl/, name shown in the cite box).
 STYLES = {
     "apa": ("apa.csl", _("APA (7th edition)")),
     "chicago": ("chicago-author-date-access-dates.csl", _("Chicago (author-date)")),
