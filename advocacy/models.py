@@ -23,6 +23,7 @@ from hub.models import (
     Risk,
     partner_organization_key,
 )
+from hub.organization_names import credited_names
 from hub.roles import MUNICIPAL_PARTNERS
 
 from .blocks import CommitmentsBlock, RecommendationsBlock
@@ -137,6 +138,22 @@ class AdvocacyBriefPage(ItemPage):
                 if citation.casefile_id in references
             ],
         }
+
+    # --- citations: what it asks of an item ---
+
+    def citation_heading(self):
+        return _("Cite this brief")
+
+    def citation_issued(self):
+        """Its own publication date when it has one."""
+        return self.publication_date or super().citation_issued()
+
+    def citation_authors(self):
+        """Each author: a person, an organization, or a person writing for an organization."""
+        return credited_names(self.authors.all(), person_field="person_name")
+
+    def citation_about(self):
+        return (*super().citation_about(), "risks")
 
 
 class BriefAuthor(Orderable):
@@ -375,6 +392,15 @@ class CollaborationAgreementPage(ItemPage):
                 for signatory in self.signatories.select_related("organization")
             ],
         }
+
+    # --- citations: what it asks of an item ---
+
+    def citation_heading(self):
+        return _("Cite this agreement")
+
+    def citation_authors(self):
+        """Its parties."""
+        return credited_names(self.parties.all())
 
 
 class AgreementParty(Orderable):

@@ -24,8 +24,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     *api_urlpatterns,
-    path("cite/", include("hub.citation_urls")),
-    path("", include("hub.sitemaps")),
+    path("cite/", include("citations.urls")),
+    path("", include("sitemap.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     *security_txt_urlpatterns,
     # Every mode, not only DEBUG: private files must not be reachable by name (hub.media_views).

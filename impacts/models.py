@@ -309,6 +309,14 @@ class CaseFilePage(ItemPage):
             unique.setdefault(brief.translation_key, brief)
         return list(unique.values())
 
+    # --- citations: what it asks of an item ---
+
+    def citation_heading(self):
+        return _("Cite this case file")
+
+    def citation_about(self):
+        return (*super().citation_about(), "risks")
+
 
 class Testimony(ClusterableModel):
     """The words of a person affected by an AI system, with the consent that lets them be shown.

@@ -34,9 +34,9 @@ from hub import csv_cells
 from hub.data_columns import absolute_url
 from hub.data_files import languages
 from hub.data_folder import open_data_root
+from hub.item_urls import PageUrls
 from hub.items import PUBLIC_ID_RE, item_types
 from hub.models import DemoMarker
-from search.documents import PageUrls
 
 from . import files
 from .dictionary import data_dictionary

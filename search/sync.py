@@ -8,11 +8,12 @@ import logging
 from django.db import transaction
 
 from hub.changes import items_changed
+from hub.item_urls import PageUrls
 from hub.items import type_for_public_id
 from hub.write_locks import exclusive
 
 from .backends import get_backend
-from .documents import PageUrls, documents_for_versions
+from .documents import documents_for_versions
 
 logger = logging.getLogger(__name__)
 

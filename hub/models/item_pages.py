@@ -362,3 +362,23 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
         value for every declared field a type leaves out. ``api`` (``search.api.records.
         RecordFormat``) writes dates, terms, organizations and references to other items."""
         return {}
+
+    # --- citations: what it asks of an item ---
+
+    def citation_heading(self):
+        """The heading of the item's cite box."""
+        return _("Cite this item")
+
+    def citation_issued(self):
+        """The day the item was first published: by default, the day it went live on the hub."""
+        return timezone.localdate(self.first_published_at) if self.first_published_at else None
+
+    def citation_authors(self):
+        """``[(person name, organization name, {language: organization name})]``, in order
+        (``hub.organization_names.credited_names``): who the item is by. Nobody by default: the
+        hub then stands as its author."""
+        return []
+
+    def citation_about(self):
+        """The taxonomy fields that say what the item is about, in the order a citation lists them."""
+        return ("services", "regions")

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "search",
     "demo",
     "open_data",
+    "citations",
+    "sitemap",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

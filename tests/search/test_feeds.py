@@ -13,9 +13,10 @@ from django.utils import translation
 from wagtail.models import PageLogEntry, PageViewRestriction
 from wagtail.signals import page_published
 
+from hub.item_urls import PageUrls
 from impacts.models import CaseFilePage
 from search.backends import get_backend
-from search.documents import PageUrls, documents_for_versions
+from search.documents import documents_for_versions
 from search.index import rebuild_index
 from search.models import IndexedItem
 from tests.factories import AdvocacyBriefPageFactory, CaseFilePageFactory, translate_page

@@ -13,7 +13,7 @@ import uuid
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from .changes import items_changed, items_changing
+from hub.changes import items_changed, items_changing
 
 GENERATION_KEY = "sitemap:generation"
 LIFETIME = 24 * 60 * 60  # seconds a file is kept when nothing changes

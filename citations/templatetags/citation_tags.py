@@ -1,14 +1,14 @@
-"""The cite box and the JSON-LD of item pages (see ``hub.citations``)."""
+"""The cite box and the JSON-LD of item pages (see ``citations.citable``)."""
 
 import segno
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from hub.citations import CitableItem
 from hub.models import ItemPage
+from hub.templatetags.hub_tags import interface_language
 
-from .hub_tags import interface_language
+from ..citable import CitableItem
 
 register = template.Library()
 

@@ -77,7 +77,7 @@ def test_a_privacy_change_and_a_glossary_term_show_at_once(client, items, commit
 
 
 def test_sections_are_paged_and_every_page_is_in_the_index(client, items, monkeypatch):
-    monkeypatch.setattr("hub.sitemaps.URL_LIMIT", 4)
+    monkeypatch.setattr("sitemap.sections.URL_LIMIT", 4)
 
     files = [urlsplit(location) for location in locations(client.get("/sitemap.xml"))]
     casefile_pages = [parts for parts in files if parts.path == "/sitemap-casefiles.xml"]

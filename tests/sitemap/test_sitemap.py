@@ -10,8 +10,8 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from hub.models import StandardPage
-from hub.sitemap_cache import new_generation
 from impacts.models import CaseFilePage
+from sitemap.cache import new_generation
 from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
@@ -193,7 +193,7 @@ def test_the_number_of_queries_does_not_grow_with_the_items(
 
 
 def test_past_the_limit_of_one_file_the_sitemap_is_an_index_of_sections(client, world, monkeypatch):
-    monkeypatch.setattr("hub.sitemaps.URL_LIMIT", 4)
+    monkeypatch.setattr("sitemap.sections.URL_LIMIT", 4)
 
     response = client.get("/sitemap.xml")
 

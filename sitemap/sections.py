@@ -1,46 +1,35 @@
-"""The sitemap: every public page of the hub in each interface language, with its hreflang
-alternates (and x-default: the French address), for search engines.
+"""What the sitemap lists: every public page of the hub in each interface language, with its
+hreflang alternates (and x-default: the French address), for search engines.
 
 Home pages, index pages, content pages, the search pages, the glossary pages of the languages
-that have terms, and every published item twice: at its address in French and in English (its
-translation, or the route of the other language's index for an item not translated yet), the
-same addresses the search links to (``search.documents.PageUrls``). Drafts and pages with a view restriction on themselves or an ancestor are never
-listed. ``/sitemap.xml`` is one list while the hub has at most URL_LIMIT addresses; beyond that it
-is a sitemap index of sections (``/sitemap-<section>.xml``, paged with ``?p=``), which Django's
-sitemap framework serves. Addresses are absolute, on the scheme and host of the request. Every
-file is kept rendered in the shared cache until something it shows changes (``sitemap_cache``)."""
+that have terms, and every published item of every registered type (``hub.items``) twice: at its
+address in French and in English (its translation, or the route of the other language's index
+for an item not translated yet), the same addresses the search links to
+(``hub.item_urls.PageUrls``). Drafts and pages with a view restriction on themselves or an
+ancestor are never listed. Each section is built from a few queries, whatever its size, and
+holds at most URL_LIMIT addresses per file (``?p=`` pages it). Addresses are absolute, on the
+scheme and host of the request."""
 
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
-from search.documents import (
-    INDEX_TYPES,
-    ITEM_TYPES,
-    LANGUAGES,
-    PageUrls,
-    item_model,
-    publishable,
-    shown_versions,
-)
-
-from .models import GlossaryTerm, HomePage
-from .sitemap_cache import cached_file
+from hub.item_urls import LANGUAGES, shown_versions
+from hub.items import item_types, type_of_index
+from hub.models import GlossaryTerm, HomePage
 
 # Addresses per sitemap file. The protocol allows 50,000, but each address here carries three
 # hreflang alternates: 5,000 keep a file near 2 MB, quick to build, send and parse.
 URL_LIMIT = 5_000
-ITEM_SECTIONS = {"casefiles": "casefile", "briefs": "brief", "agreements": "agreement"}
 
 
 @dataclass
@@ -127,7 +116,7 @@ class ItemSitemap(HubSitemap):
 
     def build(self):
         rows = (
-            publishable(item_model(self.item_type))
+            self.item_type.model.objects.public()
             .order_by("public_id", "pk")
             .values_list(
                 "pk",
@@ -169,18 +158,17 @@ class PagesSitemap(HubSitemap):
 
     def build(self):
         latest_items = {}
-        for item_type in ITEM_TYPES:
-            moments = publishable(item_model(item_type)).aggregate(
+        for item_type in item_types():
+            moments = item_type.model.objects.public().aggregate(
                 last=Max("last_published_at"), first=Max("first_published_at")
             )
             latest_items[item_type] = latest(moments["last"], moments["first"])
-        index_types = {label: item_type for item_type, label in INDEX_TYPES.items()}
         groups = defaultdict(dict)
         pages = (
             Page.objects.live()
             .public()
             .filter(depth__gt=1)
-            .not_type(*[item_model(item_type) for item_type in ITEM_TYPES])
+            .not_type(*[item_type.model for item_type in item_types()])
             .select_related("locale")
             .order_by("path")
         )
@@ -189,10 +177,11 @@ class PagesSitemap(HubSitemap):
             if url is None:  # not under any site's root
                 continue
             model = page.specific_class
+            listed_type = type_of_index(model) if model is not None else None
             if model is not None and issubclass(model, HomePage):
                 listed = latest(*latest_items.values())
-            elif model is not None and model._meta.label in index_types:
-                listed = latest_items[index_types[model._meta.label]]
+            elif listed_type is not None:
+                listed = latest_items[listed_type]
             else:
                 listed = None
             lastmod = latest(page.last_published_at, page.first_published_at, listed)
@@ -226,37 +215,3 @@ def glossary_urls():
                 paths[language] = reverse("glossary")
     alternates = with_x_default(dict(paths))
     return [SitemapUrl(path, changed[language], alternates) for language, path in paths.items()]
-
-
-def sections(request):
-    page_urls = cache(PageUrls.load)  # read once, and only if an item section is built
-    return {
-        "pages": PagesSitemap(request),
-        **{name: ItemSitemap(request, item_type, page_urls) for name, item_type in ITEM_SECTIONS.items()},
-    }
-
-
-def sitemap(request):
-    """One list of every address while they fit in one file, else an index of the sections."""
-
-    def render():
-        maps = sections(request)
-        if sum(len(section.items()) for section in maps.values()) > URL_LIMIT:
-            return sitemap_views.index(request, maps, sitemap_url_name="sitemap-section")
-        return sitemap_views.sitemap(request, maps)
-
-    return cached_file(request, "sitemap", render)
-
-
-def sitemap_section(request, section):
-    return cached_file(
-        request,
-        f"sitemap-{section}",
-        lambda: sitemap_views.sitemap(request, sections(request), section=section),
-    )
-
-
-urlpatterns = [
-    path("sitemap.xml", sitemap, name="sitemap"),
-    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
-]

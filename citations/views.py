@@ -5,7 +5,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request, gettext
 from django.views.decorators.http import require_safe
 
-from .citations import FORMATS, LANGUAGE_CODES, CitableItem, citable_version
+from .citable import CitableItem
+from .formats import FORMATS
+from .lookup import LANGUAGE_CODES, citable_version
 
 
 def _bad_request(message):

@@ -2,7 +2,7 @@
 JSON-LD of item pages.
 
 Expectations are worked out from the pages themselves (their title, id, dates, authors), never
-from ``hub.citations``; downloads are read back with a BibTeX parser, line by line for RIS, and
+from ``citations``; downloads are read back with a BibTeX parser, line by line for RIS, and
 against the CSL specification's own lists of item types and variables for CSL-JSON."""
 
 import datetime
@@ -28,9 +28,9 @@ from django.utils import timezone
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page
 
-import hub.templatetags.citation_tags as citation_tags
+import citations.templatetags.citation_tags as citation_tags
 from advocacy.models import AdvocacyBriefPage, BriefAuthor, CollaborationAgreementPage
-from hub.citations import CitableItem
+from citations.citable import CitableItem
 from hub.models import DemoMarker, Region, Risk, Service, StandardPage
 from impacts.models import CaseFilePage
 from tests.factories import (
