@@ -351,3 +351,31 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
             return translation.url
         index_page = self.index_for(language_code)
         return index_page.item_url(self) if index_page else self.url
+
+    # --- search: what it asks of an item ---
+    impact_level = None  # the level facet; a type with an impact assessment has the field
+
+    @classmethod
+    def search_related(cls, pages):
+        """``pages`` loading in bulk what ``search_body_parts`` reads (a rebuild reads every item)."""
+        return pages
+
+    def search_body_parts(self):
+        """Every piece of text a reader sees in the item besides its title and summaries, in
+        reading order; empty pieces are left out by the caller."""
+        return []
+
+    def sort_date(self):
+        """The date the item is sorted by: when it happened (a type with a date of its own says
+        so), else the day it went live on the hub; None for a page never published."""
+        published = self.first_published_at or self.last_published_at
+        return published.date() if published else None
+
+    def search_status(self):
+        """The status a search result shows and filters on."""
+        return "published"
+
+    @staticmethod
+    def stream_text(stream):
+        """The text a reader sees in a StreamField's blocks."""
+        return stream.stream_block.get_searchable_content(stream)
