@@ -128,6 +128,7 @@ class AdvocacyBriefPage(ItemPage):
     def sort_date(self):
         return self.publication_date or super().sort_date()
 
+
 class BriefAuthor(Orderable):
     """An author: a person, an organization, or a person writing for an organization."""
 
@@ -356,6 +357,7 @@ class CollaborationAgreementPage(ItemPage):
 
     def search_status(self):
         return self.status or super().search_status()
+
 
 class AgreementParty(Orderable):
     class Role(models.TextChoices):

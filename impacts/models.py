@@ -287,6 +287,10 @@ class CaseFilePage(ItemPage):
     def search_status(self):
         return self.status or super().search_status()
 
+    def search_impact_level(self):
+        return self.impact_level
+
+
 class Testimony(ClusterableModel):
     """The words of a person affected by an AI system, with the consent that lets them be shown.
 

@@ -83,7 +83,7 @@ def build_document(page, language, url, taxonomy=None, body=None, publications=N
         "services": taxonomy["services"],
         "regions": taxonomy["regions"],
         "risks": taxonomy["risks"],
-        "impact_level": page.impact_level,
+        "impact_level": page.search_impact_level(),
         "status": page.search_status(),
         "date": item_date(page),
         "updated": iso_instant(material_update(page, publications)),
@@ -221,7 +221,6 @@ def _chunk_documents(pages, urls):
             group = []
         group.append(page)
     yield from documents_for_versions(group, urls, taxonomy, publications)
-
 
 
 # --- Removed once search/api uses hub.items (hub/sitemaps and search/casefiles_csv too) ---------

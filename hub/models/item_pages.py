@@ -353,8 +353,6 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
         return index_page.item_url(self) if index_page else self.url
 
     # --- search: what it asks of an item ---
-    impact_level = None  # the level facet; a type with an impact assessment has the field
-
     @classmethod
     def search_related(cls, pages):
         """``pages`` loading in bulk what ``search_body_parts`` reads (a rebuild reads every item)."""
@@ -374,6 +372,11 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
     def search_status(self):
         """The status a search result shows and filters on."""
         return "published"
+
+    def search_impact_level(self):
+        """The level facet's value (1-4), None when not assessed. Not an ``impact_level``
+        attribute: the items API and open data tell a type without levels by its absence."""
+        return None
 
     @staticmethod
     def stream_text(stream):
