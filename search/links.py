@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .query import FACETS, SearchQuery
-from .vocabulary import FACET_LABELS
+from .query import SearchQuery
+from .vocabulary import FACET_LABELS, FACETS
 
 SORT_LABELS = {
     "relevance": _("Relevance"),
