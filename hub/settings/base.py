@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "impacts",
     "advocacy",
     "search",
+    "benchmarks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -13,9 +13,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
 
+from benchmarks.bench import QUERY_MIX, SyntheticCorpus, floor_answer, naive_timed, summarize, timed
 from hub.site_setup import ensure_site
 from search.backends import get_backend
-from search.bench import QUERY_MIX, SyntheticCorpus, floor_answer, naive_timed, summarize, timed
 from search.documents import ITEM_TYPES, item_model, iter_all_documents
 from search.index import rebuild_index
 

@@ -18,10 +18,9 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
 from hub.models import Region, Risk, Service
-
-from .backends.embedded import FACET_VALUES, FULLTEXT, ITEMS, TITLES, fulltext_rowid
-from .documents import INDEX_TYPES, ITEM_TYPES, item_model
-from .text import parse_query
+from search.backends.embedded import FACET_VALUES, FULLTEXT, ITEMS, TITLES, fulltext_rowid
+from search.documents import INDEX_TYPES, ITEM_TYPES, item_model
+from search.text import parse_query
 
 FRENCH_WORDS = (
     "algorithme évaluation demande dossier prestation logement urgence patient triage risque "
