@@ -155,6 +155,17 @@ class AdvocacyBriefPage(ItemPage):
     def citation_about(self):
         return (*super().citation_about(), "risks")
 
+    # --- search: what it asks of an item ---
+    @classmethod
+    def search_related(cls, pages):
+        return pages.prefetch_related("authors__organization")
+
+    def search_body_parts(self):
+        return [*self.stream_text(self.body), *self.stream_text(self.recommendations), *self.author_names]
+
+    def sort_date(self):
+        return self.publication_date or super().sort_date()
+
 
 class BriefAuthor(Orderable):
     """An author: a person, an organization, or a person writing for an organization."""
@@ -401,6 +412,21 @@ class CollaborationAgreementPage(ItemPage):
     def citation_authors(self):
         """Its parties."""
         return credited_names(self.parties.all())
+
+    # --- search: what it asks of an item ---
+    @classmethod
+    def search_related(cls, pages):
+        return pages.prefetch_related("parties__organization")
+
+    def search_body_parts(self):
+        parties = [party.organization.name for party in self.parties.all()]
+        return [*self.stream_text(self.commitments), self.scope, self.citizen_role, *parties]
+
+    def sort_date(self):
+        return self.start_date or super().sort_date()
+
+    def search_status(self):
+        return self.status or super().search_status()
 
 
 class AgreementParty(Orderable):

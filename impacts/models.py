@@ -317,6 +317,27 @@ class CaseFilePage(ItemPage):
     def citation_about(self):
         return (*super().citation_about(), "risks")
 
+    # --- search: what it asks of an item ---
+    @classmethod
+    def search_related(cls, pages):
+        return pages.select_related("agency", "vendor")
+
+    def search_body_parts(self):
+        parts = [*self.stream_text(self.body), self.ai_system, self.municipality, self.decision_role]
+        parts += [self.agency_name, self.vendor_name]
+        for testimony in self.public_testimonies():
+            parts += [testimony.text, testimony.plain_text, testimony.context]
+        return parts
+
+    def sort_date(self):
+        return self.first_reported or super().sort_date()
+
+    def search_status(self):
+        return self.status or super().search_status()
+
+    def search_impact_level(self):
+        return self.impact_level
+
 
 class Testimony(ClusterableModel):
     """The words of a person affected by an AI system, with the consent that lets them be shown.

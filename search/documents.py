@@ -5,78 +5,28 @@ import hashlib
 import json
 from datetime import UTC, datetime
 
-from django.apps import apps
 from django.conf import settings
 
 from hub.item_urls import PageUrls, shown_versions
+from hub.items import item_types, type_of
 from hub.models import publication_log, with_new_notes
 
-ITEM_TYPES = {
-    "casefile": "impacts.CaseFilePage",
-    "brief": "advocacy.AdvocacyBriefPage",
-    "agreement": "advocacy.CollaborationAgreementPage",
-}
-INDEX_TYPES = {
-    "casefile": "impacts.CaseFileIndexPage",
-    "brief": "advocacy.AdvocacyBriefIndexPage",
-    "agreement": "advocacy.CollaborationAgreementIndexPage",
-}
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 UNKNOWN_DATE = "1970-01-01"
 UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def item_model(item_type):
-    return apps.get_model(ITEM_TYPES[item_type])
-
-
-def item_type_of(page):
-    label = page._meta.label
-    for item_type, model_label in ITEM_TYPES.items():
-        if model_label == label:
-            return item_type
-    return None
-
-
-def publishable(model):
-    """What may be public: live pages with no view restriction on themselves or an ancestor."""
-    return model.objects.live().public()
-
-
 def body_text(page):
     """Every piece of text a reader sees in the item, besides title and summaries."""
-    parts = []
-    for field_name in ("body", "recommendations", "commitments"):
-        stream = getattr(page, field_name, None)
-        if stream is not None:
-            parts.extend(stream.stream_block.get_searchable_content(stream))
-    for field_name in ("ai_system", "municipality", "decision_role", "scope", "citizen_role"):
-        value = getattr(page, field_name, "")
-        if value:
-            parts.append(value)
-    for relation in ("agency", "vendor"):
-        organization = getattr(page, relation, None)
-        if organization is not None:
-            parts.append(organization.name)
-    if hasattr(page, "authors"):
-        parts.extend(str(author) for author in page.authors.all())
-    if hasattr(page, "parties"):
-        parts.extend(party.organization.name for party in page.parties.all())
-    if hasattr(page, "public_testimonies"):
-        for testimony in page.public_testimonies():
-            parts.extend((testimony.text, testimony.plain_text, testimony.context))
-    return "\n".join(part for part in parts if part)
+    return "\n".join(part for part in page.search_body_parts() if part)
 
 
 def item_date(page):
-    """The date an item is sorted by: when it was reported, published or started, else when it
-    went live on the hub. Never empty, so "newest" and "oldest" mean the same on every database."""
-    for field_name in ("first_reported", "publication_date", "start_date"):
-        value = getattr(page, field_name, None)
-        if value:
-            return value.isoformat()
-    published = page.first_published_at or page.last_published_at
-    return published.date().isoformat() if published else UNKNOWN_DATE
+    """The date an item is sorted by (``sort_date``: when it was reported, published or started,
+    else when it went live on the hub). Never empty, so "newest" and "oldest" mean the same on
+    every database."""
+    value = page.sort_date()
+    return value.isoformat() if value else UNKNOWN_DATE
 
 
 def iso_instant(moment):
@@ -108,10 +58,6 @@ def material_update(page, publications):
     return updated or page.first_published_at or last_published or UNKNOWN_TIME
 
 
-def item_status(page):
-    return getattr(page, "status", "") or "published"
-
-
 TAXONOMY_FIELDS = ("services", "regions", "risks")
 
 
@@ -125,7 +71,7 @@ def build_document(page, language, url, taxonomy=None, body=None, publications=N
         publications = publication_log([page.pk])[page.pk]
     document = {
         "id": page.public_id,
-        "type": item_type_of(page),
+        "type": type_of(page).key,
         "locale": language,
         "content_locale": page.locale.language_code,
         "page_id": page.pk,
@@ -136,8 +82,8 @@ def build_document(page, language, url, taxonomy=None, body=None, publications=N
         "services": taxonomy["services"],
         "regions": taxonomy["regions"],
         "risks": taxonomy["risks"],
-        "impact_level": getattr(page, "impact_level", None),
-        "status": item_status(page),
+        "impact_level": page.search_impact_level(),
+        "status": page.search_status(),
         "date": item_date(page),
         "updated": iso_instant(material_update(page, publications)),
         "url": url,
@@ -204,13 +150,10 @@ def documents_for_versions(versions, urls, taxonomy=None, publications=None):
 def iter_all_documents(chunk_size=1000):
     """Every document the index should hold, built from the database (the source of truth)."""
     urls = PageUrls.load()
-    for item_type in ITEM_TYPES:
-        model = item_model(item_type)
-        pages = (
-            publishable(model)
-            .select_related("locale", *[name for name in ("agency", "vendor") if hasattr(model, name)])
-            .prefetch_related(*prefetches(item_type))
-            .order_by("translation_key", "pk")
+    for item_type in item_types():
+        model = item_type.model
+        pages = model.search_related(model.objects.public().select_related("locale")).order_by(
+            "translation_key", "pk"
         )
         chunk = []
         for page in pages.iterator(chunk_size=chunk_size):
@@ -233,10 +176,4 @@ def _chunk_documents(pages, urls):
     yield from documents_for_versions(group, urls, taxonomy, publications)
 
 
-def prefetches(item_type):
-    names = []
-    if item_type == "brief":
-        names.append("authors__organization")
-    if item_type == "agreement":
-        names.append("parties__organization")
-    return names
+# --- Removed once search/api uses hub.items (hub/sitemaps and search/casefiles_csv too) ---------

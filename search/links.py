@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.items import item_types
 
-from .query import FACETS, SearchQuery
-from .vocabulary import FACET_LABELS
+from .query import SearchQuery
+from .vocabulary import FACET_LABELS, FACETS
 
 SORT_LABELS = {
     "relevance": _("Relevance"),

@@ -1,11 +1,9 @@
 """Keeps the index in step with the pages: every change ``hub.changes`` announces after a commit
 (publish, unpublish, delete, move, privacy, taxonomy and testimony edits) re-indexes the items it
-touches. A write that
-fails is recorded, never raised into the editor's request; ``search_index sync`` catches up."""
+touches. A write that fails is recorded, never raised into the editor's request; ``search_index
+sync`` catches up."""
 
 import logging
-
-from django.db import transaction
 
 from hub.changes import items_changed
 from hub.item_urls import PageUrls
@@ -14,6 +12,7 @@ from hub.write_locks import exclusive
 
 from .backends import get_backend
 from .documents import documents_for_versions
+from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 
@@ -58,28 +57,17 @@ def current_documents(public_ids):
     return documents
 
 
-def reindex_after_commit(public_ids):
-    public_ids = set(public_ids)
-    if public_ids:
-        transaction.on_commit(lambda: _reindex_or_record(public_ids))
-
-
-def _reindex_or_record(public_ids):
-    from .models import PendingIndexUpdate
-
+def on_items_changed(sender, change, **kwargs):
+    """The items a committed transaction changed (``hub.changes``): their documents now, or a
+    record for ``search_index sync`` if the backend fails."""
     try:
-        reindex(public_ids)
+        reindex(change.public_ids)
     except Exception:
         logger.exception(
-            "Search index update failed for %s; recorded for `search_index sync`.", sorted(public_ids)
+            "Search index update failed for %s; recorded for `search_index sync`.", sorted(change.public_ids)
         )
-        for public_id in public_ids:
+        for public_id in change.public_ids:
             PendingIndexUpdate.objects.get_or_create(public_id=public_id)
-
-
-def on_items_changed(sender, change, **kwargs):
-    """The items a committed transaction changed (``hub.changes``): their documents now."""
-    _reindex_or_record(change.public_ids)
 
 
 def connect():

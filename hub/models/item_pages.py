@@ -382,3 +382,34 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
     def citation_about(self):
         """The taxonomy fields that say what the item is about, in the order a citation lists them."""
         return ("services", "regions")
+
+    # --- search: what it asks of an item ---
+    @classmethod
+    def search_related(cls, pages):
+        """``pages`` loading in bulk what ``search_body_parts`` reads (a rebuild reads every item)."""
+        return pages
+
+    def search_body_parts(self):
+        """Every piece of text a reader sees in the item besides its title and summaries, in
+        reading order; empty pieces are left out by the caller."""
+        return []
+
+    def sort_date(self):
+        """The date the item is sorted by: when it happened (a type with a date of its own says
+        so), else the day it went live on the hub; None for a page never published."""
+        published = self.first_published_at or self.last_published_at
+        return published.date() if published else None
+
+    def search_status(self):
+        """The status a search result shows and filters on."""
+        return "published"
+
+    def search_impact_level(self):
+        """The level facet's value (1-4), None when not assessed. Not an ``impact_level``
+        attribute: the items API and open data tell a type without levels by its absence."""
+        return None
+
+    @staticmethod
+    def stream_text(stream):
+        """The text a reader sees in a StreamField's blocks."""
+        return stream.stream_block.get_searchable_content(stream)

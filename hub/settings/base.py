@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "open_data",
     "citations",
     "sitemap",
+    "benchmarks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -18,9 +18,11 @@ from elasticsearch.helpers import BulkIndexError
 
 from ..documents import LANGUAGES
 from ..es_documents import SearchDocument, document_key, new_index_name, search_index
-from ..query import FACETS, SearchResults
+from ..query import SearchResults
 from ..text import document_terms
-from .embedded import HIT_COLUMNS, chunked
+from ..vocabulary import FACETS
+from .base import SearchBackend, chunked
+from .embedded import HIT_COLUMNS
 
 # What a failing, unreachable or slow cluster raises.
 ELASTICSEARCH_ERRORS = (ApiError, TransportError, BulkIndexError)
@@ -128,7 +130,7 @@ def parse_hit(source):
     return hit
 
 
-class ElasticsearchBackend:
+class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
     serves_during_rebuild = True
 

@@ -12,8 +12,10 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from ..models import IndexedFacetValue, IndexedItem
-from ..query import FACETS, SearchResults, facet_values
+from ..query import SearchResults, facet_values
 from ..text import document_terms, fold
+from ..vocabulary import FACETS
+from .base import SearchBackend
 from .bitmaps import (
     StaleSnapshot,
     new_state_token,
@@ -55,25 +57,12 @@ HIT_COLUMNS = (
 SEARCH_ATTEMPTS = 3
 
 
-def chunked(items, size):
-    """Lists of at most ``size`` items from an iterable, in order."""
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def fulltext_rowid(item_id, locale):
     return LOCALE_POSITIONS[locale] * LOCALE_STRIDE + item_id
 
 
-class EmbeddedBackend:
+class EmbeddedBackend(SearchBackend):
     name = "embedded"
-    serves_during_rebuild = False
 
     @property
     def vendor(self):
@@ -117,15 +106,6 @@ class EmbeddedBackend:
         with transaction.atomic():
             new_state_token()
             self._insert(documents)
-
-    def rebuild(self, documents, chunk_size=1000):
-        """Replace the whole index with ``documents``, loaded in chunks; returns how many."""
-        self.clear()
-        count = 0
-        for chunk in chunked(documents, chunk_size):
-            self.bulk_load(chunk)
-            count += len(chunk)
-        return count
 
     def stored_fingerprints(self):
         return {

@@ -3,13 +3,13 @@ answers whenever the primary cannot: every write goes to both, searches go to th
 
 import logging
 
+from .base import SearchBackend, chunked
 from .elasticsearch import ELASTICSEARCH_ERRORS
-from .embedded import chunked
 
 logger = logging.getLogger(__name__)
 
 
-class MirroredBackend:
+class MirroredBackend(SearchBackend):
     serves_during_rebuild = True
 
     def __init__(self, primary, fallback):

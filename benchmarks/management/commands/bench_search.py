@@ -12,11 +12,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
+from wagtail.search.backends import get_search_backend
 
+from benchmarks.answers import QUERY_MIX, floor_answer, naive_timed, summarize, timed
+from benchmarks.corpus import SyntheticCorpus
+from hub.items import item_types
 from hub.site_setup import ensure_site
 from search.backends import get_backend
-from search.bench import QUERY_MIX, SyntheticCorpus, floor_answer, naive_timed, summarize, timed
-from search.documents import ITEM_TYPES, item_model, iter_all_documents
+from search.documents import iter_all_documents
 from search.index import rebuild_index
 
 TARGETS = {
@@ -93,7 +96,8 @@ class Command(BaseCommand):
         self.naive_limit_ms = naive_limit * 1000
         self.say(f"Database: {connection.vendor} (temporary). Backend: {get_backend().name}.")
         started = time.perf_counter()
-        created = SyntheticCorpus(count).build(ensure_site())
+        ensure_site()
+        created = SyntheticCorpus(count).build()
         self.say(f"Built {count:,} synthetic items {created} in {time.perf_counter() - started:.1f} s.")
 
         started = time.perf_counter()
@@ -158,11 +162,9 @@ class Command(BaseCommand):
 
     @staticmethod
     def index_for_naive():
-        from wagtail.search.backends import get_search_backend
-
         wagtail_backend = get_search_backend()
-        for item_type in ITEM_TYPES:
-            model = item_model(item_type)
+        for item_type in item_types():
+            model = item_type.model
             queryset = model.objects.live().order_by("pk")
             batch = []
             for page in queryset.iterator(chunk_size=2000):
