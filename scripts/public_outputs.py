@@ -1,11 +1,11 @@
 """Snapshot every public output of the hub on the fictional demo, and diff two snapshots.
 
-    .venv/bin/python scripts/public_outputs.py snapshot OUT_DIR
+    .venv/bin/python scripts/public_outputs.py snapshot OUT_DIR [--root CHECKOUT]
     .venv/bin/python scripts/public_outputs.py diff DIR_A DIR_B
 
 Why: a refactor must leave pages, APIs, feeds, CSV and open-data files as they were. Take a
-snapshot on the commit before it and one after it (check each commit out, run the script from
-that work tree), then diff them: exit status 1 when they differ, with a short unified diff per
+snapshot on the commit before it and one after it (``--root`` names the checkout to run, by
+default the one holding this script, so one copy of the script serves both), then diff them: exit status 1 when they differ, with a short unified diff per
 file and a summary line "N files, M differ". Two snapshots of one commit diff empty. A snapshot
 takes about 1.5 minutes on an idle 2-core machine (about 2,850 requests).
 
@@ -61,7 +61,6 @@ import time_machine
 from django.core.management import call_command
 from django.test import Client
 
-ROOT = Path(__file__).resolve().parent.parent
 FROZEN_AT = datetime(2026, 11, 15, 15, 0, tzinfo=UTC)
 ORIGIN = "http://testserver"
 # Public addresses that are entry points rather than links.
@@ -84,6 +83,7 @@ KEPT_HEADERS = """Content-Type Location Content-Disposition Content-Language Cac
 BINARY_TYPES = re.compile(r"^((image|audio|video|font)/|application/(pdf|octet-stream|zip)\b)")
 # What differs from one run to the next on the same commit: (name, pattern, replacement).
 NORMALISERS = [
+    # No public page uses its CSP nonce today; one that starts to shows as a readable change.
     ("CSP nonce", re.compile(r"""(nonce=["']|'nonce-)[A-Za-z0-9+/=_-]+"""), r"\1<nonce>"),
     # django-csp writes the directives in the order of a set, which changes with the hash seed.
     (
@@ -92,12 +92,8 @@ NORMALISERS = [
         lambda match: match[1] + "; ".join(sorted(match[2].split("; "))),
     ),
     # The API docs' script hands Swagger UI the visitor's CSRF token (masked anew on each request).
-    (
-        "CSRF token",
-        re.compile(r"""(X-CSRFTOKEN"\] = "|csrfmiddlewaretoken" value=")[A-Za-z0-9]+"""),
-        r"\1<csrf>",
-    ),
-    # Random (version 4) uuids: StreamField block ids. Demo translation keys (version 5) stay.
+    ("CSRF token", re.compile(r'(X-CSRFTOKEN"\] = ")[A-Za-z0-9]+'), r"\1<csrf>"),
+    # Random (version 4) uuids: the StreamField block ids that Wagtail API v2 shows.
     (
         "uuid4",
         re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b"),
@@ -109,7 +105,7 @@ NORMALISERS = [
 ]
 
 
-def start_hub(work):
+def start_hub(root, work):
     """Environment first (settings read it once), then Django, then the demo on a fresh database."""
     os.environ.update(
         DJANGO_SETTINGS_MODULE="hub.settings.production",
@@ -127,8 +123,11 @@ def start_hub(work):
         OPEN_DATA_TASK_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
         LOG_LEVEL="CRITICAL",
     )
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(root))
     django.setup()
+    settings_file = Path(sys.modules[os.environ["DJANGO_SETTINGS_MODULE"]].__file__)
+    if not settings_file.is_relative_to(root):
+        sys.exit(f"The settings came from {settings_file}, not from {root}.")
     logging.disable(logging.WARNING)  # 400 and 404 answers are expected; errors still show
     with open(os.devnull, "w") as quiet:
         call_command("collectstatic", interactive=False, verbosity=0)
@@ -282,7 +281,7 @@ def public_ids(crawler):
         page += 1
 
 
-def snapshot(out_dir):
+def snapshot(out_dir, root):
     out_dir = Path(out_dir)
     if out_dir.exists() and any(out_dir.iterdir()):
         sys.exit(f"{out_dir} is not empty: give a new folder.")
@@ -291,7 +290,7 @@ def snapshot(out_dir):
     work = Path(tempfile.mkdtemp(prefix="vigie-public-outputs-"))
     try:
         with time_machine.travel(FROZEN_AT, tick=False):
-            start_hub(work)
+            start_hub(Path(root).resolve(), work)
             crawler = Crawler(out_dir)
             queue_everything(crawler)
     finally:
@@ -353,21 +352,26 @@ def queue_everything(crawler):
     crawler.run()
 
 
-def diff(dir_a, dir_b):
+def diff(dir_a, dir_b, shown=20):
+    """Prints what differs, at most ``shown`` diff lines per file; 1 if anything does."""
     dir_a, dir_b = Path(dir_a), Path(dir_b)
     names = sorted({path.name for path in dir_a.iterdir()} | {path.name for path in dir_b.iterdir()})
     differing = 0
     for name in names:
         a, b = dir_a / name, dir_b / name
-        lines_a = a.read_text(encoding="utf-8").splitlines() if a.exists() else []
-        lines_b = b.read_text(encoding="utf-8").splitlines() if b.exists() else []
-        if lines_a == lines_b and a.exists() == b.exists():
+        if not (a.exists() and b.exists()):
+            differing += 1
+            print(f"only in {a.parent if a.exists() else b.parent}: {name}")
+            continue
+        lines_a = a.read_text(encoding="utf-8").splitlines()
+        lines_b = b.read_text(encoding="utf-8").splitlines()
+        if lines_a == lines_b:
             continue
         differing += 1
         changes = list(difflib.unified_diff(lines_a, lines_b, str(a), str(b), n=1, lineterm=""))
-        print("\n".join(line[:200] for line in changes[:40]))
-        if len(changes) > 40:
-            print(f"... {len(changes) - 40} more diff lines")
+        print("\n".join(line[:200] for line in changes[:shown]))
+        if len(changes) > shown:
+            print(f"... {len(changes) - shown} more diff lines")
     print(f"{len(names)} files, {differing} differ")
     return 1 if differing else 0
 
@@ -375,13 +379,15 @@ def diff(dir_a, dir_b):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("snapshot").add_argument("out_dir")
+    take = commands.add_parser("snapshot")
+    take.add_argument("out_dir")
+    take.add_argument("--root", default=Path(__file__).resolve().parent.parent, help="the hub's checkout")
     compare = commands.add_parser("diff")
     compare.add_argument("dir_a")
     compare.add_argument("dir_b")
     arguments = parser.parse_args()
     if arguments.command == "snapshot":
-        snapshot(arguments.out_dir)
+        snapshot(arguments.out_dir, arguments.root)
         return 0
     return diff(arguments.dir_a, arguments.dir_b)
 
