@@ -5,9 +5,10 @@
 
 Why: a refactor must leave pages, APIs, feeds, CSV and open-data files as they were. Take a
 snapshot on the commit before it and one after it (``--root`` names the checkout to run, by
-default the one holding this script, so one copy of the script serves both), then diff them: exit status 1 when they differ, with a short unified diff per
-file and a summary line "N files, M differ". Two snapshots of one commit diff empty. A snapshot
-takes about 1.5 minutes on an idle 2-core machine, 3 to 5 when it is busy (2,840 requests).
+default the one holding this script, so one copy of the script serves both), then diff them:
+exit status 1 when they differ, with a short unified diff per file and a summary line
+"N files, M differ". Two snapshots of one commit diff empty. A snapshot takes about 1.5 minutes
+on an idle 2-core machine, 3 to 5 when it is busy (2,840 requests).
 
 ``snapshot`` builds a throwaway hub in a temporary folder (SQLite database, media, open data,
 static files, an in-process cache), with the clock frozen at FROZEN_AT for the whole run:
