@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import AbstractGroupApprovalTask
 
+from ..forms import ReviewCommentForm
 from ..publication_rules import (
     SUBMITTED_IT,
     PublicationRefused,
@@ -74,8 +75,6 @@ class CommunityReviewTask(AbstractGroupApprovalTask):
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_form_for_action(self, action):
-        from .forms import ReviewCommentForm
-
         if action == "reject":
             return ReviewCommentForm
         return super().get_form_for_action(action)
