@@ -47,6 +47,9 @@ class ItemType:
     # Who publishes: "review" (community editors write, a reviewer publishes, through the
     # community review workflow) or "partners" (municipal partners write and publish their own).
     publication: str = "review"
+    # Model permissions (``"app.codename"``) the people who write this type need besides its
+    # pages, given by ``hub.roles`` to the groups of its publication road.
+    editor_permissions: tuple = ()
 
     def __post_init__(self):
         if not re.fullmatch(r"[A-Z]{2}", self.prefix):

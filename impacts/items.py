@@ -24,4 +24,6 @@ CASEFILE = ItemType(
     latest_heading=_("Latest case files"),
     more_label=_("All case files"),
     publication="review",
+    # Editors attach testimonies to case files, and withdraw one when its person asks.
+    editor_permissions=("impacts.add_testimony", "impacts.change_testimony", "impacts.withdraw_testimony"),
 )
