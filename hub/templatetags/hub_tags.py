@@ -2,6 +2,7 @@
 interface language, links that respect the untranslated-item fallback, ``lang`` attributes, and
 links from a text to the glossary."""
 
+from datetime import date, datetime
 from urllib.parse import urljoin
 
 from django import template
@@ -247,6 +248,19 @@ def breadcrumbs(context):
 def url_in(item, language_code):
     """Where a visitor using ``language_code`` reads ``item`` (see ``ItemPage.url_in``)."""
     return item.url_in(language_code)
+
+
+@register.filter(expects_localtime=True)
+def html_datetime(value):
+    """What a ``<time datetime>`` holds: ``YYYY-MM-DD`` for a date; for a moment, its local time
+    to the second (to the millisecond when it has a fraction: HTML allows no more than three
+    digits, ``|date:'c'`` writes six) with its offset."""
+    if isinstance(value, datetime):
+        timespec = "milliseconds" if value.microsecond else "seconds"
+        return value.isoformat(timespec=timespec)
+    if isinstance(value, date):
+        return value.isoformat()
+    return ""
 
 
 @register.filter
