@@ -12,8 +12,9 @@ from wagtail.models import Page, PageLogEntry, TaskState, Workflow, WorkflowStat
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from advocacy.models import CollaborationAgreementPage
+from hub.items import ItemType, registered
 from hub.models import Region, Service
-from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, REVIEWERS, WORKFLOW_NAME
+from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, REVIEWERS, WORKFLOW_NAME, roles
 from hub.templatetags.hub_tags import html_datetime
 from impacts.models import CaseFilePage
 from tests.factories import (
@@ -196,6 +197,50 @@ class RoleTests(TestCase):
         self.assertEqual(response.status_code, 302, response.content.decode()[:3000])
         created = CollaborationAgreementPage.objects.get(slug="entente-fictive-partenaire")
         self.assertTrue(self.can(self.partner, created, "edit"))
+
+
+class RolesFollowTheRegistryTests(SimpleTestCase):
+    """A new item type gets its section in the roles from its declaration alone."""
+
+    def declare(self, publication):
+        return registered(
+            ItemType(
+                key="dialogue",
+                prefix="DG",
+                page_model="dialogues.DialoguePage",
+                index_model="dialogues.DialogueIndexPage",
+                section="dialogues",
+                label="Dialogue",
+                label_plural="Dialogues",
+                index_titles={"fr": "Dialogues", "en": "Dialogues"},
+                index_slugs={"fr": "dialogues", "en": "dialogues"},
+                publication=publication,
+                editor_permissions=("dialogues.add_workshop",),
+            )
+        )
+
+    def test_a_reviewed_type_is_written_by_editors_and_published_by_reviewers(self):
+        with self.declare("review"):
+            spec = roles()
+        section = ("dialogues", "dialogueindexpage")
+        self.assertEqual(spec[COMMUNITY_EDITORS]["pages"][section], ["add_page", "change_page"])
+        self.assertEqual(spec[REVIEWERS]["pages"][section], ["add_page", "change_page", "publish_page"])
+        self.assertNotIn(section, spec[MUNICIPAL_PARTNERS]["pages"])
+        for group in (COMMUNITY_EDITORS, REVIEWERS):
+            self.assertIn("dialogues.add_workshop", spec[group]["permissions"])
+        self.assertNotIn("dialogues.add_workshop", spec[MUNICIPAL_PARTNERS]["permissions"])
+
+    def test_a_partners_type_is_written_and_published_by_municipal_partners(self):
+        with self.declare("partners"):
+            spec = roles()
+        section = ("dialogues", "dialogueindexpage")
+        self.assertEqual(
+            spec[MUNICIPAL_PARTNERS]["pages"][section], ["add_page", "change_page", "publish_page"]
+        )
+        self.assertIn("dialogues.add_workshop", spec[MUNICIPAL_PARTNERS]["permissions"])
+        for group in (COMMUNITY_EDITORS, REVIEWERS):
+            self.assertNotIn(section, spec[group]["pages"])
+            self.assertNotIn("dialogues.add_workshop", spec[group]["permissions"])
 
 
 class ReviewWorkflowTests(TestCase):
