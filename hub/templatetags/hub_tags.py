@@ -1,6 +1,7 @@
 """Template tags of the public site: navigation and language switching, taxonomy labels in the
-interface language, links that respect the untranslated-item fallback, ``lang`` attributes, and
-links from a text to the glossary."""
+interface language, links that respect the untranslated-item fallback, ``lang`` attributes,
+links from a text to the glossary, and the ``datetime`` of every ``<time>``. They name no item
+type: a type's own tags live in its app (``impacts_tags``, ``advocacy_tags``)."""
 
 from datetime import date, datetime
 from urllib.parse import urljoin
