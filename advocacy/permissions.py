@@ -4,13 +4,13 @@ is not a party (their section permission covers the whole agreement index)."""
 
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from hub.models import partner_organization_key
+
+from .models import CollaborationAgreementPage, acts_as_partner
+
 
 class PartnerAwarePagePermissionPolicy(PagePermissionPolicy):
     def _foreign_agreements(self, user):
-        from hub.models import partner_organization_key
-
-        from .models import CollaborationAgreementPage, acts_as_partner
-
         if not acts_as_partner(user):
             return None
         return CollaborationAgreementPage.objects.exclude(

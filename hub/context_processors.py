@@ -1,11 +1,11 @@
 from django.conf import settings
 
+from .demo import demo_is_loaded
+
 
 def hub(request):
     """What every public template needs: the demo notice when the demo is loaded, and whether
     the page is shown on a public kiosk (set by ``hub.middleware.KioskMiddleware``)."""
-    from .demo import demo_is_loaded
-
     return {
         "demo_notice": settings.DEMO_NOTICE if demo_is_loaded() else "",
         "kiosk": getattr(request, "kiosk", False),

@@ -55,6 +55,9 @@ class ItemType:
     # What its open-data files hold: the dotted path of an ``hub.data_files.ItemDataFile`` class,
     # named rather than imported (as ``page_model``) because it reads the type's models and formats.
     data_file_class: str = "hub.data_files.ItemDataFile"
+    # Model permissions (``"app.codename"``) the people who write this type need besides its
+    # pages, given by ``hub.roles`` to the groups of its publication road.
+    editor_permissions: tuple = ()
 
     def __post_init__(self):
         if not re.fullmatch(r"[A-Z]{2}", self.prefix):

@@ -16,7 +16,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PagePermissionTester
 
-from .roles import REVIEWED_ITEMS, REVIEWED_SECTIONS
+from .items import type_of, type_of_index
+from .roles import is_reviewed
 
 SCHEDULE_REFUSED_ACTION = "hub.publish.scheduled.refused"
 SUBMITTED_IT = _("You submitted this version for review: another reviewer approves it.")
@@ -44,7 +45,7 @@ def is_administrator(user):
 
 
 def in_reviewed_section(page):
-    return (page._meta.app_label, page._meta.model_name) in REVIEWED_ITEMS
+    return is_reviewed(type_of(type(page)))
 
 
 def self_publication(user, page, author_id):
@@ -96,7 +97,7 @@ class ReviewedSectionPermissionTester(PagePermissionTester):
     by the person who made it: only administrators do that."""
 
     def can_publish_subpage(self):
-        if (self.page._meta.app_label, self.page._meta.model_name) in REVIEWED_SECTIONS:
+        if is_reviewed(type_of_index(type(self.page))):
             return is_administrator(self.user)
         return super().can_publish_subpage()
 

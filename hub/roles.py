@@ -3,33 +3,28 @@
 ``apply_roles`` is idempotent and works with the migration's historical models as well as the
 live ones: the data migration calls it on a fresh database, and ``ensure_site()`` calls it again
 when it creates the section pages, since page permissions and the workflow hang off them. A
-change to these roles ships with a data migration that calls ``apply_roles`` again."""
+change to these roles ships with a data migration that calls ``apply_roles`` again.
+
+What the roles cover comes from the item-type registry (``hub.items``, filled when the apps are
+ready, before any migration runs): each type's ``publication`` road says whose section it is,
+and its ``editor_permissions`` what else its writers need (the case file's testimonies)."""
 
 from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.management import create_contenttypes
+
+from .items import item_types
 
 COMMUNITY_EDITORS = "Community editors"
 REVIEWERS = "Reviewers"
 MUNICIPAL_PARTNERS = "Municipal partners"
 WORKFLOW_NAME = "Community review"
 REVIEW_TASK_NAME = "Reviewer approval"
-CASEFILE_INDEX = ("impacts", "casefileindexpage")
-BRIEF_INDEX = ("advocacy", "advocacybriefindexpage")
-AGREEMENT_INDEX = ("advocacy", "collaborationagreementindexpage")
-REVIEWED_SECTIONS = (CASEFILE_INDEX, BRIEF_INDEX)
-# The items of those sections, in both languages: a second person publishes them.
-REVIEWED_ITEMS = (("impacts", "casefilepage"), ("advocacy", "advocacybriefpage"))
 # The roles' image and document permissions apply to this collection, not to the root: a
 # permission on the root would reach every collection, the withdrawn testimonies' one included.
 MEDIA_COLLECTION = "Hub media"
 
-EDITOR_PERMISSIONS = [
-    "wagtailadmin.access_admin",
-    "wagtail_localize.submit_translation",
-    "hub.add_organization",
-    "impacts.add_testimony",
-    "impacts.change_testimony",
-    "impacts.withdraw_testimony",
-]
+ADMIN_PERMISSIONS = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
 GLOSSARY_EDITOR_PERMISSIONS = ["hub.add_glossaryterm", "hub.change_glossaryterm"]
 TAXONOMY_PERMISSIONS = [
     f"hub.{action}_{model}"
@@ -37,42 +32,83 @@ TAXONOMY_PERMISSIONS = [
     for action in ("add", "change", "delete")
 ]
 
-ROLES = {
-    COMMUNITY_EDITORS: {
-        "permissions": EDITOR_PERMISSIONS + GLOSSARY_EDITOR_PERMISSIONS,
-        "pages": {section: ["add_page", "change_page"] for section in REVIEWED_SECTIONS},
-        "collection": [
-            "wagtailimages.add_image",
-            "wagtailimages.choose_image",
-            "wagtaildocs.add_document",
-            "wagtaildocs.choose_document",
-        ],
-    },
-    REVIEWERS: {
-        "permissions": EDITOR_PERMISSIONS
-        + GLOSSARY_EDITOR_PERMISSIONS
-        + ["hub.delete_glossaryterm"]
-        + TAXONOMY_PERMISSIONS,
-        "pages": {section: ["add_page", "change_page", "publish_page"] for section in REVIEWED_SECTIONS},
-        "collection": [
-            "wagtailimages.add_image",
-            "wagtailimages.change_image",
-            "wagtailimages.choose_image",
-            "wagtaildocs.add_document",
-            "wagtaildocs.change_document",
-            "wagtaildocs.choose_document",
-        ],
-    },
-    MUNICIPAL_PARTNERS: {
-        "permissions": ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
-        "pages": {AGREEMENT_INDEX: ["add_page", "change_page", "publish_page"]},
-        "collection": [
-            "wagtailimages.choose_image",
-            "wagtaildocs.add_document",
-            "wagtaildocs.choose_document",
-        ],
-    },
-}
+
+def is_reviewed(item_type):
+    """Whether community editors write items of ``item_type`` (None for no type) and a reviewer
+    other than the author publishes them."""
+    return item_type is not None and item_type.publication == "review"
+
+
+def reviewed_types():
+    return [item_type for item_type in item_types() if is_reviewed(item_type)]
+
+
+def partner_types():
+    """The item types municipal partners write and publish (``publication="partners"``)."""
+    return [item_type for item_type in item_types() if item_type.publication == "partners"]
+
+
+def model_key(label):
+    """``("app_label", "modelname")`` for ``"app_label.ModelName"``: how the roles find a model's
+    pages with the live models and with a migration's historical ones alike."""
+    app_label, model_name = label.split(".")
+    return app_label, model_name.lower()
+
+
+def reviewed_sections():
+    """The indexes of the reviewed types: the review workflow and the editors' page permissions
+    hang off them, so every item below is written by one person and published by another."""
+    return [model_key(item_type.index_model) for item_type in reviewed_types()]
+
+
+def writers_permissions(types):
+    """The model permissions writing items of ``types`` takes besides their pages, in order."""
+    return list(dict.fromkeys(name for item_type in types for name in item_type.editor_permissions))
+
+
+def roles():
+    """``{group name: what it may do}``, from the item types registered (apps are ready)."""
+    editor_permissions = [*ADMIN_PERMISSIONS, "hub.add_organization", *writers_permissions(reviewed_types())]
+    reviewed = reviewed_sections()
+    return {
+        COMMUNITY_EDITORS: {
+            "permissions": editor_permissions + GLOSSARY_EDITOR_PERMISSIONS,
+            "pages": {section: ["add_page", "change_page"] for section in reviewed},
+            "collection": [
+                "wagtailimages.add_image",
+                "wagtailimages.choose_image",
+                "wagtaildocs.add_document",
+                "wagtaildocs.choose_document",
+            ],
+        },
+        REVIEWERS: {
+            "permissions": editor_permissions
+            + GLOSSARY_EDITOR_PERMISSIONS
+            + ["hub.delete_glossaryterm"]
+            + TAXONOMY_PERMISSIONS,
+            "pages": {section: ["add_page", "change_page", "publish_page"] for section in reviewed},
+            "collection": [
+                "wagtailimages.add_image",
+                "wagtailimages.change_image",
+                "wagtailimages.choose_image",
+                "wagtaildocs.add_document",
+                "wagtaildocs.change_document",
+                "wagtaildocs.choose_document",
+            ],
+        },
+        MUNICIPAL_PARTNERS: {
+            "permissions": ADMIN_PERMISSIONS + writers_permissions(partner_types()),
+            "pages": {
+                model_key(item_type.index_model): ["add_page", "change_page", "publish_page"]
+                for item_type in partner_types()
+            },
+            "collection": [
+                "wagtailimages.choose_image",
+                "wagtaildocs.add_document",
+                "wagtaildocs.choose_document",
+            ],
+        },
+    }
 
 
 # Wagtail's starter groups hold add, change and publish on the whole tree: an account put in
@@ -82,7 +118,7 @@ WAGTAIL_STARTER_GROUPS = ("Editors", "Moderators")
 
 def apply_roles(apps=global_apps):
     """Create or complete the groups, their permissions and the review workflow."""
-    groups = {name: _apply_role(apps, name, spec) for name, spec in ROLES.items()}
+    groups = {name: _apply_role(apps, name, spec) for name, spec in roles().items()}
     _apply_workflow(apps, groups[REVIEWERS])
     apps.get_model("auth", "Group").objects.filter(
         name__in=WAGTAIL_STARTER_GROUPS, user__isnull=True
@@ -93,9 +129,6 @@ def apply_roles(apps=global_apps):
 def apply_roles_in_migration(apps, schema_editor):
     """A data migration's step: create the permissions the roles need (Django normally does it
     after all migrations), then apply the roles with the migration's models."""
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.contenttypes.management import create_contenttypes
-
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_contenttypes(app_config, verbosity=0, apps=apps)
@@ -214,6 +247,6 @@ def _apply_workflow(apps, reviewers):
     # Wagtail's default "Moderators approval" on the root would ask a group with no members to
     # approve agreements, which their parties publish themselves.
     workflow_page_model.objects.filter(page__depth=1, workflow__name="Moderators approval").delete()
-    for section in REVIEWED_SECTIONS:
+    for section in reviewed_sections():
         for page in _section_pages(apps, section):
             workflow_page_model.objects.update_or_create(page=page, defaults={"workflow": workflow})

@@ -1,54 +1,14 @@
-"""The fixed skeleton of the site: locales, home pages and the three item indexes in both
-languages. Commands that create content call ``ensure_site()`` so they work on a freshly
-migrated database."""
-
-from dataclasses import dataclass
+"""The fixed skeleton of the site: locales, home pages and the index of every item type (its
+titles, slugs and introductions are the type's, in ``hub.items``) in both languages. Commands
+that create content call ``ensure_site()`` so they work on a freshly migrated database."""
 
 from django.db import transaction
 from wagtail.models import Page, Site, WorkflowPage
 
+from .items import item_types
 from .models import HomePage, ensure_locales
-from .roles import apply_roles
+from .roles import apply_roles, reviewed_types
 from .site_address import align_default_site, base_url_host_and_port
-
-
-@dataclass(frozen=True)
-class SectionSpec:
-    model_path: str
-    titles: dict
-    slugs: dict
-    intros: dict
-
-
-SECTIONS = [
-    SectionSpec(
-        "impacts.CaseFileIndexPage",
-        {"fr": "Dossiers", "en": "Case files"},
-        {"fr": "dossiers", "en": "case-files"},
-        {
-            "fr": "Les effets locaux des systèmes d'IA dans les services publics, documentés par des groupes communautaires.",
-            "en": "The local impacts of AI systems in public services, documented by community groups.",
-        },
-    ),
-    SectionSpec(
-        "advocacy.AdvocacyBriefIndexPage",
-        {"fr": "Mémoires", "en": "Advocacy briefs"},
-        {"fr": "memoires", "en": "briefs"},
-        {
-            "fr": "Des mémoires et des recommandations qui s'appuient sur les dossiers.",
-            "en": "Briefs and recommendations built on the case files.",
-        },
-    ),
-    SectionSpec(
-        "advocacy.CollaborationAgreementIndexPage",
-        {"fr": "Ententes de collaboration", "en": "Collaboration agreements"},
-        {"fr": "ententes", "en": "agreements"},
-        {
-            "fr": "Les ententes de codesign entre organismes publics, municipalités et organismes communautaires.",
-            "en": "Codesign agreements between public bodies, municipalities and community organizations.",
-        },
-    ),
-]
 
 HOME = {
     "title": {"fr": "Vigie IA", "en": "Vigie IA"},
@@ -79,21 +39,26 @@ def ensure_site():
         plain_intro=HOME["plain_intro"]["en"],
     )
     pages = {"fr": {"home": home_fr}, "en": {"home": home_en}}
-    for spec in SECTIONS:
-        index_fr = _ensure_section(home_fr, spec)
-        pages["fr"][spec.model_path] = index_fr
-        pages["en"][spec.model_path] = _ensure_translation(
-            index_fr, english, spec.titles["en"], spec.slugs["en"], intro=spec.intros["en"]
+    for item_type in item_types():
+        index_fr = _ensure_section(home_fr, item_type)
+        pages["fr"][item_type.index_model] = index_fr
+        pages["en"][item_type.index_model] = _ensure_translation(
+            index_fr,
+            english,
+            item_type.index_titles["en"],
+            item_type.index_slugs["en"],
+            intro=item_type.index_intros.get("en", ""),
         )
-    if not roles_applied(pages["fr"]["impacts.CaseFileIndexPage"]):
+    if not roles_applied(pages["fr"]):
         apply_roles()
     return pages
 
 
-def roles_applied(casefile_index):
+def roles_applied(french_pages):
     """Cheap sign that ``apply_roles`` ran since the sections exist: the review workflow is
-    attached to the case-file index (a flushed or new database has no such row)."""
-    return WorkflowPage.objects.filter(page=casefile_index).exists()
+    attached to the index of every reviewed type (a flushed or new database has no such row)."""
+    indexes = [french_pages[item_type.index_model] for item_type in reviewed_types()]
+    return WorkflowPage.objects.filter(page__in=indexes).count() == len(indexes)
 
 
 def _ensure_home(french):
@@ -125,15 +90,15 @@ def _ensure_home(french):
     return home
 
 
-def _ensure_section(home_fr, spec):
-    from django.apps import apps
-
-    model = apps.get_model(spec.model_path)
-    existing = model.objects.child_of(home_fr).first()
+def _ensure_section(home_fr, item_type):
+    existing = item_type.index.objects.child_of(home_fr).first()
     if existing:
         return existing
-    index_page = model(
-        title=spec.titles["fr"], slug=spec.slugs["fr"], intro=spec.intros["fr"], locale=home_fr.locale
+    index_page = item_type.index(
+        title=item_type.index_titles["fr"],
+        slug=item_type.index_slugs["fr"],
+        intro=item_type.index_intros.get("fr", ""),
+        locale=home_fr.locale,
     )
     home_fr.add_child(instance=index_page)
     index_page.save_revision().publish()

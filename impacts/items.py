@@ -26,4 +26,6 @@ CASEFILE = ItemType(
     publication="review",
     csv_download=True,
     data_file_class="impacts.data_columns.CaseFileDataFile",
+    # Editors attach testimonies to case files, and withdraw one when its person asks.
+    editor_permissions=("impacts.add_testimony", "impacts.change_testimony", "impacts.withdraw_testimony"),
 )

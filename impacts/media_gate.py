@@ -32,7 +32,7 @@ class TestimonyMediaGate:
         if ids is not None:
             testimonies = testimonies.filter(**{f"{field}_id__in": ids})
         # Live case files' rows hold their published links; a draft's links are in revisions.
-        shown = CaseFileTestimony.objects.filter(page__in=CaseFilePage.objects.live().public())
+        shown = CaseFileTestimony.objects.filter(page__in=CaseFilePage.objects.public())
         testimonies = testimonies.prefetch_related(
             "consent_casefiles",
             Prefetch("casefile_links", queryset=shown.select_related("page"), to_attr="public_links"),

@@ -1,6 +1,7 @@
 """Case files: the local impacts of one AI system, documented by community editors."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -500,8 +501,6 @@ class Testimony(ClusterableModel):
         return self.withdrawn_at is not None
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.identification == self.Identification.ANONYMOUS and self.display_name:
             raise ValidationError({"display_name": _("An anonymous testimony shows no name.")})

@@ -2,6 +2,7 @@
 summaries, taxonomies, history and addresses in every language."""
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
@@ -12,7 +13,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -62,8 +63,6 @@ class ItemIndexPage(RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.get_items(), self.items_per_page)
         context["items"] = paginator.get_page(request.GET.get("page"))
@@ -93,8 +92,6 @@ class ItemIndexPage(RoutablePageMixin, Page):
 def publication_log(page_ids):
     """``{page id: [(published at, public change note)]}``, oldest first: the publications of
     these pages in Wagtail's log, with the note of each published revision, in one query."""
-    from wagtail.models import PageLogEntry
-
     log = {page_id: [] for page_id in page_ids}
     rows = (
         PageLogEntry.objects.filter(page_id__in=list(log), action="wagtail.publish")

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -32,16 +33,17 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "impacts.CaseFileIndexPage",
-        "advocacy.AdvocacyBriefIndexPage",
-        "advocacy.CollaborationAgreementIndexPage",
-        "hub.StandardPage",
-    ]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")
+
+    @classproperty
+    def subpage_types(cls):
+        """The index of every item type, and standard pages. Wagtail reads this when it first
+        checks the page tree's rules (``clean_subpage_models``, then cached), after the apps are
+        ready and have registered their types; the class itself is built before that."""
+        return [item_type.index_model for item_type in item_types()] + ["hub.StandardPage"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,7 +1,9 @@
 """Template tags of the public site: navigation and language switching, taxonomy labels in the
-interface language, links that respect the untranslated-item fallback, ``lang`` attributes, and
-links from a text to the glossary."""
+interface language, links that respect the untranslated-item fallback, ``lang`` attributes,
+links from a text to the glossary, and the ``datetime`` of every ``<time>``. They name no item
+type: a type's own tags live in its app (``impacts_tags``, ``advocacy_tags``)."""
 
+from datetime import date, datetime
 from urllib.parse import urljoin
 
 from django import template
@@ -14,7 +16,6 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from hub.glossary import Glossary
-from hub.items import public_pages
 from hub.models import ItemIndexPage, ItemPage, term_labels
 from hub.safe_urls import is_safe_url, neutralise_links
 
@@ -216,76 +217,20 @@ def is_untranslated(page):
     return locale is not None and locale.language_code != interface_language()
 
 
-def _in_language(model, pages, language):
-    """Each page replaced by its live public translation in ``language`` where there is one."""
+def as_read_in(pages, language):
+    """``pages`` (public items of one type), in their order, each replaced by its public
+    translation in ``language`` where there is one: what a list of related items shows a reader."""
+    if not pages:
+        return []
     keys = [page.translation_key for page in pages]
     translations = {
         page.translation_key: page
-        for page in model.objects.live()
-        .public()
+        for page in type(pages[0])
+        .objects.public()
         .filter(translation_key__in=keys, locale__language_code=language)
         .select_related("locale")
     }
     return [translations.get(page.translation_key, page) for page in pages]
-
-
-@register.simple_tag(takes_context=True)
-def related_casefiles(context, page):
-    """Published case files related to ``page``, each in the interface language when translated."""
-    from impacts.models import CaseFilePage
-
-    related = public_pages(list(page.related_casefiles.all()))
-    return _in_language(CaseFilePage, related, interface_language(context))
-
-
-@register.simple_tag(takes_context=True)
-def brief_citations(context, page):
-    """The citations of a brief whose case file is published, as ``(citation, case file)`` pairs
-    with the case file in the interface language when translated. Drafts never show."""
-    from impacts.models import CaseFilePage
-
-    citations = list(page.citations.all())
-    casefiles = {cf.pk: cf for cf in CaseFilePage.objects.filter(pk__in=[c.casefile_id for c in citations])}
-    published = public_pages([casefiles[c.casefile_id] for c in citations if c.casefile_id in casefiles])
-    shown = dict(
-        zip(
-            [cf.pk for cf in published],
-            _in_language(CaseFilePage, published, interface_language(context)),
-            strict=True,
-        )
-    )
-    return [
-        (citation, shown[citation.casefile_id]) for citation in citations if citation.casefile_id in shown
-    ]
-
-
-@register.simple_tag(takes_context=True)
-def citing_briefs(context, casefile):
-    """Published briefs citing any language version of ``casefile``, once each, in the interface
-    language when translated."""
-    from advocacy.models import AdvocacyBriefPage
-
-    briefs = (
-        AdvocacyBriefPage.objects.live()
-        .public()
-        .filter(citations__casefile__translation_key=casefile.translation_key)
-        .select_related("locale")
-        .order_by("-publication_date", "title")
-        .distinct()
-    )
-    unique = {}
-    for brief in briefs:
-        unique.setdefault(brief.translation_key, brief)
-    return _in_language(AdvocacyBriefPage, list(unique.values()), interface_language(context))
-
-
-@register.simple_tag
-def index_page_for(sections, model_label):
-    """The section among ``sections`` whose model is ``model_label`` ("app.Model"), or None."""
-    for section in sections:
-        if section._meta.label == model_label:
-            return section
-    return None
 
 
 @register.simple_tag(takes_context=True)
@@ -304,6 +249,19 @@ def breadcrumbs(context):
 def url_in(item, language_code):
     """Where a visitor using ``language_code`` reads ``item`` (see ``ItemPage.url_in``)."""
     return item.url_in(language_code)
+
+
+@register.filter(expects_localtime=True)
+def html_datetime(value):
+    """What a ``<time datetime>`` holds: ``YYYY-MM-DD`` for a date; for a moment, its local time
+    to the second (to the millisecond when it has a fraction: HTML allows no more than three
+    digits, ``|date:'c'`` writes six) with its offset."""
+    if isinstance(value, datetime):
+        timespec = "milliseconds" if value.microsecond else "seconds"
+        return value.isoformat(timespec=timespec)
+    if isinstance(value, date):
+        return value.isoformat()
+    return ""
 
 
 @register.filter

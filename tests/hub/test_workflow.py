@@ -1,16 +1,21 @@
 """Roles and the "Community review" workflow: who may do what, a second person approves, the
 author hears back in the admin, and the public history shows dates and notes, nothing else."""
 
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 from django.urls import reverse
-from wagtail.models import Page, TaskState, Workflow, WorkflowState
+from wagtail.models import Page, PageLogEntry, TaskState, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from advocacy.models import CollaborationAgreementPage
+from hub.items import ItemType, registered
 from hub.models import Region, Service
-from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, REVIEWERS, WORKFLOW_NAME
+from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, REVIEWERS, WORKFLOW_NAME, roles
+from hub.templatetags.hub_tags import html_datetime
 from impacts.models import CaseFilePage
 from tests.factories import (
     AdvocacyBriefPageFactory,
@@ -25,6 +30,13 @@ from tests.factories import (
 
 CASEFILE_INDEX = "impacts.CaseFileIndexPage"
 AGREEMENT_INDEX = "advocacy.CollaborationAgreementIndexPage"
+
+# The HTML standard's "valid global date and time string" (a date, "T" or a space, a time whose
+# seconds carry at most three fraction digits, then "Z" or a +hh:mm / -hhmm offset): what a
+# <time datetime> holding a moment must be.
+GLOBAL_DATE_AND_TIME = re.compile(
+    r"[0-9]{4,}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:?[0-9]{2})"
+)
 
 
 def casefile_form(page, **overrides):
@@ -187,6 +199,50 @@ class RoleTests(TestCase):
         self.assertTrue(self.can(self.partner, created, "edit"))
 
 
+class RolesFollowTheRegistryTests(SimpleTestCase):
+    """A new item type gets its section in the roles from its declaration alone."""
+
+    def declare(self, publication):
+        return registered(
+            ItemType(
+                key="dialogue",
+                prefix="DG",
+                page_model="dialogues.DialoguePage",
+                index_model="dialogues.DialogueIndexPage",
+                section="dialogues",
+                label="Dialogue",
+                label_plural="Dialogues",
+                index_titles={"fr": "Dialogues", "en": "Dialogues"},
+                index_slugs={"fr": "dialogues", "en": "dialogues"},
+                publication=publication,
+                editor_permissions=("dialogues.add_workshop",),
+            )
+        )
+
+    def test_a_reviewed_type_is_written_by_editors_and_published_by_reviewers(self):
+        with self.declare("review"):
+            spec = roles()
+        section = ("dialogues", "dialogueindexpage")
+        self.assertEqual(spec[COMMUNITY_EDITORS]["pages"][section], ["add_page", "change_page"])
+        self.assertEqual(spec[REVIEWERS]["pages"][section], ["add_page", "change_page", "publish_page"])
+        self.assertNotIn(section, spec[MUNICIPAL_PARTNERS]["pages"])
+        for group in (COMMUNITY_EDITORS, REVIEWERS):
+            self.assertIn("dialogues.add_workshop", spec[group]["permissions"])
+        self.assertNotIn("dialogues.add_workshop", spec[MUNICIPAL_PARTNERS]["permissions"])
+
+    def test_a_partners_type_is_written_and_published_by_municipal_partners(self):
+        with self.declare("partners"):
+            spec = roles()
+        section = ("dialogues", "dialogueindexpage")
+        self.assertEqual(
+            spec[MUNICIPAL_PARTNERS]["pages"][section], ["add_page", "change_page", "publish_page"]
+        )
+        self.assertIn("dialogues.add_workshop", spec[MUNICIPAL_PARTNERS]["permissions"])
+        for group in (COMMUNITY_EDITORS, REVIEWERS):
+            self.assertNotIn(section, spec[group]["pages"])
+            self.assertNotIn("dialogues.add_workshop", spec[group]["permissions"])
+
+
 class ReviewWorkflowTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -339,3 +395,39 @@ class PublicHistoryTests(TestCase):
         self.assertNotContains(response, "NOTE-DE-BROUILLON")
         html = response.content.decode()
         self.assertEqual(html.count("<time datetime=", html.index('id="history-heading"')), 2)
+
+    def test_history_dates_are_valid_html_datetimes(self):
+        """A publication logged with microseconds (as ``timezone.now()`` gives them) is written
+        as a moment HTML accepts, the same moment to the millisecond."""
+        page = CaseFilePageFactory(live=False)
+        self.publish(page, "Première publication fictive")
+        published_at = datetime(2026, 3, 14, 19, 9, 26, 535897, tzinfo=UTC)
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish").update(timestamp=published_at)
+
+        html = self.client.get(CaseFilePage.objects.get(pk=page.pk).url).content.decode()
+        history = html[html.index('id="history-heading"') :]
+        written = re.findall(r'<time datetime="([^"]*)"', history)
+        self.assertEqual(len(written), 1)
+        self.assertRegex(written[0], f"^{GLOBAL_DATE_AND_TIME.pattern}$")
+        self.assertEqual(datetime.fromisoformat(written[0]), published_at.replace(microsecond=535000))
+
+
+class HtmlDatetimeTests(SimpleTestCase):
+    """Every ``<time datetime>`` goes through ``html_datetime``: days stay days, moments keep
+    their offset and at most three fraction digits."""
+
+    def test_a_day_is_written_as_a_date(self):
+        self.assertEqual(html_datetime(date(2026, 3, 14)), "2026-03-14")
+
+    def test_a_moment_is_written_to_the_second_or_the_millisecond_with_its_offset(self):
+        eastern = timezone(timedelta(hours=-4))
+        self.assertEqual(
+            html_datetime(datetime(2026, 3, 14, 15, 9, 26, tzinfo=eastern)), "2026-03-14T15:09:26-04:00"
+        )
+        written = html_datetime(datetime(2026, 3, 14, 15, 9, 26, 999999, tzinfo=UTC))
+        self.assertEqual(written, "2026-03-14T15:09:26.999+00:00")
+        self.assertRegex(written, f"^{GLOBAL_DATE_AND_TIME.pattern}$")
+
+    def test_anything_else_gives_nothing(self):
+        self.assertEqual(html_datetime(""), "")
+        self.assertEqual(html_datetime(None), "")
