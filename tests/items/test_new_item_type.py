@@ -59,8 +59,9 @@ def test_the_search_finds_it_and_offers_its_type_as_a_facet(client, note):
     answer = client.get("/api/v1/search/", {"type": "fieldnote", "locale": "en"}).json()
     assert [hit["id"] for hit in answer["results"]] == [note.public_id]
     assert answer["results"][0]["type"] == "fieldnote"
-    type_values = [value["value"] for value in answer["facets"]["type"]]
-    assert "fieldnote" in type_values
+    facet = {value["key"]: value for value in answer["facets"]["type"]}
+    assert facet["fieldnote"]["count"] == 1
+    assert facet["fieldnote"]["label"] == "Field notes"
 
     feed = client.get("/en/search/feed/", {"type": "fieldnote"})
     assert feed.status_code == 200
@@ -89,10 +90,10 @@ def test_it_is_citable_in_every_format(client, note):
 
 
 def test_the_sitemap_lists_it_in_a_section_of_its_own(client, note):
-    index = client.get("/sitemap.xml").content.decode()
-    assert f"sitemap-{FIELD_NOTE.section}.xml" in index
-    section = client.get(f"/sitemap-{FIELD_NOTE.section}.xml").content.decode()
-    assert f"http://testserver{note.url}" in section
+    assert f"<loc>http://testserver{note.url}</loc>" in client.get("/sitemap.xml").content.decode()
+    section = client.get(f"/sitemap-{FIELD_NOTE.section}.xml")
+    assert section.status_code == 200
+    assert f"<loc>http://testserver{note.url}</loc>" in section.content.decode()
 
 
 def test_open_data_holds_it_and_the_dictionary_describes_its_file(note, open_data_root):
