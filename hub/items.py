@@ -4,7 +4,7 @@ home page, site setup, roles) iterates this registry instead of naming a page cl
 
 A feature app declares its types in its ``items.py`` and registers them in its ``AppConfig.ready``::
 
-    register(ItemType(key="casefile", prefix="CF", page_model="impacts.CaseFilePage", ...))
+    register(ItemType(key="workshop", prefix="WS", page_model="dialogues.WorkshopPage", ...))
 
 What a type does differently from the others lives on its page class, as methods overriding
 the defaults of ``hub.models.ItemPage`` (search text, records, citation data, print block).
@@ -31,14 +31,14 @@ PUBLIC_ID_ROUTE = r"[A-Z]{2}-\d{4}-\d{4,}"  # the same pattern, for URL routes
 class ItemType:
     """One kind of public item, as every outlet needs to know it."""
 
-    key: str  # "casefile": the search facet value, the API's ``type``
-    prefix: str  # "CF": the first letters of its public ids
-    page_model: str  # "impacts.CaseFilePage"
-    index_model: str  # "impacts.CaseFileIndexPage": lists the items, one per home page
-    section: str  # "casefiles": sitemap section, open-data section and file names
-    label: object  # "Case file" (lazy translation): one item
-    label_plural: object  # "Case files": the section, the facet value
-    index_titles: dict  # {"fr": "Dossiers", "en": "Case files"}: the index page created by site setup
+    key: str  # "workshop": the search facet value, the API's ``type``
+    prefix: str  # "WS": the first letters of its public ids
+    page_model: str  # "dialogues.WorkshopPage"
+    index_model: str  # "dialogues.WorkshopIndexPage": lists the items, one per home page
+    section: str  # "workshops": sitemap section, open-data section and file names
+    label: object  # "Workshop" (lazy translation): one item
+    label_plural: object  # "Workshops": the section, the facet value
+    index_titles: dict  # {"fr": "Ateliers", "en": "Workshops"}: the index page created by site setup
     index_slugs: dict  # {"fr": "dossiers", "en": "case-files"}
     index_intros: dict = field(default_factory=dict)
     latest_heading: object = None  # "Latest case files": the home page's list of the newest
@@ -155,7 +155,7 @@ def _model_of(page_or_model):
 def public_id_pattern():
     """A regular expression that matches the public id of any registered type, and only those
     (ASCII digits: Python's ``\\d`` is looser). Written in the syntax Python and ECMA-262 share,
-    as the items API's OpenAPI schema publishes it: ``(CF|BR|AC)-[0-9]{4}-[0-9]{4,}``."""
+    as the items API's OpenAPI schema publishes it: ``(XX|YY)-[0-9]{4}-[0-9]{4,}`` for types XX and YY."""
     prefixes = "|".join(re.escape(item_type.prefix) for item_type in _types.values()) or "(?!)"
     return rf"({prefixes})-[0-9]{{4}}-[0-9]{{4,}}"
 

@@ -174,6 +174,3 @@ def _chunk_documents(pages, urls):
             group = []
         group.append(page)
     yield from documents_for_versions(group, urls, taxonomy, publications)
-
-
-# --- Removed once search/api uses hub.items (hub/sitemaps and search/casefiles_csv too) ---------

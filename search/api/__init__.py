@@ -22,5 +22,6 @@ the exact one.
 
 Modules: ``http`` (CORS, validators, negotiation, errors), ``serializers`` (the answers'
 description), ``schema`` (the OpenAPI parameters and the schema and docs views), ``records`` (the
-JSON of items and search hits), ``views`` (search, item, 404), ``casefiles_csv`` (the CSV).
+JSON of items and search hits), ``views`` (search, item, 404), ``items_csv`` (the CSV of each
+item type that offers one).
 """
