@@ -121,7 +121,7 @@ class AdvocacyBriefPage(ItemPage):
     # --- items API: what it asks of an item ---
 
     def api_record(self, api):
-        citations = list(self.citations.select_related("casefile__locale"))
+        citations = list(self.citations.select_related("casefile__locale").order_by("sort_order", "pk"))
         cited = public_pages([citation.casefile for citation in citations])
         references = dict(zip([page.pk for page in cited], api.references(cited), strict=True))
         return {
