@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
@@ -78,9 +79,6 @@ class ItemType:
         """The type's ``ItemDataFile``: its columns, JSON items and vocabularies (open data)."""
         return import_string(self.data_file_class)(self)
 
-    def owns(self, public_id):
-        return bool(public_id) and public_id.startswith(self.prefix + "-")
-
     def __repr__(self):
         return f"<ItemType {self.key}>"
 
@@ -123,14 +121,22 @@ def get_item_type(key):
     return _types[key]
 
 
-def type_for_prefix(prefix):
-    return next((item_type for item_type in _types.values() if item_type.prefix == prefix), None)
-
-
 def type_for_public_id(public_id):
     """The type of a well-formed public id, else None."""
     match = PUBLIC_ID_RE.match(public_id or "")
-    return type_for_prefix(match["prefix"]) if match else None
+    if not match:
+        return None
+    return next((item_type for item_type in _types.values() if item_type.prefix == match["prefix"]), None)
+
+
+def export_order(public_id, language_code):
+    """The order of every export (open data, the API's CSV, ``export_casefiles``): by id (prefix,
+    year, number), then language in the site's order, French first."""
+    match = PUBLIC_ID_RE.match(public_id)
+    id_key = (match["prefix"], int(match["year"]), int(match["number"])) if match else (public_id, 0, 0)
+    codes = [code for code, _name in settings.LANGUAGES]
+    rank = codes.index(language_code) if language_code in codes else len(codes)
+    return id_key, rank, language_code
 
 
 def type_of(page_or_model):

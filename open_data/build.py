@@ -35,7 +35,7 @@ from hub.data_columns import absolute_url
 from hub.data_files import languages
 from hub.data_folder import open_data_root
 from hub.item_urls import PageUrls
-from hub.items import PUBLIC_ID_RE, item_types
+from hub.items import export_order, item_types
 from hub.models import DemoMarker
 
 from . import files
@@ -48,16 +48,6 @@ CHUNK = 500  # pages loaded at a time
 # --- Reading the published items, a chunk at a time ---------------------------------------------
 
 
-def item_order_key(public_id, language_code):
-    """The files' order: id (prefix, year, number), then the site's languages, French first (the
-    order of ``export_casefiles``)."""
-    match = PUBLIC_ID_RE.match(public_id)
-    id_key = (match["prefix"], int(match["year"]), int(match["number"])) if match else (public_id, 0, 0)
-    codes = languages()
-    rank = codes.index(language_code) if language_code in codes else len(codes)
-    return id_key, rank, language_code
-
-
 def published_groups(data_file, context, public_ids=None):
     """The public language versions of every item of a type (or of those ``public_ids``), as
     lists of pages sharing a public id, in id order, each list French first. Loads ``CHUNK`` pages
@@ -67,7 +57,7 @@ def published_groups(data_file, context, public_ids=None):
     if public_ids is not None:
         public = public.filter(public_id__in=public_ids)
     keys = list(public.values_list("pk", "public_id", "locale__language_code"))
-    keys.sort(key=lambda row: item_order_key(row[1], row[2]))
+    keys.sort(key=lambda row: export_order(row[1], row[2]))
     start = 0
     while start < len(keys):
         end = min(start + CHUNK, len(keys))

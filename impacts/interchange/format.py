@@ -10,7 +10,7 @@ through ``hub.csv_cells``, which escapes what a spreadsheet would run as a formu
 from datetime import date
 
 from hub.data_columns import SEPARATOR, clean_text
-from hub.items import PUBLIC_ID_RE
+from hub.items import export_order
 
 from ..items import CASEFILE
 
@@ -122,7 +122,4 @@ def same_content(current_cells, row_cells):
 
 def row_sort_key(cells):
     """Rows sorted by id (year, then number), then locale with French first."""
-    match = PUBLIC_ID_RE.match(cells["id"])
-    id_key = (match["prefix"], int(match["year"]), int(match["number"])) if match else (cells["id"], 0, 0)
-    locale_rank = LOCALES.index(cells["locale"]) if cells["locale"] in LOCALES else len(LOCALES)
-    return id_key, locale_rank, cells["locale"]
+    return export_order(cells["id"], cells["locale"])
