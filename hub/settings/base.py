@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "citations",
     "sitemap",
     "benchmarks",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

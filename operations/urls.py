@@ -1,0 +1,3 @@
+"""The operations endpoints, outside the language prefixes (see hub/urls.py)."""
+
+urlpatterns = []
