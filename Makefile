@@ -44,8 +44,14 @@ check: install
 		SECRET_KEY=check-deploy-only-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz \
 		$(MANAGE) check --deploy --fail-level WARNING
 
+# The suite runs in parallel, one worker per core (PYTEST_WORKERS=0: in this process alone).
+# "--dist load" hands tests out in collection order, where pytest-django puts the tests that
+# empty the database (transactional ones, the browser's) after all the others, on every worker.
+# PYTEST_ARGS adds options, e.g. PYTEST_ARGS="tests/search -k facet".
+PYTEST_WORKERS ?= auto
+PYTEST_ARGS ?=
 pytest: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 test: lint check pytest
 
