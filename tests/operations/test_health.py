@@ -3,6 +3,7 @@ answers (503 when it does not), which search backend answers and whether from it
 old the open data is, and how many index writes wait for a sync; in a few queries, without
 login, rate limit or cache, and without ever naming an address, a host, a path or an error."""
 
+import io
 import json
 from datetime import datetime, timedelta
 from unittest import mock
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.django_db
 def built(site_pages, committed):
     """A published item and the open data built for it."""
     committed(CaseFilePageFactory, title="Caméras au parc")
-    call_command("build_open_data", stdout=open("/dev/null", "w"))
+    call_command("build_open_data", stdout=io.StringIO())
     return json.loads((open_data_root() / MANIFEST_JSON).read_text())
 
 
@@ -69,7 +70,12 @@ def test_open_data_never_built_is_reported_and_degrades(client, site_pages):
     response, report = healthz(client)
     assert response.status_code == 200
     assert report["status"] == "degraded"
-    assert report["open_data"] == {"built_at": None, "age_seconds": None, "stale": True, "stale_seconds": None}
+    assert report["open_data"] == {
+        "built_at": None,
+        "age_seconds": None,
+        "stale": True,
+        "stale_seconds": None,
+    }
 
 
 def test_stale_open_data_degrades_only_past_the_grace_period(client, built, settings):
