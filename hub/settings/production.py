@@ -1,8 +1,8 @@
 """Production: everything secret or host-specific must come from the environment.
 
 Every missing or invalid variable is collected and reported at once, in one ImproperlyConfigured
-(``MissingEnvironment``), so an operator fixes them in one pass; ``scripts/serve`` prints them
-one a line before anything is migrated."""
+whose ``problems`` name one variable each, so an operator fixes them in one pass; ``scripts/serve``
+prints them one a line before anything is migrated."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -20,16 +20,6 @@ from .base import (
     os,
     urlsplit,
 )
-
-
-class MissingEnvironment(ImproperlyConfigured):
-    """Every environment problem found; ``problems`` holds one sentence each, naming its variable.
-    The message is one line, so the last line of a traceback still says everything."""
-
-    def __init__(self, problems):
-        self.problems = problems
-        super().__init__("Fix these environment variables: " + " | ".join(problems))
-
 
 _problems = []
 
@@ -99,4 +89,7 @@ WAGTAILADMIN_BASE_URL = WAGTAILADMIN_BASE_URL.rstrip("/")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 if _problems:
-    raise MissingEnvironment(_problems)
+    # One line (the last of a traceback says everything); scripts/serve lists ``problems``.
+    _refusal = ImproperlyConfigured("Fix these environment variables: " + " | ".join(_problems))
+    _refusal.problems = _problems
+    raise _refusal
