@@ -57,3 +57,19 @@ test: lint check pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# --- Production server and load test (issue 14, part "serve") ---------------------------------
+#   make serve [PORT=8000]  — check the environment, migrate, collectstatic, then gunicorn with
+#                             hub.settings.production (README, "Production")
+#   make loadtest [USERS=50 DURATION=60 COUNT=100000]  — locust against `make serve` on a
+#                             synthetic hub of COUNT items while an editor publishes every 5 s
+.PHONY: serve loadtest
+USERS ?= 50
+DURATION ?= 60
+COUNT ?= 100000
+
+serve: install
+	PORT=$(PORT) $(BIN)/python scripts/serve
+
+loadtest: install
+	$(BIN)/python scripts/loadtest --users $(USERS) --duration $(DURATION) --count $(COUNT)

@@ -1,3 +1,9 @@
 """The operations endpoints, outside the language prefixes (see hub/urls.py)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+]

@@ -220,6 +220,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# /healthz (operations.health) says "degraded" once the open data files have stayed behind the
+# database this long (seconds): a rebuild after a publication takes a while at 100,000 items.
+HEALTHZ_OPEN_DATA_STALE_SECONDS = int(os.environ.get("HEALTHZ_OPEN_DATA_STALE_SECONDS", "3600"))
+
 DEMO_NOTICE = _("Demonstration content: every case, brief and agreement here is fictional.")
 
 # --- Open data (the open_data app, `manage.py build_open_data`) -----------------------------
