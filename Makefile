@@ -51,3 +51,9 @@ test: lint check pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Pages: every kind of public page timed on a synthetic hub (bench_pages), COUNT items and a tenth.
+COUNT ?= 100000
+.PHONY: bench-pages
+bench-pages: install
+	$(MANAGE) bench_pages --count $(COUNT)

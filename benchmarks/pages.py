@@ -94,11 +94,14 @@ def bench_pages():
                 continue
             last = max(1, math.ceil(index.get_items().count() / index.items_per_page))
             pages.append(BenchPage(f"{item_type.section} index first ({language})", index.url))
-            pages.append(BenchPage(f"{item_type.section} index last ({language})", f"{index.url}?page={last}"))
+            pages.append(
+                BenchPage(f"{item_type.section} index last ({language})", f"{index.url}?page={last}")
+            )
         item = newest_item(item_type)
         if item is not None:
             pages += [
-                BenchPage(f"{item_type.section} item ({language})", item.url_in(language)) for language in languages
+                BenchPage(f"{item_type.section} item ({language})", item.url_in(language))
+                for language in languages
             ]
     services = Service.objects.filter(locale=locales.get("fr")).order_by("sort_order")
     regions = Region.objects.filter(locale=locales.get("fr")).order_by("sort_order")
@@ -108,25 +111,37 @@ def bench_pages():
         query = "&".join(f"{facet}={key}" for facet, key in facets.items())
         pages.append(BenchPage(f"search facets ({language})", f"{search}?{query}"))
         pages.append(BenchPage(f"search words ({language})", f"{search}?q={SEARCH_WORDS.get(language, '')}"))
-    pages += [BenchPage(f"feed ({language})", localized_url("search-feed", language)) for language in languages]
+    pages += [
+        BenchPage(f"feed ({language})", localized_url("search-feed", language)) for language in languages
+    ]
     pages.append(BenchPage("sitemap index", reverse("sitemap")))
     pages += [
         BenchPage(f"sitemap {section}", reverse("sitemap-section", args=[section]))
         for section in ["pages", *(item_type.section for item_type in item_types())]
     ]
-    pages += [BenchPage(f"open data ({language})", localized_url("open-data", language)) for language in languages]
+    pages += [
+        BenchPage(f"open data ({language})", localized_url("open-data", language)) for language in languages
+    ]
     first_item = next(filter(None, (newest_item(item_type) for item_type in item_types())), None)
     if first_item is not None:
         cite = reverse("citations:cite", args=[first_item.public_id])
-        pages += [BenchPage(f"cite redirect ({language})", f"{cite}?lang={language}") for language in languages]
+        pages += [
+            BenchPage(f"cite redirect ({language})", f"{cite}?lang={language}") for language in languages
+        ]
         pages.append(BenchPage("cite bibtex", f"{cite}?format=bibtex"))
     for item_type in item_types():
         item = newest_item(item_type)
         if item is not None:
-            pages.append(BenchPage(f"API item {item_type.section}", reverse("api-v1-item", args=[item.public_id])))
-        pages.append(BenchPage(f"API list {item_type.section} p1", f"{reverse('search-api')}?type={item_type.key}"))
+            pages.append(
+                BenchPage(f"API item {item_type.section}", reverse("api-v1-item", args=[item.public_id]))
+            )
+        pages.append(
+            BenchPage(f"API list {item_type.section} p1", f"{reverse('search-api')}?type={item_type.key}")
+        )
         if item_type.csv_download:
-            pages.append(BenchPage(f"API CSV {item_type.section}", reverse("items-csv", args=[item_type.section])))
+            pages.append(
+                BenchPage(f"API CSV {item_type.section}", reverse("items-csv", args=[item_type.section]))
+            )
     pages.append(BenchPage("API search words", f"{reverse('search-api')}?q={SEARCH_WORDS['fr']}"))
     return pages
 

@@ -46,7 +46,9 @@ class Command(BaseCommand):
             raise CommandError("--repeat must be at least 1.")
         if use_current:
             with self.bench_settings():
-                self.say(f"Database: {connection.vendor}, as configured. {repeat} runs per page after a first.")
+                self.say(
+                    f"Database: {connection.vendor}, as configured. {repeat} runs per page after a first."
+                )
                 self.report({"current": self.time_pages(repeat)})
             return
         small = small if small is not None else count // 10
@@ -107,10 +109,12 @@ class Command(BaseCommand):
 
     def time_pages(self, repeat):
         client = Client()
-        client.get("/")  # the language redirect: loads the URLconf and middleware, which no page should pay for
+        client.get(
+            "/"
+        )  # the language redirect: loads the URLconf and middleware, which no page should pay for
         timings = {}
         for page in bench_pages():
-            timings[page.label] = (page, time_page(client, page, repeat))
+            timings[page.label] = time_page(client, page, repeat)
         return timings
 
     def report(self, results):
@@ -129,7 +133,7 @@ class Command(BaseCommand):
         self.say(header)
         self.say("-" * len(header))
         misses = []
-        for label, (page, timing) in largest.items():
+        for label, timing in largest.items():
             line = (
                 f"{label:<32} {timing.status:>6} | {timing.first_ms:>6.1f}ms {timing.median_ms:>6.1f}ms "
                 f"{timing.p95_ms:>6.1f}ms | {f'{timing.first_queries}/{timing.queries}':>18} | "
@@ -138,7 +142,7 @@ class Command(BaseCommand):
             if timing.median_ms > TARGET_MEDIAN_MS:
                 misses.append(f"{label}: median {timing.median_ms:.1f} ms > {TARGET_MEDIAN_MS} ms")
             if smaller is not None:
-                _page, other = smaller.get(label, (None, None))
+                other = smaller.get(label)
                 if other is None:
                     line += f" | {'-':>18}"
                 else:
