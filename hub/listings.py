@@ -73,10 +73,9 @@ class Listing:
     def __len__(self):
         return len(self.ids)
 
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        wanted = list(self.ids[index])
+    def __getitem__(self, window):
+        """The items of a slice of the ids (a paginator reads its pages by slice)."""
+        wanted = list(self.ids[window])
         found = {page.pk: page for page in self.queryset.filter(pk__in=wanted)}
         return [found[pk] for pk in wanted if pk in found]
 
