@@ -16,6 +16,7 @@ from array import array
 from functools import cached_property
 
 from django.core.cache import cache
+from django.db import connection
 
 GENERATION_KEY = "hub:listings:generation"
 LIFETIME = 24 * 60 * 60  # seconds a list is kept when nothing changes
@@ -45,7 +46,9 @@ def ordered_ids(queryset, name):
         _kept.lists = (token, kept)
     ids = kept.get(name)
     if ids is None:
-        key = f"hub:listing:{token}:{name}"
+        # The database's name too: a cache shared by two databases (a staging copy, a benchmark's
+        # temporary one) must not give one the other's lists.
+        key = f"hub:listing:{token}:{connection.settings_dict['NAME']}:{name}"
         data = cache.get(key)
         if data is None:
             data = array("q", queryset.values_list("pk", flat=True)).tobytes()
