@@ -21,7 +21,7 @@ from django.db import connection
 GENERATION_KEY = "hub:listings:generation"
 LIFETIME = 24 * 60 * 60  # seconds a list is kept when nothing changes
 
-_kept = threading.local()  # this thread's copy: (generation, {name: ids})
+_kept = threading.local()  # this thread's copy: (generation, {key: ids})
 
 
 def generation():
@@ -44,18 +44,18 @@ def ordered_ids(queryset, name):
     if kept_token != token:
         kept = {}
         _kept.lists = (token, kept)
-    ids = kept.get(name)
+    # The database's name too: a cache shared by two databases (a staging copy, a benchmark's
+    # temporary one) must not give one the other's lists.
+    key = f"hub:listing:{token}:{connection.settings_dict['NAME']}:{name}"
+    ids = kept.get(key)
     if ids is None:
-        # The database's name too: a cache shared by two databases (a staging copy, a benchmark's
-        # temporary one) must not give one the other's lists.
-        key = f"hub:listing:{token}:{connection.settings_dict['NAME']}:{name}"
         data = cache.get(key)
         if data is None:
             data = array("q", queryset.values_list("pk", flat=True)).tobytes()
             cache.set(key, data, LIFETIME)
         ids = array("q")
         ids.frombytes(data)
-        kept[name] = ids
+        kept[key] = ids
     return ids
 
 
