@@ -73,3 +73,8 @@ serve: install
 
 loadtest: install
 	$(BIN)/python scripts/loadtest --users $(USERS) --duration $(DURATION) --count $(COUNT)
+
+# Pages: every kind of public page timed on a synthetic hub (bench_pages), COUNT items and a tenth.
+.PHONY: bench-pages
+bench-pages: install
+	$(MANAGE) bench_pages --count $(COUNT)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 from wagtail.models import Locale, PageManager
@@ -195,8 +195,11 @@ class ItemPageQuerySet(PageQuerySet):
             locale = Locale.objects.filter(language_code=locale).first()
             if locale is None:
                 return self.none()
-        translated_here = self.filter(locale=locale).values("translation_key")
-        return self.filter(Q(locale=locale) | ~Q(translation_key__in=translated_here))
+        # A correlated NOT EXISTS, which the (translation_key, locale) index answers row by row:
+        # ``NOT IN (every key translated here)`` made the database list all of them first, for
+        # every query (seconds at 100,000 items, even for the three newest).
+        translated_here = self.filter(locale=locale, translation_key=OuterRef("translation_key"))
+        return self.filter(Q(locale=locale) | ~Exists(translated_here))
 
 
 ItemPageManager = PageManager.from_queryset(ItemPageQuerySet)

@@ -18,10 +18,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
 from django.db.models import Max
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from hub.item_urls import LANGUAGES, shown_versions
 from hub.items import item_types, type_of_index
@@ -94,6 +96,16 @@ class HubSitemap(Sitemap):
     def get_latest_lastmod(self):
         return latest(*(url.lastmod for url in self.urls))
 
+    def url_count(self):
+        """How many addresses the section lists."""
+        return len(self.urls)
+
+    @property
+    def paginator(self):
+        """Django's paginator, over a list that counts the addresses without building them
+        (the sitemap index only asks how many files each section fills)."""
+        return Paginator(CountedUrls(self), self.limit)
+
     def get_urls(self, page=1, site=None, protocol=None):
         """Django's URL entries, with this hub's alternates, absolute like the locations."""
         entries = super().get_urls(page=page, site=site, protocol=protocol)
@@ -106,6 +118,20 @@ class HubSitemap(Sitemap):
         return entries
 
 
+class CountedUrls:
+    """A section's addresses as a paginator sees them: counted by the section's ``url_count``,
+    built only when a page of them is read."""
+
+    def __init__(self, section):
+        self.section = section
+
+    def count(self):
+        return self.section.url_count()
+
+    def __getitem__(self, index):
+        return self.section.urls[index]
+
+
 class ItemSitemap(HubSitemap):
     """Every published public item of one type, once per interface language, by public id."""
 
@@ -116,7 +142,7 @@ class ItemSitemap(HubSitemap):
 
     def build(self):
         rows = (
-            self.item_type.model.objects.public()
+            self.versions()
             .order_by("public_id", "pk")
             .values_list(
                 "pk",
@@ -142,6 +168,26 @@ class ItemSitemap(HubSitemap):
                 SitemapUrl(paths[language], shown[language].lastmod, alternates) for language in LANGUAGES
             ]
         return urls
+
+    def versions(self):
+        return self.item_type.model.objects.public()
+
+    def url_count(self):
+        """One address per item and interface language, counted in the database unless the
+        addresses are built already."""
+        if "urls" in self.__dict__:
+            return len(self.urls)
+        return len(LANGUAGES) * self.versions().values("translation_key").distinct().count()
+
+    def get_latest_lastmod(self):
+        """The latest change of a version the section shows, read in the database unless the
+        addresses are built already. Every live version is shown while every locale is an
+        interface language; a version in another language may not be, so the addresses decide."""
+        if "urls" in self.__dict__ or Locale.objects.exclude(language_code__in=LANGUAGES).exists():
+            return super().get_latest_lastmod()
+        return self.versions().aggregate(last=Max(Coalesce("last_published_at", "first_published_at")))[
+            "last"
+        ]
 
     def path_of(self, version, language):
         url = self.page_urls().address(

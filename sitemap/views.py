@@ -28,7 +28,7 @@ def section_maps(request):
 def sitemap(request):
     def render():
         maps = section_maps(request)
-        if sum(len(section.items()) for section in maps.values()) > sections.URL_LIMIT:
+        if sum(section.url_count() for section in maps.values()) > sections.URL_LIMIT:
             return sitemap_views.index(request, maps, sitemap_url_name="sitemap-section")
         return sitemap_views.sitemap(request, maps)
 

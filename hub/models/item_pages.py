@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import readability
 from ..items import PUBLIC_ID_RE, PUBLIC_ID_ROUTE, ItemPageManager, type_of, type_of_index
+from ..listings import Listing
 from ..panels import ReadabilityPanel
 from ..publication_rules import (
     PublicationGuardsMixin,
@@ -64,7 +65,8 @@ class ItemIndexPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_items(), self.items_per_page)
+        listing = Listing(self.get_items(), f"{self._meta.label_lower}:{self.locale_id}")
+        paginator = Paginator(listing, self.items_per_page)
         context["items"] = paginator.get_page(request.GET.get("page"))
         return context
 

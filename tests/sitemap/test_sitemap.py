@@ -213,3 +213,39 @@ def test_past_the_limit_of_one_file_the_sitemap_is_an_index_of_sections(client, 
     assert listed == expected_alternates(world)
     assert client.get("/sitemap-pages.xml", {"p": 99}).status_code == 404
     assert client.get("/sitemap-unknown.xml").status_code == 404
+
+
+def test_the_index_counts_and_dates_each_section_without_building_its_addresses(client, world, monkeypatch):
+    """Each file of each section, with the latest change it shows, as its own files tell, while
+    the index itself never builds an item section's addresses (at 100,000 items, seconds)."""
+    monkeypatch.setattr("sitemap.sections.URL_LIMIT", 4)
+    expected = {}
+    for section in ("pages", "casefiles", "briefs", "agreements"):
+        number = 1
+        while (response := client.get(f"/sitemap-{section}.xml", {"p": number})).status_code == 200:
+            number += 1
+        lastmods = [
+            lastmod
+            for page in range(1, number)
+            for lastmod, _alternates in read_urlset(
+                client.get(f"/sitemap-{section}.xml", {"p": page})
+            ).values()
+        ]
+        for page in range(1, number):
+            location = f"{ORIGIN}/sitemap-{section}.xml" + (f"?p={page}" if page > 1 else "")
+            expected[location] = max(lastmods)
+    assert response.status_code == 404
+
+    def no_addresses(sitemap):
+        raise AssertionError("the index built a section's addresses")
+
+    monkeypatch.setattr("sitemap.sections.ItemSitemap.build", no_addresses)
+    new_generation()
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+
+    # The index dates a file to the moment, its addresses to the day.
+    listed = {
+        node.findtext("sm:loc", namespaces=NS): node.findtext("sm:lastmod", namespaces=NS)[:10]
+        for node in root.iterfind("sm:sitemap", NS)
+    }
+    assert listed == expected

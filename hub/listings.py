@@ -1,0 +1,96 @@
+"""The order of the items each index page lists, read once and kept until a page changes.
+
+An index lists every public item of its type once, as a reader of its language finds it
+(``ItemPageQuerySet.in_language``), newest first, a page at a time. Counting them, and reaching
+a page far from the first, means reading every item: at 100,000 items, seconds for each
+request. So the ordered ids of each index are read in one query of ids, kept in the shared cache
+and in this process's memory under a *generation* (a random token in the cache) that every
+change of a page's publication, place or privacy replaces (``hub.changes``: at once for the
+writer's own next request, and again once its transaction commits), as the sitemap's cache does.
+A page of items is then read by id, from the index's own queryset: an id kept from before a
+change that hid its page finds nothing, so a stale list never shows a draft or a private page."""
+
+import threading
+import uuid
+from array import array
+from functools import cached_property
+
+from django.core.cache import cache
+from django.db import connection
+
+GENERATION_KEY = "hub:listings:generation"
+LIFETIME = 24 * 60 * 60  # seconds a list is kept when nothing changes
+
+_kept = threading.local()  # this thread's copy: (generation, {key: ids})
+
+
+def generation():
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def ordered_ids(queryset, name):
+    """The primary keys of ``queryset``, in its order, as an ``array``; ``name`` says which
+    list it is (the same name must always mean the same queryset)."""
+    token = generation()
+    kept_token, kept = getattr(_kept, "lists", (None, {}))
+    if kept_token != token:
+        kept = {}
+        _kept.lists = (token, kept)
+    # The database's name too: a cache shared by two databases (a staging copy, a benchmark's
+    # temporary one) must not give one the other's lists.
+    key = f"hub:listing:{token}:{connection.settings_dict['NAME']}:{name}"
+    ids = kept.get(key)
+    if ids is None:
+        data = cache.get(key)
+        if data is None:
+            data = array("q", queryset.values_list("pk", flat=True)).tobytes()
+            cache.set(key, data, LIFETIME)
+        ids = array("q")
+        ids.frombytes(data)
+        kept[key] = ids
+    return ids
+
+
+class Listing:
+    """``queryset``'s items for a paginator: counted and sliced through its kept ids."""
+
+    def __init__(self, queryset, name):
+        self.queryset = queryset
+        self.name = name
+
+    @cached_property
+    def ids(self):
+        return ordered_ids(self.queryset, self.name)
+
+    def count(self):
+        return len(self.ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, window):
+        """The items of a slice of the ids (a paginator reads its pages by slice)."""
+        wanted = list(self.ids[window])
+        found = {page.pk: page for page in self.queryset.filter(pk__in=wanted)}
+        return [found[pk] for pk in wanted if pk in found]
+
+
+def on_items_changed(sender, change, **kwargs):
+    if change.pages:
+        new_generation()
+
+
+def connect():
+    """Start a new generation after every change of what an index lists. Idempotent."""
+    from .changes import items_changed, items_changing
+
+    items_changing.connect(on_items_changed, dispatch_uid="listings-items-changing")
+    items_changed.connect(on_items_changed, dispatch_uid="listings-items-changed")
