@@ -59,17 +59,19 @@ class StaleSnapshot(Exception):
 
 def log_changes(changes):
     """Record ``(locale, item id, added)`` changes and set a new state token; call inside the
-    transaction that makes them, holding the index lock, so that positions follow commit order."""
+    transaction that makes them, holding the index lock, so that positions follow commit order.
+    A write without changes logs a mark of no language: each token has its row in the log, which
+    a process at that token checks is still there before applying what follows."""
     token = uuid.uuid4().hex
     rows = IndexChange.objects.bulk_create(
         [
             IndexChange(locale=locale, item_id=item_id, added=added, token=token)
             for locale, item_id, added in changes
-        ],
+        ]
+        or [IndexChange(locale="", item_id=0, added=False, token=token)],
         batch_size=1000,
     )
-    state = IndexState.objects.filter(pk=1).first()
-    position = max((row.pk for row in rows), default=state.position if state else 0)
+    position = max(row.pk for row in rows)
     IndexState.objects.update_or_create(pk=1, defaults={"token": token, "position": position})
     IndexChange.objects.filter(pk__lte=position - LOG_KEPT).delete()
 
