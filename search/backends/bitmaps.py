@@ -84,10 +84,7 @@ def restart_log():
 
 
 def current_token():
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT token FROM {STATE} WHERE id = 1")
-        row = cursor.fetchone()
-    return row[0] if row else ""
+    return read_state()[0]
 
 
 def read_state():
