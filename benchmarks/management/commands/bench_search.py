@@ -157,7 +157,7 @@ class Command(BaseCommand):
         """Rows for publications and the searches right after them. "publication": a real
         ``save_revision().publish()`` of a synthetic item, its commit hooks run with only the search
         index listening (open data and the sitemap have benchmarks of their own); its floor is
-        the same publication with nothing listening. "after publication": the first search in this
+        the same publication with nothing listening. "after publish": the first search in this
         process after it (the changes applied to its bitmaps); "… other worker": the same in a
         second set of snapshots, as another worker holds; their floor is the warm search."""
         other_worker = {}
@@ -169,17 +169,17 @@ class Command(BaseCommand):
         )
         model = item_types()[0].model
         pages = list(model.objects.live().filter(locale__language_code="fr").order_by("-pk")[: 2 * repeat])
-        samples = {PUBLICATION: ([], []), "after publication": ([], []), "… other worker": ([], [])}
+        samples = {PUBLICATION: ([], []), "after publish": ([], []), "… other worker": ([], [])}
         for number, page in enumerate(pages[:repeat]):
             with listening_only():
                 samples[PUBLICATION][1].append(timed(publish, pages[repeat + number], "Relu"))
             with listening_only("search-items-changed"):
                 samples[PUBLICATION][0].append(timed(publish, page, "Relu"))
-            samples["after publication"][0].append(timed(client.get, "/api/v1/search/"))
+            samples["after publish"][0].append(timed(client.get, "/api/v1/search/"))
             with mock.patch.object(bitmaps, "_snapshots", other_worker):
                 samples["… other worker"][0].append(timed(client.get, "/api/v1/search/"))
             warm = timed(client.get, "/api/v1/search/")
-            samples["after publication"][1].append(warm)
+            samples["after publish"][1].append(warm)
             samples["… other worker"][1].append(warm)
         self.say("  timed: publications and the searches after them")
         naive = None if skip_naive else (None, None)
