@@ -70,10 +70,26 @@ class PendingIndexUpdate(models.Model):
 
 
 class IndexState(models.Model):
-    """One row whose token changes with every write to the index: processes holding facet
-    bitmaps read them again when it differs from the token they were built at."""
+    """One row: a token that changes with every write to the index, and the position of the latest
+    change logged (``IndexChange``). A process holding facet bitmaps at another token applies the
+    changes after its position, or reads the whole language again when the log no longer holds the
+    change it stopped at (pruned, cleared by a rebuild, rolled back)."""
 
     token = models.CharField(max_length=32)
+    position = models.BigIntegerField(default=0)
 
     def __str__(self):
-        return self.token
+        return f"{self.token}@{self.position}"
+
+
+class IndexChange(models.Model):
+    """One item row added to or removed from the index, written in the transaction that does it, in
+    commit order (writers hold the index lock): the log processes catch up from."""
+
+    locale = models.CharField(max_length=8)
+    item_id = models.BigIntegerField()  # an IndexedItem id; no foreign key: a removed row is gone
+    added = models.BooleanField()
+    token = models.CharField(max_length=32)  # the state token of the write that logged it
+
+    def __str__(self):
+        return f"{'+' if self.added else '-'}{self.item_id} ({self.locale})"

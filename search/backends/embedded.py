@@ -1,26 +1,31 @@
 """The embedded backend: the index lives in the project's database, no search server needed.
 
 A search is at most four SQL statements, however many results or facet values there are: the
-index's state token, the items matching the words (and those matching them in their titles, for
-relevance), and one page of hits. Filters, disjunctive facet counts and paging work on facet
-bitmaps (``bitmaps.py``). Text matching uses FTS5 on SQLite and a tsvector on PostgreSQL, both
-over terms analysed by ``search.text``, so that the two databases give the same answers."""
+index's state and the changes since the bitmaps were read, the items matching rare words and
+phrases (and those matching them in their titles, for relevance), and one page of hits. Filters,
+disjunctive facet counts, frequent words and paging work on bitmaps (``bitmaps.py``). Text
+matching uses FTS5 on SQLite and a tsvector on PostgreSQL, both over terms analysed by
+``search.text``, so that the two databases give the same answers; a frequent word's bitmaps are
+what SQL answers for it alone, kept in memory after its first search."""
 
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
+
+from hub.write_locks import exclusive
 
 from ..models import IndexedFacetValue, IndexedItem
 from ..query import SearchResults, facet_values
-from ..text import document_terms, fold
+from ..text import ParsedQuery, document_terms, fold
 from ..vocabulary import FACETS
 from .base import SearchBackend
 from .bitmaps import (
+    FREQUENT_TERM,
     StaleSnapshot,
-    new_state_token,
+    log_changes,
     ordinals_by_rank,
-    ordinals_in_order,
+    restart_log,
     snapshot,
     split,
     stored_instant,
@@ -70,41 +75,43 @@ class EmbeddedBackend(SearchBackend):
 
     # --- Writing ----------------------------------------------------------------------------
 
-    @transaction.atomic
     def replace(self, public_ids, documents):
         """Make the index hold exactly ``documents`` for the items ``public_ids``."""
         public_ids = set(public_ids) | {document["id"] for document in documents}
-        new_state_token()
-        self._delete_items(IndexedItem.objects.filter(public_id__in=public_ids).values_list("pk", flat=True))
-        self._insert(documents)
+        with exclusive("search_index"):
+            removed = self._delete_items(
+                IndexedItem.objects.filter(public_id__in=public_ids).values_list("pk", flat=True)
+            )
+            added = self._insert(documents)
+            log_changes(removed + added)
 
-    @transaction.atomic
     def delete_keys(self, keys):
         """Remove the documents with these ``(public_id, locale)`` keys."""
-        pks = [
-            pk
-            for pk, public_id, locale in IndexedItem.objects.filter(
-                public_id__in={public_id for public_id, _locale in keys}
-            ).values_list("pk", "public_id", "locale")
-            if (public_id, locale) in keys
-        ]
-        new_state_token()
-        self._delete_items(pks)
+        with exclusive("search_index"):
+            pks = [
+                pk
+                for pk, public_id, locale in IndexedItem.objects.filter(
+                    public_id__in={public_id for public_id, _locale in keys}
+                ).values_list("pk", "public_id", "locale")
+                if (public_id, locale) in keys
+            ]
+            log_changes(self._delete_items(pks))
 
-    @transaction.atomic
     def clear(self):
-        new_state_token()
-        IndexedFacetValue.objects.all().delete()
-        IndexedItem.objects.all().delete()
-        if self.vendor == "sqlite":
-            with connection.cursor() as cursor:
-                for table in (FULLTEXT, TITLES):
-                    cursor.execute(f"DELETE FROM {table}")
+        with exclusive("search_index"):
+            restart_log()
+            IndexedFacetValue.objects.all().delete()
+            IndexedItem.objects.all().delete()
+            if self.vendor == "sqlite":
+                with connection.cursor() as cursor:
+                    for table in (FULLTEXT, TITLES):
+                        cursor.execute(f"DELETE FROM {table}")
 
     def bulk_load(self, documents):
-        """Add documents to an index known not to hold them (a rebuild)."""
-        with transaction.atomic():
-            new_state_token()
+        """Add documents to an index known not to hold them (a rebuild): every process then reads
+        the index again rather than apply a change per item."""
+        with exclusive("search_index"):
+            restart_log()
             self._insert(documents)
 
     def stored_fingerprints(self):
@@ -116,27 +123,28 @@ class EmbeddedBackend(SearchBackend):
         }
 
     def _delete_items(self, pks):
+        """Delete these item rows; returns their changes for the log, ``(locale, pk, False)``."""
         pks = list(pks)
-        if not pks:
-            return
+        removed = []
         for start in range(0, len(pks), 500):
             chunk = pks[start : start + 500]
+            rows = list(IndexedItem.objects.filter(pk__in=chunk).values_list("pk", "locale"))
+            removed += [(locale, pk, False) for pk, locale in rows]
             if self.vendor == "sqlite":
-                rowids = [
-                    fulltext_rowid(pk, locale)
-                    for pk, locale in IndexedItem.objects.filter(pk__in=chunk).values_list("pk", "locale")
-                ]
+                rowids = [fulltext_rowid(pk, locale) for pk, locale in rows]
                 with connection.cursor() as cursor:
                     marks = ", ".join(["%s"] * len(rowids))
                     for table in (FULLTEXT, TITLES):
                         cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", rowids)
             IndexedFacetValue.objects.filter(item_id__in=chunk).delete()
             IndexedItem.objects.filter(pk__in=chunk).delete()
+        return removed
 
     def _insert(self, documents):
+        """Insert item rows; returns their changes for the log, ``(locale, pk, True)``."""
         documents = list(documents)
         if not documents:
-            return
+            return []
         analysed = {}  # an untranslated item's two documents share one page's text
         items = []
         for document in documents:
@@ -209,6 +217,7 @@ class EmbeddedBackend(SearchBackend):
                         "WHERE id = ANY(%s)",
                         [chunk],
                     )
+        return [(item.locale, item.pk, True) for item in items]
 
     # --- Reading ----------------------------------------------------------------------------
 
@@ -229,11 +238,9 @@ class EmbeddedBackend(SearchBackend):
         text = snap.universe
         in_title = 0
         if parsed:
-            text = snap.bitmap_of_items(self._matching_ids(query.locale, parsed), strict)
-            if query.effective_sort == "relevance":
-                in_title = snap.bitmap_of_items(
-                    self._matching_ids(query.locale, parsed, title_only=True), strict
-                )
+            text, in_title = self._text(
+                snap, query.locale, parsed, query.effective_sort == "relevance", strict
+            )
         selected = {facet: snap.selection(facet, values) for facet, values in query.selections}
         matches = text
         for bitmap in selected.values():
@@ -252,6 +259,41 @@ class EmbeddedBackend(SearchBackend):
                         scope &= bitmap
                 facet_counts[facet] = snap.counts(facet, scope)
         return SearchResults(query=query, count=count, hits=hits, facet_counts=facet_counts)
+
+    def _text(self, snap, locale, parsed, with_titles, strict):
+        """(items matching every term and phrase, those matching them all in their title when
+        ``with_titles``, else 0). A frequent term is an AND with its bitmaps, kept in the snapshot
+        after its first search; rare terms and phrases go to SQL, which returns few ids for them.
+        A term is looked up alone the first time, to learn which kind it is."""
+        matches, titles = snap.universe, snap.universe if with_titles else 0
+        rare = []
+        for term in parsed.terms:
+            known = snap.terms.get(term)
+            if known is None and term not in snap.rare_terms:
+                known = self._learn(snap, locale, term, strict)
+            if known is None:
+                rare.append(term)
+            else:
+                matches &= known[0]
+                titles &= known[1]
+        rest = ParsedQuery(terms=tuple(rare), phrases=parsed.phrases)
+        if rest:
+            matches &= snap.bitmap_of_items(self._matching_ids(locale, rest), strict)
+            if with_titles:
+                titles &= snap.bitmap_of_items(self._matching_ids(locale, rest, title_only=True), strict)
+        return matches, titles
+
+    def _learn(self, snap, locale, term, strict):
+        """A term's (bitmap, bitmap of titles) when it is frequent, remembered by the snapshot;
+        None when it is rare (remembered too)."""
+        alone = ParsedQuery(terms=(term,))
+        bitmap = snap.bitmap_of_items(self._matching_ids(locale, alone), strict)
+        if bitmap.bit_count() < FREQUENT_TERM:
+            snap.remember_term(term, bitmap, None)
+            return None
+        titles = snap.bitmap_of_items(self._matching_ids(locale, alone, title_only=True), strict)
+        snap.remember_term(term, bitmap, titles)
+        return bitmap, titles
 
     def _matching_ids(self, locale, parsed, title_only=False):
         """Ids of indexed items whose analysed text (or title alone) holds every term and phrase."""
@@ -290,19 +332,17 @@ class EmbeddedBackend(SearchBackend):
         then the others, newest first within each group."""
         sort, offset, limit = query.effective_sort, query.offset, query.page_size
         if sort == "oldest":
-            return ordinals_in_order(matches, snap.size, offset, limit, reverse=True)
+            return snap.in_date_order(matches, offset, limit, reverse=True)
         if sort == "title":
             return ordinals_by_rank(matches, snap.size, snap.title_order, offset, limit)
         if sort == "updated":
             return ordinals_by_rank(matches, snap.size, snap.updated_order, offset, limit)
         if sort != "relevance" or not in_title:
-            return ordinals_in_order(matches, snap.size, offset, limit)
+            return snap.in_date_order(matches, offset, limit)
         first = in_title.bit_count()
-        page = ordinals_in_order(in_title, snap.size, offset, limit) if offset < first else []
+        page = snap.in_date_order(in_title, offset, limit) if offset < first else []
         if len(page) < limit:
-            page += ordinals_in_order(
-                matches & ~in_title, snap.size, max(0, offset - first), limit - len(page)
-            )
+            page += snap.in_date_order(matches & ~in_title, max(0, offset - first), limit - len(page))
         return page
 
     def _fetch_hits(self, item_ids, strict=False):

@@ -8,9 +8,13 @@ import pytest
 
 from benchmarks.answers import QUERY_MIX, floor_answer, naive_answer
 from benchmarks.corpus import SyntheticCorpus, type_weights
+from benchmarks.management.commands.bench_search import listening_only, publish
+from hub.changes import items_changed
 from hub.items import item_types
 from search.backends import get_backend
 from search.index import rebuild_index
+from search.models import IndexedItem
+from tests.factories import CaseFilePageFactory
 
 SEARCH_APP = Path(__file__).resolve().parents[2] / "search"
 
@@ -72,3 +76,23 @@ def test_nothing_in_search_imports_the_benchmark():
             else:
                 continue
             assert not any(name.split(".")[0] == "benchmarks" for name in names), path
+
+
+@pytest.mark.django_db
+def test_a_timed_publication_reaches_the_index_only_when_the_search_listens(site_pages, committed, settings):
+    settings.ELASTICSEARCH_URL = ""
+    get_backend.cache_clear()
+    page = committed(CaseFilePageFactory, title="Algorithme")
+    receivers = list(items_changed.receivers)
+
+    def indexed_title():
+        return IndexedItem.objects.get(public_id=page.public_id, locale="fr").title
+
+    with listening_only():  # the floor: the bare publication
+        committed(publish, page, "Relu")
+    assert indexed_title() == "Algorithme"
+    with listening_only("search-items-changed"):
+        committed(publish, page, "Relu")
+    assert indexed_title() == "Relu Relu Algorithme"
+    assert items_changed.receivers == receivers
+    get_backend.cache_clear()

@@ -4,8 +4,9 @@ import resource
 import tempfile
 import time
 import uuid
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -16,20 +17,23 @@ from wagtail.search.backends import get_search_backend
 
 from benchmarks.answers import QUERY_MIX, floor_answer, naive_timed, summarize, timed
 from benchmarks.corpus import SyntheticCorpus
+from hub.changes import items_changed
 from hub.items import item_types
 from hub.site_setup import ensure_site
-from search.backends import get_backend
+from search.backends import bitmaps, get_backend
 from search.documents import iter_all_documents
 from search.index import rebuild_index
 
 TARGETS = {
-    "median_ms": 50,
-    "p95_ms": 150,
+    "median_ms": 10,
+    "p95_ms": 25,
     "floor_ratio": 1.5,
     "naive_ratio": 10,
     "memory_mb": 500,
-    "rebuild_s": 120,
+    "rebuild_s": 60,
+    "after_publication_extra_ms": 10,  # a first search after a publication, over a warm one
 }
+PUBLICATION = "publication"  # the row of publications: no search targets, no hits
 
 
 class Command(BaseCommand):
@@ -143,8 +147,45 @@ class Command(BaseCommand):
             rows.append((kind, answer["count"], api, floor, naive))
             self.say(f"  timed: {kind}")
 
+        if get_backend().name == "embedded":
+            rows += self.time_publications(client, repeat, skip_naive)
+
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.report(rows, agree, peak_mb, rebuild_seconds, skip_naive)
+
+    def time_publications(self, client, repeat, skip_naive):
+        """Rows for publications and the searches right after them. "publication": a real
+        ``save_revision().publish()`` of a synthetic item, its commit hooks run with only the search
+        index listening (open data and the sitemap have benchmarks of their own); its floor is
+        the same publication with nothing listening. "after publish": the first search in this
+        process after it (the changes applied to its bitmaps); "… other worker": the same in a
+        second set of snapshots, as another worker holds; their floor is the warm search."""
+        other_worker = {}
+        started = time.perf_counter()
+        with mock.patch.object(bitmaps, "_snapshots", other_worker):
+            client.get("/api/v1/search/")
+        self.say(
+            f"Cold snapshot load (first search of a worker): {(time.perf_counter() - started) * 1000:.0f} ms."
+        )
+        model = item_types()[0].model
+        pages = list(model.objects.live().filter(locale__language_code="fr").order_by("-pk")[: 2 * repeat])
+        samples = {PUBLICATION: ([], []), "after publish": ([], []), "… other worker": ([], [])}
+        for number, page in enumerate(pages[:repeat]):
+            with listening_only():
+                samples[PUBLICATION][1].append(timed(publish, pages[repeat + number], "Relu"))
+            with listening_only("search-items-changed"):
+                samples[PUBLICATION][0].append(timed(publish, page, "Relu"))
+            samples["after publish"][0].append(timed(client.get, "/api/v1/search/"))
+            with mock.patch.object(bitmaps, "_snapshots", other_worker):
+                samples["… other worker"][0].append(timed(client.get, "/api/v1/search/"))
+            warm = timed(client.get, "/api/v1/search/")
+            samples["after publish"][1].append(warm)
+            samples["… other worker"][1].append(warm)
+        self.say("  timed: publications and the searches after them")
+        naive = None if skip_naive else (None, None)
+        return [
+            (kind, None, summarize(api), summarize(floor), naive) for kind, (api, floor) in samples.items()
+        ]
 
     def time_bulk_indexing(self):
         """Elasticsearch's bulk indexing throughput: a rebuild of its index alone, less the time
@@ -185,11 +226,14 @@ class Command(BaseCommand):
         misses = []
         for kind, hits, (api_median, api_p95), (floor_median, floor_p95), naive in rows:
             ratio = api_median / floor_median if floor_median else float("inf")
+            shown_hits = "-" if hits is None else format(hits, ",")
             line = (
-                f"{kind:<14} {hits:>7,} | {api_median:>8.1f}ms {api_p95:>5.1f}ms | {floor_median:>7.1f}ms "
+                f"{kind:<14} {shown_hits:>7} | {api_median:>8.1f}ms {api_p95:>5.1f}ms | {floor_median:>7.1f}ms "
                 f"{floor_p95:>5.1f}ms | {ratio:>8.2f}x"
             )
-            if naive and naive[0] is None:
+            if naive and hits is None:  # publications have no naive way
+                line += f" | {'-':>10} {'-':>9}"
+            elif naive and naive[0] is None:
                 line += f" | {'>' + format(self.naive_limit_ms, '.0f'):>8}ms {'>' + format(self.naive_limit_ms / api_median, '.0f'):>8}x"
             elif naive:
                 speedup = naive[0] / api_median
@@ -197,11 +241,19 @@ class Command(BaseCommand):
                 if speedup < TARGETS["naive_ratio"]:
                     misses.append(f"{kind}: only {speedup:.1f}x faster than the naive way")
             self.say(line)
+            if kind == PUBLICATION:
+                continue
             if api_median > TARGETS["median_ms"]:
                 misses.append(f"{kind}: median {api_median:.1f} ms > {TARGETS['median_ms']} ms")
             if api_p95 > TARGETS["p95_ms"]:
                 misses.append(f"{kind}: p95 {api_p95:.1f} ms > {TARGETS['p95_ms']} ms")
-            if ratio > TARGETS["floor_ratio"]:
+            if hits is None:  # after a publication: the floor is the warm search
+                if api_median - floor_median > TARGETS["after_publication_extra_ms"]:
+                    misses.append(
+                        f"{kind}: {api_median - floor_median:.1f} ms over a warm search "
+                        f"> {TARGETS['after_publication_extra_ms']} ms"
+                    )
+            elif ratio > TARGETS["floor_ratio"]:
                 misses.append(f"{kind}: {ratio:.2f}x the floor > {TARGETS['floor_ratio']}x")
         self.say("")
         self.say(f"Peak memory (max RSS): {peak_mb:.0f} MB. Rebuild: {rebuild_seconds:.1f} s.")
@@ -211,3 +263,22 @@ class Command(BaseCommand):
         if rebuild_seconds > TARGETS["rebuild_s"]:
             misses.append(f"rebuild {rebuild_seconds:.1f} s > {TARGETS['rebuild_s']} s")
         self.say("Targets: all met." if not misses else "Targets missed:\n  " + "\n  ".join(misses))
+
+
+@contextmanager
+def listening_only(*dispatch_uids):
+    """``items_changed`` heard only by the receivers connected with these ids."""
+    receivers = items_changed.receivers
+    items_changed.receivers = [receiver for receiver in receivers if receiver[0][0] in dispatch_uids]
+    items_changed.sender_receivers_cache.clear()
+    try:
+        yield
+    finally:
+        items_changed.receivers = receivers
+        items_changed.sender_receivers_cache.clear()
+
+
+def publish(page, title):
+    """A real publication of ``page`` with a new title; its commit hooks run (no transaction is open)."""
+    page.title = f"{title} {page.title}"
+    page.save_revision().publish()
