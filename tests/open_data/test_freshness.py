@@ -162,6 +162,17 @@ def test_a_build_after_a_change_renders_only_the_changed_item_and_what_cites_it(
     cited = [[c["id"] for c in item["cited_casefiles"]] for item in briefs if item["id"] == brief.public_id]
     assert cited == [[casefiles[1].public_id]]
 
+    holder = CaseFilePage.objects.get(pk=casefiles[3].pk)
+    holder.related_casefiles = [casefiles[4]]
+    with django_capture_on_commit_callbacks(execute=True):
+        holder.save_revision().publish()
+    rendered.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        CaseFilePage.objects.get(pk=casefiles[4].pk).delete()  # its links go with it
+    assert set(rendered) == {holder.public_id}
+    related = json.loads((root / DATA_JSON).read_text(encoding="utf-8"))["casefiles"]
+    assert [item["related_casefiles"] for item in related if item["id"] == holder.public_id] == [[]]
+
 
 def test_the_build_command_is_full_and_if_stale_builds_only_what_is_marked(root, site, rendered):
     pages = [CaseFilePageFactory() for _n in range(3)]
