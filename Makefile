@@ -51,3 +51,9 @@ test: lint check pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# --- Open data and Elasticsearch figures (issue 14, part "opendata") ---
+.PHONY: bench-es
+COUNT ?= 10000
+bench-es: install
+	$(BIN)/python scripts/bench_elasticsearch --count $(COUNT)

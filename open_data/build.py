@@ -13,7 +13,9 @@ Every CSV cell is written through ``hub.csv_cells``: a cell a spreadsheet would 
 gets one leading apostrophe, as the data dictionary says.
 
 Only public pages are read (``.public()``), a chunk at a time, so memory stays flat however
-many items there are.
+many items there are. An incremental build (``rebuild_if_stale``) renders only the items the
+stale mark names and copies the others' bytes from the previous files (``reuse``): same files,
+byte for byte, as a full build (``build_open_data``).
 
 Atomicity: a generation is written whole in a staging folder next to the files; only when every
 file is complete is each moved over the previous one with ``os.replace`` (``manifest.json``
@@ -346,10 +348,11 @@ def build_open_data(root=None):
         return build_locked(root)
 
 
-def rebuild_if_stale(root=None):
+def rebuild_if_stale(root=None, once=False):
     """Build while the files are stale, unless another build holds the lock: that build checks
     the stale mark again when it ends, so concurrent requests coalesce. Each build is
-    incremental when it can be. Returns what happened."""
+    incremental when it can be. ``once``: build at most once; changes made meanwhile stay marked
+    (the caller asks for a later build). Returns what happened."""
     root = Path(root or open_data_root())
     outcome = "current"
     while True:
@@ -359,6 +362,8 @@ def rebuild_if_stale(root=None):
             while files.is_stale(root):
                 build_locked(root, incremental=True)
                 outcome = "rebuilt"
+                if once:
+                    return outcome
         # A mark made while we held the lock, by someone who then found it held, is ours to build.
         if not files.is_stale(root):
             return outcome
