@@ -1,5 +1,6 @@
 """The open data folder: the files' names and licence, the lock one build at a time holds, the
-"stale since" mark, the manifest of the files online, and which generation this database built.
+"stale since" mark with the ids that changed, the manifest of the files online, and which
+generation this database built.
 
 Every file but the state lives flat in ``open_data_root()``; the lock, the stale mark and the
 staging folders live in ``.build`` next to them."""
