@@ -78,3 +78,9 @@ loadtest: install
 .PHONY: bench-pages
 bench-pages: install
 	$(MANAGE) bench_pages --count $(COUNT)
+
+# Elasticsearch figures: bench_search against osmem-server (an emulator), started and stopped
+# by the script; e.g. make bench-es COUNT=10000.
+.PHONY: bench-es
+bench-es: install
+	$(BIN)/python scripts/bench_elasticsearch --count $(COUNT)

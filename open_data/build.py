@@ -13,7 +13,9 @@ Every CSV cell is written through ``hub.csv_cells``: a cell a spreadsheet would 
 gets one leading apostrophe, as the data dictionary says.
 
 Only public pages are read (``.public()``), a chunk at a time, so memory stays flat however
-many items there are.
+many items there are. An incremental build (``rebuild_if_stale``) renders only the items the
+stale mark names and copies the others' bytes from the previous files (``reuse``): same files,
+byte for byte, as a full build (``build_open_data``).
 
 Atomicity: a generation is written whole in a staging folder next to the files; only when every
 file is complete is each moved over the previous one with ``os.replace`` (``manifest.json``
@@ -21,7 +23,9 @@ last). A reader never sees a half-written file, and a failed build leaves the pr
 generation untouched. A completed build is recorded in the database (``files.record_generation``)."""
 
 import hashlib
+import io
 import json
+import logging
 import shutil
 import tempfile
 import uuid
@@ -38,11 +42,13 @@ from hub.item_urls import PageUrls
 from hub.items import export_order, item_types
 from hub.models import DemoMarker
 
-from . import files
+from . import files, reuse
 from .dictionary import data_dictionary
 from .files import DATA_JSON, DICTIONARY_JSON, LICENCE, MANIFEST_JSON, PUBLISHER
 
 CHUNK = 500  # pages loaded at a time
+
+logger = logging.getLogger(__name__)
 
 
 # --- Reading the published items, a chunk at a time ---------------------------------------------
@@ -133,34 +139,91 @@ class JsonItems:
         self.handle.write(f",\n{json.dumps(name)}: [")
         self.first_in_section = True
 
-    def add(self, item):
+    def add_line(self, line):
+        """One item, as ``json.dumps(item, ensure_ascii=False, sort_keys=True)`` writes it."""
         self.handle.write("\n" if self.first_in_section else ",\n")
-        self.handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True))
+        self.handle.write(line)
         self.first_in_section = False
 
     def close_section(self):
         self.handle.write("\n]")
 
 
-def write_type(folder, data_file, items, context, counted):
+def write_type(folder, data_file, items, context, counted, previous=None):
     """Write a type's CSV file and its JSON section; returns (rows, items). ``counted`` gathers
-    the ids of what the type counts besides its items."""
+    the ids of what the type counts besides its items. With ``previous``, unchanged items are
+    copied from the previous files (``reuse``)."""
     rows = count = 0
     with open(folder / data_file.csv_name, "w", encoding="utf-8", newline="") as handle:
         writer = csv_cells.Writer(handle)
         writer.writerow([column.name for column in data_file.columns()])
         items.open_section(data_file.item_type.section)
-        for versions in published_groups(data_file, context):
-            for page in versions:
-                writer.writerow(data_file.row(page, context))
-                rows += 1
-            item = data_file.item(versions, context)
-            for key, ids in data_file.counted(item).items():
+        if previous is None:
+            written = (
+                render(data_file, versions, context) for versions in published_groups(data_file, context)
+            )
+        else:
+            written = merged(data_file, context, previous)
+        for csv_text, line, versions, item_counted in written:
+            handle.write(csv_text)
+            items.add_line(line)
+            for key, ids in item_counted.items():
                 counted.setdefault(key, set()).update(ids)
-            items.add(item)
+            rows += versions
             count += 1
         items.close_section()
     return rows, count
+
+
+def render(data_file, versions, context):
+    """An item as the files hold it: its CSV rows, its JSON line, its number of rows and what
+    it adds to the counts."""
+    text = io.StringIO()
+    writer = csv_cells.Writer(text)
+    for page in versions:
+        writer.writerow(data_file.row(page, context))
+    item = data_file.item(versions, context)
+    line = json.dumps(item, ensure_ascii=False, sort_keys=True)
+    return text.getvalue(), line, len(versions), data_file.counted(item)
+
+
+def merged(data_file, context, previous):
+    """Every public item of a type in order, copied from the previous files when unchanged and
+    rendered otherwise (``reuse.Previous.must_render``). Two passes over the previous files, so
+    that only the items rendered again are held in memory."""
+    keys = list(data_file.model.objects.public().values_list("public_id", "locale__language_code"))
+    keys.sort(key=lambda row: export_order(*row))
+    order = {}
+    for public_id, language in keys:
+        order.setdefault(public_id, []).append(language)
+
+    def aligned():
+        """``(public_id, the previous item or None)`` for each public item, in order."""
+        old_items = previous.items(data_file)
+        old = next(old_items, None)
+        for public_id in order:
+            key = reuse.id_key(public_id)
+            while old is not None and old.key < key:
+                old = next(old_items, None)
+            yield public_id, old if old is not None and old.public_id == public_id else None
+        for _rest in old_items:  # to the end: the previous files must agree with each other
+            pass
+
+    render_ids = {
+        public_id for public_id, old in aligned() if previous.must_render(public_id, order[public_id], old)
+    }
+    if len(render_ids) > reuse.REUSE_LIMIT:
+        raise reuse.Unusable("too many items to render again")
+    fresh = {
+        versions[0].public_id: render(data_file, versions, context)
+        for versions in published_groups(data_file, context, render_ids)
+    }
+    for public_id, old in aligned():
+        if public_id not in render_ids:
+            counts = data_file.counted(json.loads(old.json_line)) if data_file.extra_counts else {}
+            yield old.csv_text, old.json_line, len(old.languages), counts
+        elif public_id in fresh:  # else unpublished since the list was read
+            yield fresh[public_id]
 
 
 def file_entry(folder, name, file_format, rows):
@@ -188,8 +251,9 @@ def demo_notice():
     return notice
 
 
-def write_generation(folder):
-    """Write every file of a generation into ``folder``; returns the manifest (also written)."""
+def write_generation(folder, dictionary, previous=None):
+    """Write every file of a generation into ``folder``, copying unchanged items from
+    ``previous`` (``reuse.Previous``) when given; returns the manifest (also written)."""
     generated_at = timezone.now().replace(microsecond=0)
     context = BuildContext()
     header = {
@@ -205,7 +269,9 @@ def write_generation(folder):
         handle.write(",\n".join(f"{json.dumps(key)}: {json.dumps(value)}" for key, value in header.items()))
         items = JsonItems(handle)
         for data_file in data_files:
-            rows, counts[data_file.item_type.section] = write_type(folder, data_file, items, context, counted)
+            rows, counts[data_file.item_type.section] = write_type(
+                folder, data_file, items, context, counted, previous
+            )
             csv_entries.append((data_file.csv_name, rows))
         item_count = sum(counts.values())
         for data_file in data_files:
@@ -213,7 +279,7 @@ def write_generation(folder):
                 counts[key] = len(counted.get(key, ()))
         handle.write(f',\n"counts": {json.dumps(counts)}\n}}\n')
 
-    dictionary = {**data_dictionary(), "generated_at": generated_at.isoformat()}
+    dictionary = {**dictionary, "generated_at": generated_at.isoformat()}
     with open(folder / DICTIONARY_JSON, "w", encoding="utf-8") as handle:
         json.dump(dictionary, handle, ensure_ascii=False, indent=1)
         handle.write("\n")
@@ -238,33 +304,39 @@ def write_generation(folder):
 # --- Build ----------------------------------------------------------------------------------------
 
 
-def build_locked(root):
+def build_locked(root, incremental=False):
     """Build a generation and put it in place; the caller holds the lock. The stale mark is taken
     before the build, so a change committed during the build marks the files stale again; on
-    failure the mark is put back and the previous files stay as they were."""
-    stale, taken = files.stale_mark(root), files.taken_mark(root)
+    failure the mark is put back and the previous files stay as they were. ``incremental``:
+    reuse the previous files for the items the mark does not name, when they allow it (``reuse``)."""
     state = files.state_folder(root)
     for leftover in state.glob("staging-*"):  # from a build that died: nobody else holds the lock
         shutil.rmtree(leftover, ignore_errors=True)
-    if stale.exists():
-        stale.replace(taken)
+    pending = files.take_mark(root)
     staging = Path(tempfile.mkdtemp(prefix="staging-", dir=state))
     try:
-        manifest = write_generation(staging)
+        dictionary = data_dictionary()
+        previous = reuse.Previous.plan(root, pending, dictionary) if incremental else None
+        try:
+            manifest = write_generation(staging, dictionary, previous)
+        except reuse.Unusable as reason:
+            logger.warning("Open data: the previous files cannot be reused (%s); building in full.", reason)
+            previous = None
+            manifest = write_generation(staging, dictionary)
         for entry in manifest["files"]:
             (staging / entry["name"]).replace(root / entry["name"])
         (staging / MANIFEST_JSON).replace(root / MANIFEST_JSON)
+        reuse.remember(root, manifest, dictionary)
     except BaseException:
-        if taken.exists():
-            if stale.exists():
-                taken.unlink()
-            else:
-                taken.replace(stale)
+        files.restore_mark(root)
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    taken.unlink(missing_ok=True)
+    files.taken_mark(root).unlink(missing_ok=True)
     files.record_generation(root, manifest)
+    logger.info(
+        "Open data: %s build of generation %s.", "incremental" if previous else "full", manifest["generation"]
+    )
     return manifest
 
 
@@ -276,9 +348,11 @@ def build_open_data(root=None):
         return build_locked(root)
 
 
-def rebuild_if_stale(root=None):
+def rebuild_if_stale(root=None, once=False):
     """Build while the files are stale, unless another build holds the lock: that build checks
-    the stale mark again when it ends, so concurrent requests coalesce. Returns what happened."""
+    the stale mark again when it ends, so concurrent requests coalesce. Each build is
+    incremental when it can be. ``once``: build at most once; changes made meanwhile stay marked
+    (the caller asks for a later build). Returns what happened."""
     root = Path(root or open_data_root())
     outcome = "current"
     while True:
@@ -286,8 +360,10 @@ def rebuild_if_stale(root=None):
             if not held:
                 return "busy" if outcome == "current" else outcome
             while files.is_stale(root):
-                build_locked(root)
+                build_locked(root, incremental=True)
                 outcome = "rebuilt"
+                if once:
+                    return outcome
         # A mark made while we held the lock, by someone who then found it held, is ours to build.
         if not files.is_stale(root):
             return outcome

@@ -1,13 +1,14 @@
 """The open data folder: the files' names and licence, the lock one build at a time holds, the
-"stale since" mark, the manifest of the files online, and which generation this database built.
+"stale since" mark with the ids that changed, the manifest of the files online, and which
+generation this database built.
 
 Every file but the state lives flat in ``open_data_root()``; the lock, the stale mark and the
 staging folders live in ``.build`` next to them."""
 
 import fcntl
 import json
-import os
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -84,6 +85,11 @@ def built_here(root):
     ).exists()
 
 
+def last_built(root):
+    """When this database last finished building into ``root``, or None."""
+    return OpenDataGeneration.objects.filter(root=folder_key(root)).values_list("built_at", flat=True).first()
+
+
 # --- Lock and stale mark --------------------------------------------------------------------------
 
 
@@ -116,16 +122,73 @@ def taken_mark(root):
     return root / STATE_FOLDER / "stale-taken"
 
 
-def mark_stale(root=None):
-    """Record that the files no longer match the database; the first mark keeps its time."""
+EVERYTHING = "*"  # a line of the stale mark: rebuild every item, not only those named
+
+
+@contextmanager
+def mark_lock(root):
+    """Held for the instant of writing to or taking the stale mark, so no change is lost in between."""
+    with open(state_folder(root) / "mark-lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def mark_stale(root=None, public_ids=(), everything=True):
+    """Record that the files no longer match the database: the first mark keeps its time (first
+    line), every mark adds the public ids that changed, or ``*`` when any item may have."""
     root = root or open_data_root()
-    state_folder(root)
-    try:
-        descriptor = os.open(stale_mark(root), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
-        return
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(timezone.now().isoformat())
+    with mark_lock(root):
+        mark = stale_mark(root)
+        lines = [] if mark.exists() else [timezone.now().isoformat()]
+        lines += [EVERYTHING] if everything else sorted(public_ids)
+        with open(mark, "a", encoding="utf-8") as handle:
+            handle.write("".join(f"{line}\n" for line in lines))
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What the stale mark a build took says changed since the files were written."""
+
+    public_ids: frozenset
+    everything: bool
+
+
+def mark_body(path):
+    """The lines of a mark after its time."""
+    return path.read_text(encoding="utf-8").splitlines()[1:]
+
+
+def take_mark(root):
+    """For a build (holding the build lock): move the stale mark aside and say what it holds, with
+    what a build that died had taken before. None when nothing was marked."""
+    stale, taken = stale_mark(root), taken_mark(root)
+    with mark_lock(root):
+        if stale.exists():
+            if taken.exists():  # left by a build that died: keep its time, add the new lines
+                with open(taken, "a", encoding="utf-8") as handle:
+                    handle.write("".join(f"{line}\n" for line in mark_body(stale)))
+                stale.unlink()
+            else:
+                stale.replace(taken)
+        if not taken.exists():
+            return None
+        lines = set(mark_body(taken))
+    return Pending(frozenset(lines - {EVERYTHING}), EVERYTHING in lines)
+
+
+def restore_mark(root):
+    """After a failed build: put what it took back in the stale mark, for the next attempt."""
+    stale, taken = stale_mark(root), taken_mark(root)
+    with mark_lock(root):
+        if not taken.exists():
+            return
+        if stale.exists():
+            merged = taken.read_text(encoding="utf-8") + "".join(f"{line}\n" for line in mark_body(stale))
+            taken.write_text(merged, encoding="utf-8")
+        taken.replace(stale)
 
 
 def stale_since(root=None):
@@ -134,7 +197,7 @@ def stale_since(root=None):
     root = root or open_data_root()
     for mark in (stale_mark(root), taken_mark(root)):
         try:
-            return datetime.fromisoformat(mark.read_text().strip())
+            return datetime.fromisoformat(mark.read_text(encoding="utf-8").split("\n", 1)[0].strip())
         except (FileNotFoundError, ValueError):
             continue
     return None

@@ -3,17 +3,29 @@ page (generated from the item types' columns and the vocabularies at each reques
 
 from datetime import datetime
 
+from django.conf import settings
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from hub.data_files import languages
-from hub.data_folder import open_data_url
+from hub.data_folder import open_data_root, open_data_url
 from hub.items import item_types
 
 from .dictionary import data_dictionary
-from .files import DATA_JSON, DICTIONARY_JSON, MANIFEST_JSON, count_label, licence_url, read_manifest
+from .files import (
+    DATA_JSON,
+    DICTIONARY_JSON,
+    MANIFEST_JSON,
+    built_here,
+    count_label,
+    licence_url,
+    read_manifest,
+    stale_since,
+)
+from .tasks import next_build_at
 
 FILE_TITLES = {
     DATA_JSON: _("Everything, grouped by item, with translations and testimonies"),
@@ -68,6 +80,21 @@ def generated_at(manifest):
         return None
 
 
+def freshness(root):
+    """What the page says of changes the files do not hold yet: ``waiting`` until ``next_at``
+    (the interval since the last build), ``building`` (a build is due or under way), or
+    ``current`` with the interval in minutes; ``every_change`` when each change rebuilds."""
+    interval = settings.OPEN_DATA_MIN_INTERVAL
+    if not interval or not built_here(root):
+        return {"state": "every_change"}
+    next_at = next_build_at(root)
+    if stale_since(root) is None:
+        return {"state": "current", "minutes": max(1, round(interval / 60))}
+    if next_at is not None and next_at > timezone.now():
+        return {"state": "waiting", "next_at": timezone.localtime(next_at)}
+    return {"state": "building"}
+
+
 @require_GET
 def open_data_page(request):
     manifest = read_manifest()
@@ -75,6 +102,7 @@ def open_data_page(request):
         "manifest": manifest,
         "downloads": download_rows(manifest) if manifest else [],
         "generated_at": generated_at(manifest) if manifest else None,
+        "freshness": freshness(open_data_root()) if manifest else None,
         "counts": count_rows((manifest or {}).get("counts", {})),
         "licence_url": licence_url(interface_language()),
         "manifest_url": open_data_url() + MANIFEST_JSON,

@@ -234,14 +234,18 @@ DEMO_NOTICE = _("Demonstration content: every case, brief and agreement here is 
 # data into the repository's media folder.
 OPEN_DATA_ROOT = Path(os.environ["OPEN_DATA_ROOT"]) if os.environ.get("OPEN_DATA_ROOT") else None
 OPEN_DATA_URL = os.environ.get("OPEN_DATA_URL", MEDIA_URL + "open-data/")
-# Publishing, unpublishing, deleting, moving, privacy changes and testimony withdrawals enqueue
-# ONE rebuild (after the commit, coalesced) on the "open_data" task backend of django-tasks,
-# once this database has built the files in OPEN_DATA_ROOT (and while they are still its own).
+# Publishing, unpublishing, deleting, moving, privacy changes and testimony withdrawals mark the
+# files stale (with the ids that changed) and ask for ONE build (after the commit, coalesced) on
+# the "open_data" task backend of django-tasks, once this database has built the files in
+# OPEN_DATA_ROOT (and while they are still its own). A build rewrites only the items that changed
+# and copies the others from the previous files (open_data.reuse); `build_open_data` builds all.
 # Default: open_data.tasks.BackgroundThreadBackend runs it in a thread of the web process, so the
-# editor's request does not wait for it. Trade-off: a rebuild under way is lost if the process
+# editor's request does not wait for it. Trade-off: a build under way is lost if the process
 # stops (the previous files stay online, marked stale, and the next publication or
-# `build_open_data`, e.g. from cron, catches up); it uses the web process's CPU. A site with a
-# django-tasks worker sets OPEN_DATA_TASK_BACKEND to the worker's backend class instead.
+# `build_open_data --if-stale`, e.g. from cron, catches up); it uses the web process's CPU. A site
+# with a django-tasks worker sets OPEN_DATA_TASK_BACKEND to the worker's backend class instead;
+# a large site may set it to open_data.tasks.CronBackend (builds nothing) and run
+# `build_open_data --if-stale` from cron every OPEN_DATA_MIN_INTERVAL seconds.
 # "default" is django-tasks' immediate backend, what Wagtail's own tasks use without TASKS.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
@@ -249,6 +253,10 @@ TASKS = {
         "BACKEND": os.environ.get("OPEN_DATA_TASK_BACKEND", "open_data.tasks.BackgroundThreadBackend"),
     },
 }
+# At most one automatic build per this many seconds (counted from the end of the last one):
+# changes published meanwhile wait for the next build, and the open data page says until about
+# when. 0 builds after every change. Explicit `build_open_data` runs ignore it.
+OPEN_DATA_MIN_INTERVAL = int(os.environ.get("OPEN_DATA_MIN_INTERVAL", "600"))
 
 # --- Upload limits for images and documents (security) --------------------------------------
 # An image costs memory by its pixels, not its bytes: an 11,300 x 11,300 PNG of 500 KB decodes

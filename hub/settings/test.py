@@ -22,6 +22,7 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "open_data": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+OPEN_DATA_MIN_INTERVAL = 0  # every change rebuilds at once; tests/open_data checks the interval
 # Login protection is off so tests can use the test client's login(); the tests of the lockout
 # turn it back on.
 AXES_ENABLED = False

@@ -77,14 +77,6 @@ SECRETS = {
 }
 
 
-@pytest.fixture
-def root(settings, tmp_path):
-    """A folder of this test's own."""
-    settings.OPEN_DATA_ROOT = tmp_path / "open-data"
-    tasks.connect()
-    return settings.OPEN_DATA_ROOT
-
-
 def read_csv(path):
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -107,13 +99,6 @@ def dataset(db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         site_skeleton()
         return make_dataset()
-
-
-@pytest.fixture
-def site(db, django_capture_on_commit_callbacks):
-    """Only the site skeleton: the files still have their headers, the dictionary its columns."""
-    with django_capture_on_commit_callbacks(execute=True):
-        return site_skeleton()
 
 
 def make_dataset():

@@ -1,4 +1,8 @@
-"""``manage.py build_open_data``: write the open data files (CSV, JSON, dictionary, manifest)."""
+"""``manage.py build_open_data``: write the open data files (CSV, JSON, dictionary, manifest).
+
+``--if-stale`` is for cron or a worker beside the web processes: it builds only when a change
+marked the files stale, rewriting only the items that changed (``open_data.reuse``), and does
+nothing while another build runs. Without it, every item is written again: after an upgrade."""
 
 import time
 
@@ -7,8 +11,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from hub.data_folder import open_data_root
-from open_data.build import build_open_data
-from open_data.files import count_label
+from open_data.build import build_open_data, rebuild_if_stale
+from open_data.files import count_label, read_manifest
+
+OUTCOMES = {
+    "current": _("The open data in %(folder)s is up to date: nothing to build."),
+    "busy": _("Another build of the open data in %(folder)s is under way: it builds what changed."),
+}
 
 
 class Command(BaseCommand):
@@ -17,11 +26,28 @@ class Command(BaseCommand):
         "dictionary and a manifest), replacing the previous files only once the new ones are complete."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-stale",
+            action="store_true",
+            help=_(
+                "Build only if a change marked the files stale, rewriting only what changed; do "
+                "nothing while another build runs (for cron)."
+            ),
+        )
+
+    def handle(self, *args, if_stale=False, **options):
         root = open_data_root()
         started = time.monotonic()
         try:
-            manifest = build_open_data(root)
+            if if_stale:
+                outcome = rebuild_if_stale(root)
+                if outcome != "rebuilt":
+                    self.stdout.write(OUTCOMES[outcome] % {"folder": root})
+                    return
+                manifest = read_manifest(root)
+            else:
+                manifest = build_open_data(root)
         except OSError as error:
             raise CommandError(
                 _("Cannot write the open data in %(folder)s: %(reason)s")
