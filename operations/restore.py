@@ -181,6 +181,7 @@ def unpack(path, staging):
                 if entry is None or member.name in found or not member.isfile():
                     raise BackupError(f"{path} holds {member.name}, which its manifest does not list.")
                 _extract(archive.extractfile(member), staging / member.name, entry, path)
+                os.utime(staging / member.name, (member.mtime, member.mtime))
                 found.add(member.name)
     except ARCHIVE_ERRORS as error:
         raise BackupError(
