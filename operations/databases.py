@@ -36,22 +36,33 @@ def load_database(connection, source):
     if connection.vendor == "sqlite":
         # The backup API writes the pages into the live database under its lock, WAL included:
         # nothing else holding the file sees a half-copied database.
-        with closing(sqlite3.connect(source)) as copy, closing(_open_sqlite(connection)) as target:
-            copy.backup(target)
+        try:
+            with closing(sqlite3.connect(source)) as copy, closing(_open_sqlite(connection)) as target:
+                copy.backup(target)
+        except sqlite3.Error as error:
+            raise DatabaseCopyError(
+                f"Cannot write the database {connection.settings_dict['NAME']}: {error} "
+                "(is the site still running? stop it first). It was left as it was."
+            ) from None
         return
     _empty_postgresql(connection)
-    _run(
-        "pg_restore",
-        [
-            "--no-owner",
-            "--no-privileges",
-            "--single-transaction",
-            "--exit-on-error",
-            f"--dbname={connection.settings_dict['NAME']}",
-            str(source),
-        ],
-        connection.settings_dict,
-    )
+    try:
+        _run(
+            "pg_restore",
+            [
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                "--exit-on-error",
+                f"--dbname={connection.settings_dict['NAME']}",
+                str(source),
+            ],
+            connection.settings_dict,
+        )
+    except DatabaseCopyError as error:
+        raise DatabaseCopyError(
+            f"{error}\nThe database is now empty: fix the cause, then restore again."
+        ) from None
 
 
 def _open_sqlite(connection):
@@ -60,17 +71,20 @@ def _open_sqlite(connection):
 
 def _dump_sqlite(name, target, rebuilt_tables):
     """One step of the backup API reads a single snapshot: writers carry on meanwhile (WAL)."""
-    source = sqlite3.connect(name, uri=True, timeout=settings.SQLITE_BUSY_TIMEOUT)
-    with closing(source), closing(sqlite3.connect(target)) as copy:
-        source.backup(copy)
-        existing = {row[0] for row in copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        for table in rebuilt_tables:
-            if table in existing:
-                copy.execute(f'DELETE FROM "{table}"')
-        copy.commit()
-        # One self-contained file (no -wal beside it), without the emptied pages.
-        copy.execute("PRAGMA journal_mode=DELETE")
-        copy.execute("VACUUM")
+    try:
+        source = sqlite3.connect(name, uri=True, timeout=settings.SQLITE_BUSY_TIMEOUT)
+        with closing(source), closing(sqlite3.connect(target)) as copy:
+            source.backup(copy)
+            existing = {row[0] for row in copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            for table in rebuilt_tables:
+                if table in existing:
+                    copy.execute(f'DELETE FROM "{table}"')
+            copy.commit()
+            # One self-contained file (no -wal beside it), without the emptied pages.
+            copy.execute("PRAGMA journal_mode=DELETE")
+            copy.execute("VACUUM")
+    except sqlite3.Error as error:
+        raise DatabaseCopyError(f"Cannot copy the database {name}: {error}") from None
 
 
 RELATION_KINDS = {

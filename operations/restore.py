@@ -145,10 +145,12 @@ def check_manifest(manifest, path):
 
 
 def safe_name(name):
+    """A relative path under one of the archive's two folders: nothing is written elsewhere."""
+    if not isinstance(name, str):
+        return False
     parts = PurePosixPath(name).parts
     return (
-        isinstance(name, str)
-        and len(parts) >= 2
+        len(parts) >= 2
         and parts[0] in (DATABASE_FOLDER, MEDIA_FOLDER)
         and not any(part in ("..", ".", "") or "\\" in part for part in parts)
         and not name.startswith("/")
@@ -252,8 +254,10 @@ def restore_backup(path, force=False, log=print):
             "media folder; --force replaces what they hold."
         )
     media_root = Path(settings.MEDIA_ROOT)
-    staging_parent = media_root.parent if media_root.parent.is_dir() else None
-    staging = Path(tempfile.mkdtemp(prefix=".vigie-restore-", dir=staging_parent))
+    try:  # beside MEDIA_ROOT, so that the files are renamed into it rather than copied
+        staging = Path(tempfile.mkdtemp(prefix=".vigie-restore-", dir=media_root.parent))
+    except OSError:
+        staging = Path(tempfile.mkdtemp(prefix="vigie-restore-"))
     try:
         manifest, to_migrate = unpack(path, staging)
         log(f"Checked {len(manifest['files']):,} files against the manifest of {manifest['created_at']}.")
