@@ -14,7 +14,7 @@ import os
 import platform
 import tarfile
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -105,7 +105,6 @@ class BackupSummary:
     media_size: int
     vendor: str
     migrations: int
-    skipped_tables: list = field(default_factory=list)
 
 
 def write_backup(path, force=False):
@@ -161,7 +160,6 @@ def write_backup(path, force=False):
         media_size=sum(entry["size"] for entry in media),
         vendor=connection.vendor,
         migrations=sum(len(names) for names in migrations.values()),
-        skipped_tables=skipped,
     )
 
 

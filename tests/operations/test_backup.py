@@ -159,6 +159,8 @@ def test_the_manifest_lists_every_file_with_its_checksum_and_the_applied_migrati
     hubs, media_root, tmp_path
 ):
     image = small_hub()
+    rendition = image.get_rendition("width-100")
+    call_command("build_open_data", stdout=io.StringIO())
     path = tmp_path / "backup.tar.gz"
     run("backup", path)
     with tarfile.open(path) as written:
@@ -169,7 +171,9 @@ def test_the_manifest_lists_every_file_with_its_checksum_and_the_applied_migrati
     }
     assert f"media/{image.file.name}" in contents
     assert (media_root / image.file.name).read_bytes() == contents[f"media/{image.file.name}"]
-    assert not any("open-data" in name for name in contents)  # rebuilt on restore, not stored
+    # Rebuilt on restore, not stored: open data and renditions.
+    assert (media_root / "open-data").is_dir() and not any("open-data" in name for name in contents)
+    assert (media_root / rendition.file.name).is_file() and f"media/{rendition.file.name}" not in contents
     applied = MigrationRecorder(connections[DEFAULT_DB_ALIAS]).applied_migrations()
     assert {(app, name) for app, names in manifest["migrations"].items() for name in names} == set(applied)
     assert manifest["database"]["vendor"] == connections[DEFAULT_DB_ALIAS].vendor
