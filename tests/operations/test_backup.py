@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import sqlite3
+import stat
 import tarfile
 from contextlib import closing
 from pathlib import Path
@@ -145,6 +146,7 @@ def test_backup_refuses_to_replace_an_existing_file_unless_forced(hubs, media_ro
     assert [file.name for file in tmp_path.iterdir() if file.name.startswith(".")] == []  # no leftover
     output = run("backup", path, force=True)
     assert "media: 1 files" in output
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # personal data: the owner's only
     with tarfile.open(path) as written:
         names = written.getnames()
     assert names[0] == "manifest.json"
