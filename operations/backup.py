@@ -148,7 +148,7 @@ def write_backup(path, force=False):
         partial = Path(work) / "archive.tar.gz"
         # Accounts, consent records and withdrawn testimonies: readable by the owner only.
         partial.touch(mode=0o600)
-        with tarfile.open(partial, "w:gz") as archive:
+        with tarfile.open(partial, "w:gz", compresslevel=6) as archive:
             _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False).encode())
             for entry in entries:
                 _add_file(archive, entry, files[entry["name"]])
