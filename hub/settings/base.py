@@ -446,3 +446,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": SQLITE_BUSY_TIMEOUT,
         **DATABASES["default"].get("OPTIONS", {}),
     }
+
+# --- Backup and restore (operations: `manage.py backup`, `manage.py restore`) ---
+# On PostgreSQL they run pg_dump and pg_restore, found on the PATH or in `pg_config --bindir`;
+# PG_DUMP and PG_RESTORE name other programs (e.g. /usr/lib/postgresql/16/bin/pg_dump, which
+# must be at least the server's version).
+PG_DUMP = os.environ.get("PG_DUMP", "")
+PG_RESTORE = os.environ.get("PG_RESTORE", "")
