@@ -86,8 +86,13 @@ def open_data_file(name):
     folder = url[len(settings.MEDIA_URL) :]
     if not name.startswith(folder):
         return None
+    relative = name[len(folder) :]
+    # Hidden names are the builder's own state (lock, stale mark naming the items just changed,
+    # staging folders of a build under way), never a published file.
+    if any(part.startswith(".") for part in relative.split("/")):
+        raise Http404
     try:
-        path = Path(safe_join(data_folder.open_data_root(), name[len(folder) :]))
+        path = Path(safe_join(data_folder.open_data_root(), relative))
     except SuspiciousFileOperation as error:
         raise Http404 from error
     if not path.is_file():

@@ -16,7 +16,7 @@ from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.models import PageViewRestriction
 
-from hub.data_folder import open_data_url
+from hub.data_folder import open_data_root, open_data_url
 from hub.media_access import public_media
 from hub.roles import COMMUNITY_EDITORS
 from impacts import models as impacts_models
@@ -250,6 +250,22 @@ def test_open_data_is_served_and_other_files_under_media_root_are_not(site_pages
     assert fetch(settings.MEDIA_URL + "notes/perdu.txt").status_code == 404
     assert fetch(settings.MEDIA_URL + "../manage.py").status_code == 404
     assert fetch(open_data_url() + "../notes/perdu.txt").status_code == 404
+
+
+def test_the_open_data_builder_s_own_state_is_never_served(site_pages):
+    """The stale mark names the items a change touched (a page just made private among them),
+    the lock and staging folders are the builder's: none of them is a published file."""
+    CaseFilePageFactory(title="Dossier ouvert")
+    build_open_data()
+    root = open_data_root()
+    files.mark_stale(root, public_ids=["DC-2026-9999"], everything=False)
+    state = files.state_folder(root)
+    names = sorted(path.relative_to(root).as_posix() for path in state.rglob("*") if path.is_file())
+
+    assert names, "the builder keeps files in its state folder"
+    for name in names:
+        assert fetch(open_data_url() + name).status_code == 404, name
+    assert fetch(open_data_url() + files.MANIFEST_JSON).status_code == 200
 
 
 def test_production_hands_the_bytes_to_the_web_server(site_pages, settings):
