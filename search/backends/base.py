@@ -35,6 +35,10 @@ class SearchBackend(ABC):
     def stored_fingerprints(self):
         """``{(public_id, locale): fingerprint}`` of every stored document (``search_index check``)."""
 
+    def warm(self):  # noqa: B027 (an optional hook: most backends have nothing to read)
+        """Read what the first search of a new process would otherwise read while a reader waits
+        (a server calls it as each worker starts). Nothing to read by default."""
+
     # --- Writing ----------------------------------------------------------------------------
 
     @abstractmethod

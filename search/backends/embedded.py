@@ -221,6 +221,12 @@ class EmbeddedBackend(SearchBackend):
 
     # --- Reading ----------------------------------------------------------------------------
 
+    def warm(self):
+        """Read each language's bitmaps now (about a second at 100,000 items) rather than on the
+        first search of this process."""
+        for code, _name in settings.LANGUAGES:
+            snapshot(code)
+
     def search(self, query, with_facets=True):
         """Match the text in SQL once, then filter, count and page with the facet bitmaps. The
         bitmaps are read before the rows: if an index write commits in between (a publication, an

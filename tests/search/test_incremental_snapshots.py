@@ -2,7 +2,9 @@
 language again: after any sequence of additions, removals and replacements they answer exactly
 as a process that has just started, and as the plain-Python expectation of test_facet_counts."""
 
+import runpy
 from contextlib import contextmanager
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -18,6 +20,8 @@ from search.documents import fingerprint
 from search.models import IndexChange
 from search.query import SearchQuery
 from tests.search.test_facet_counts import ORDERS, documents, expected_counts, matches, selections
+
+GUNICORN_CONFIG = Path(__file__).resolve().parents[2] / "deploy" / "gunicorn.conf.py"
 
 
 def renumbered(doc, number):
@@ -220,3 +224,20 @@ def test_a_write_rolled_back_is_forgotten_by_a_process_that_saw_it(backend):
     backend.replace({"CF-2026-0006"}, [casefile(6)])
 
     assert newest(backend) == [f"CF-2026-{number:04d}" for number in (6, 5, 4, 3, 2, 1)]
+
+
+def test_a_new_server_worker_reads_its_bitmaps_before_its_first_search(backend):
+    """gunicorn calls the configuration's post_worker_init in each new worker: after it, the first
+    search in either language reads no language whole (a reader never waits for it)."""
+    hooks = runpy.run_path(str(GUNICORN_CONFIG))
+    worker = mock.Mock()
+    new_process = {}
+    with process(new_process), mock.patch("search.backends.get_backend", return_value=backend):
+        hooks["post_worker_init"](worker)
+        with counting_loads() as loads:
+            for language in ("fr", "en"):
+                backend.search(SearchQuery.build(locale=language))
+
+    assert loads == []
+    assert {key[-1] for key in new_process} == {"fr", "en"}
+    worker.log.exception.assert_not_called()
