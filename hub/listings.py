@@ -11,29 +11,26 @@ A page of items is then read by id, from the index's own queryset: an id kept fr
 change that hid its page finds nothing, so a stale list never shows a draft or a private page."""
 
 import threading
-import uuid
 from array import array
 from functools import cached_property
 
 from django.core.cache import cache
 from django.db import connection
 
-GENERATION_KEY = "hub:listings:generation"
+from .cache_generations import CacheGeneration
+
+GENERATION = CacheGeneration("hub:listings:generation")
 LIFETIME = 24 * 60 * 60  # seconds a list is kept when nothing changes
 
 _kept = threading.local()  # this thread's copy: (generation, {key: ids})
 
 
 def generation():
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        token = cache.get(GENERATION_KEY)
-    return token
+    return GENERATION.current()
 
 
 def new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    GENERATION.renew()
 
 
 def ordered_ids(queryset, name):

@@ -8,28 +8,23 @@ starts a new generation at once, for the writer's own next request, and again on
 transaction commits (``hub.changes``), so a file another request built in between from the state
 before the commit is never served after it; entries of older generations simply expire."""
 
-import uuid
-
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from hub.cache_generations import CacheGeneration
 from hub.changes import items_changed, items_changing
 
-GENERATION_KEY = "sitemap:generation"
+GENERATION = CacheGeneration("sitemap:generation")
 LIFETIME = 24 * 60 * 60  # seconds a file is kept when nothing changes
 KEPT_HEADERS = ("Content-Type", "X-Robots-Tag", "Last-Modified")
 
 
 def generation():
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        token = cache.get(GENERATION_KEY)
-    return token
+    return GENERATION.current()
 
 
 def new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    GENERATION.renew()
 
 
 def cached_file(request, name, render):
