@@ -3,7 +3,8 @@
 Whatever the road (admin, API, workflow, scheduled publishing, command, ORM script), the
 changes made in one transaction are gathered here as they happen and announced ONCE, after the
 transaction commits, as a ``Change``: the public ids of the items whose public record may differ,
-and what else changed. A rolled back transaction announces nothing. The search index, open data
+what else changed, and whether something public may have been taken back (``removal``), which the
+outlets that coalesce their work must not keep showing. A rolled back transaction announces nothing. The search index, open data
 and the sitemap cache subscribe; none of them listens to page or model signals of its own.
 
 Feature apps announce what only they know through ``announce`` (a testimony's consent or words
@@ -38,6 +39,9 @@ class Change:
     pages: bool = False  # a page's publication, place, privacy or existence (addresses, sitemap)
     vocabulary: bool = False  # a taxonomy term or an organization (labels, data dictionary)
     glossary: bool = False  # a glossary term (its public page, the sitemap)
+    # Something public may have been taken back: a page unpublished, deleted, moved or made
+    # private, a testimony withdrawn or its consent narrowed.
+    removal: bool = False
 
     def __or__(self, other):
         return Change(
@@ -45,20 +49,21 @@ class Change:
             self.pages or other.pages,
             self.vocabulary or other.vocabulary,
             self.glossary or other.glossary,
+            self.removal or other.removal,
         )
 
 
 _pending = threading.local()  # what this thread changed since its last announcement
 
 
-def announce(public_ids=(), *, pages=False, vocabulary=False, glossary=False):
+def announce(public_ids=(), *, pages=False, vocabulary=False, glossary=False, removal=False):
     """Add to what this transaction changed; announced once it commits (at once outside one).
 
     Every call queues a callback; the first one to run after the commit announces everything
     gathered and the others find nothing left. (A callback is never reused across calls: a test's
     ``django_capture_on_commit_callbacks`` runs only those queued inside it.)"""
     change = Change(
-        frozenset(public_id for public_id in public_ids if public_id), pages, vocabulary, glossary
+        frozenset(public_id for public_id in public_ids if public_id), pages, vocabulary, glossary, removal
     )
     gathered = getattr(_pending, "change", None)
     _pending.change = change if gathered is None else gathered | change
@@ -108,17 +113,22 @@ def on_publication(sender, instance, **kwargs):
     announce(ids_of_page(instance), pages=True)
 
 
+def on_unpublication(sender, instance, **kwargs):
+    announce(ids_of_page(instance), pages=True, removal=True)
+
+
 def on_move(sender, instance, **kwargs):
-    announce(item_ids_under(instance), pages=True)
+    """A move can take a page under a private one."""
+    announce(item_ids_under(instance), pages=True, removal=True)
 
 
 def on_delete(sender, instance, **kwargs):
-    announce(ids_of_page(instance), pages=True)
+    announce(ids_of_page(instance), pages=True, removal=True)
 
 
 def on_restriction_change(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
-    announce(item_ids_under(page, include_whole_types=False) if page else (), pages=True)
+    announce(item_ids_under(page, include_whole_types=False) if page else (), pages=True, removal=True)
 
 
 def on_vocabulary_change(sender, instance, **kwargs):
@@ -144,7 +154,7 @@ def on_glossary_change(sender, instance, **kwargs):
 def connect():
     """Listen to every road a public change takes. Idempotent."""
     page_published.connect(on_publication, dispatch_uid="changes-page-published")
-    page_unpublished.connect(on_publication, dispatch_uid="changes-page-unpublished")
+    page_unpublished.connect(on_unpublication, dispatch_uid="changes-page-unpublished")
     post_page_move.connect(on_move, dispatch_uid="changes-page-moved")
     # Before the rows go: a deleted subtree's items are still there to be read.
     pre_delete.connect(on_delete, sender=Page, dispatch_uid="changes-page-deleted")

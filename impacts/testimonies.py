@@ -73,8 +73,9 @@ def casefile_ids_showing(testimony):
 
 
 def on_testimony_change(sender, instance, **kwargs):
-    """Edited words, consent, links or a withdrawal change what the case files showing it say."""
-    announce(casefile_ids_showing(instance))
+    """Edited words, consent, links or a withdrawal change what the case files showing it say; any
+    of them may take back what was public."""
+    announce(casefile_ids_showing(instance), removal=True)
 
 
 @transaction.atomic

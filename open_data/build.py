@@ -352,7 +352,8 @@ def rebuild_if_stale(root=None, once=False):
     """Build while the files are stale, unless another build holds the lock: that build checks
     the stale mark again when it ends, so concurrent requests coalesce. Each build is
     incremental when it can be. ``once``: build at most once; changes made meanwhile stay marked
-    (the caller asks for a later build). Returns what happened."""
+    (the caller asks for a later build), unless they took something back from the public: those
+    are built now. Returns what happened."""
     root = Path(root or open_data_root())
     outcome = "current"
     while True:
@@ -362,7 +363,7 @@ def rebuild_if_stale(root=None, once=False):
             while files.is_stale(root):
                 build_locked(root, incremental=True)
                 outcome = "rebuilt"
-                if once:
+                if once and not files.removal_pending(root):
                     return outcome
         # A mark made while we held the lock, by someone who then found it held, is ours to build.
         if not files.is_stale(root):

@@ -123,6 +123,7 @@ def taken_mark(root):
 
 
 EVERYTHING = "*"  # a line of the stale mark: rebuild every item, not only those named
+REMOVAL = "-"  # a line of the stale mark: the files may hold something taken back from the public
 
 
 @contextmanager
@@ -136,14 +137,16 @@ def mark_lock(root):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def mark_stale(root=None, public_ids=(), everything=True):
+def mark_stale(root=None, public_ids=(), everything=True, removal=False):
     """Record that the files no longer match the database: the first mark keeps its time (first
-    line), every mark adds the public ids that changed, or ``*`` when any item may have."""
+    line), every mark adds the public ids that changed, or ``*`` when any item may have, and
+    ``-`` when the change took something back (see ``removal_pending``)."""
     root = root or open_data_root()
     with mark_lock(root):
         mark = stale_mark(root)
         lines = [] if mark.exists() else [timezone.now().isoformat()]
         lines += [EVERYTHING] if everything else sorted(public_ids)
+        lines += [REMOVAL] if removal else []
         with open(mark, "a", encoding="utf-8") as handle:
             handle.write("".join(f"{line}\n" for line in lines))
 
@@ -176,7 +179,7 @@ def take_mark(root):
         if not taken.exists():
             return None
         lines = set(mark_body(taken))
-    return Pending(frozenset(lines - {EVERYTHING}), EVERYTHING in lines)
+    return Pending(frozenset(lines - {EVERYTHING, REMOVAL}), EVERYTHING in lines)
 
 
 def restore_mark(root):
@@ -205,3 +208,17 @@ def stale_since(root=None):
 
 def is_stale(root):
     return stale_mark(root).exists() or taken_mark(root).exists()
+
+
+def removal_pending(root=None):
+    """True while the files may still hold something the database took back from the public (an
+    unpublished, deleted or private item, a withdrawn testimony): until a build removes it, no
+    answer may be taken from them, and that build does not wait for the interval."""
+    root = root or open_data_root()
+    for mark in (stale_mark(root), taken_mark(root)):
+        try:
+            if REMOVAL in mark_body(mark):
+                return True
+        except FileNotFoundError:
+            continue
+    return False

@@ -42,7 +42,7 @@ from hub.changes import items_changed
 from hub.data_folder import open_data_root
 
 from .build import rebuild_if_stale
-from .files import built_here, is_stale, last_built, mark_stale
+from .files import built_here, is_stale, last_built, mark_stale, removal_pending
 
 OPEN_DATA_TASK_BACKEND = "open_data"  # the alias in TASKS (hub/settings/base.py)
 
@@ -115,9 +115,10 @@ class CronBackend(DummyBackend):
 
 def next_build_at(root):
     """When the next automatic build may start: ``OPEN_DATA_MIN_INTERVAL`` seconds after the
-    last one ended. None when it may start at once (no interval, or never built here)."""
+    last one ended. None when it may start at once (no interval, never built here, or something
+    taken back from the public is still in the files)."""
     interval = settings.OPEN_DATA_MIN_INTERVAL
-    last = last_built(root) if interval else None
+    last = last_built(root) if interval and not removal_pending(root) else None
     return last + timedelta(seconds=interval) if last else None
 
 
@@ -149,13 +150,19 @@ def rebuild_open_data():
 
 def rebuild_after_commit(change):
     """Mark stale with what changed and ask for a build, when the files online are this
-    database's to rebuild."""
+    database's to rebuild. What took something back from the public is built here and now,
+    whatever the backend and the interval: the process that unpublished, deleted or withdrew
+    returns once the files no longer hold it (seconds at 100,000 items, an incremental build),
+    or once the build under way elsewhere has taken it along."""
     root = open_data_root()
     if not built_here(root):
         return
     # A label changes items the announcement cannot name (authors' organizations): rebuild all.
-    mark_stale(root, change.public_ids, everything=change.vocabulary)
-    request_build(root)
+    mark_stale(root, change.public_ids, everything=change.vocabulary, removal=change.removal)
+    if change.removal:
+        rebuild_if_stale(root)
+    else:
+        request_build(root)
 
 
 def on_items_changed(sender, change, **kwargs):

@@ -13,6 +13,7 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task
+from wagtail.models import PageViewRestriction
 
 from hub.items import item_types
 from impacts.models import CaseFilePage
@@ -256,6 +257,46 @@ def test_the_task_waits_when_another_process_built_within_the_interval(root, sit
     with time_machine.travel(FROZEN + timedelta(minutes=11), tick=False):
         assert tasks.rebuild_open_data.call() == "rebuilt"
         assert page.public_id in casefile_ids(root)
+
+
+def make_private(page):
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+REMOVALS = {  # every road that takes something back from the public
+    "unpublish": lambda page, testimony: type(page).objects.get(pk=page.pk).unpublish(),
+    "delete": lambda page, testimony: type(page).objects.get(pk=page.pk).delete(),
+    "make private": lambda page, testimony: make_private(page),
+    "withdraw a testimony": lambda page, testimony: withdraw_testimony(testimony, "Retrait."),
+}
+
+
+@pytest.mark.parametrize("road", REMOVALS)
+def test_what_is_taken_back_leaves_the_files_before_the_change_returns_whatever_the_interval(
+    root, site, settings, road, django_capture_on_commit_callbacks
+):
+    """Not even a backend that builds only from cron, within an interval, keeps it there."""
+    settings.OPEN_DATA_MIN_INTERVAL = 600
+    settings.TASKS = {**settings.TASKS, "open_data": {"BACKEND": "open_data.tasks.CronBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        page = CaseFilePageFactory(title="Dossier repris")
+        testimony = TestimonyFactory(casefiles=[page], text="Témoignage Retirix.")
+        page = show_testimony(page, testimony)
+    with time_machine.travel(FROZEN, tick=False):
+        build.build_open_data()
+        assert "Retirix" in (root / DATA_JSON).read_text()
+        with django_capture_on_commit_callbacks(execute=True):
+            newer = CaseFilePageFactory(title="Publié pendant l'intervalle")
+        assert newer.public_id not in casefile_ids(root)  # a publication waits for the interval
+    with time_machine.travel(FROZEN + timedelta(minutes=1), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            REMOVALS[road](page, testimony)
+
+        assert "Retirix" not in (root / DATA_JSON).read_text()
+        if road != "withdraw a testimony":
+            assert page.public_id not in casefile_ids(root)
+        assert newer.public_id in casefile_ids(root)  # taken along by the same build
+        assert not files.removal_pending(root)
 
 
 ran = []
