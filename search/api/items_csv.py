@@ -4,9 +4,12 @@
 search matches. For case files, that is their import format (``export_casefiles`` gives the same).
 
 Without words or facets the answer is the whole published dataset, which the open-data file
-already holds: while that file is current (built, and not marked stale by a change since), it is
-sent as it is, instead of running the search and the export again for every download (at 30,000
-items, ~10 s and 11.5 MB per request). A filtered request streams its rows."""
+already holds: that file is sent as it is, instead of running the search and the export again for
+every download (at 100,000 items, tens of seconds and 45 MB per request). Like the file on the
+open data page, it may lag behind the latest publications by up to ``OPEN_DATA_MIN_INTERVAL``;
+its ``Last-Modified`` says when it was built. While it may still hold something taken back from
+the public (``files.removal_pending``: the seconds of the build that removes it), the rows are
+streamed from the database instead, as they are for a filtered request."""
 
 import os
 from dataclasses import dataclass, replace
@@ -21,7 +24,7 @@ from hub import csv_cells
 from hub.data_folder import open_data_root
 from hub.items import item_types
 from open_data.build import rows_of
-from open_data.files import is_stale, read_manifest
+from open_data.files import read_manifest, removal_pending
 
 from ..requests import parse_request
 from ..service import HubSearch
@@ -70,9 +73,10 @@ class OpenDataFile:
 
 
 def current_open_data_file(item_type):
-    """The type's open-data CSV when it exists and is current, else None."""
+    """The type's open-data CSV when it exists and holds nothing taken back from the public, else
+    None."""
     root = open_data_root()
-    if read_manifest(root) is None or is_stale(root):
+    if read_manifest(root) is None or removal_pending(root):
         return None
     try:
         handle = open(root / item_type.data_file.csv_name, "rb")  # noqa: SIM115 (the response closes it)
@@ -95,8 +99,8 @@ def disposition(item_type):
 
 
 def open_data_csv(request, item_type):
-    """The unfiltered CSV from the open-data file while it is current, with the same caching
-    headers as the streamed answer; None when it must be streamed."""
+    """The unfiltered CSV from the open-data file, with the same caching headers as the streamed
+    answer; None when it must be streamed."""
     snapshot = current_open_data_file(item_type)
     if snapshot is None:
         return None
@@ -133,8 +137,9 @@ class ItemsCsvSchema(OpenApiV1Schema):
             f"{data_file.csv_api_format()} (id, then French first). Columns: `{columns}`. The "
             f"parameters are the search's; `type` is always `{item_type.key}`, and `sort`, `page` and "
             "`page_size` are validated but every matching row is returned in that order. Without words "
-            "or facets the answer is the open-data file while it is current; otherwise the rows are "
-            "streamed."
+            "or facets the answer is the open-data file, which may lag behind the latest publications "
+            "by a few minutes (its `Last-Modified` says when it was built); otherwise the rows are "
+            "streamed from the database."
         )
 
 

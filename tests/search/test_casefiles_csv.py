@@ -4,12 +4,14 @@ the same data; a filtered download streams the same rows for the matching case f
 
 import csv
 import io
+from email.utils import parsedate_to_datetime
 
 import pytest
+from django.http import FileResponse
 
 from hub.data_folder import open_data_root
 from impacts.interchange import COLUMNS, export_csv
-from open_data import build, files
+from open_data import build, files, tasks
 from search.backends import get_backend
 from search.index import rebuild_index
 from search.service import HubSearch
@@ -83,9 +85,11 @@ def test_unfiltered_download_is_the_current_open_data_file_without_running_a_sea
 def test_the_streamed_answer_has_the_same_bytes_as_the_open_data_file(client, casefiles):
     build.build_open_data()
     file_bytes = (open_data_root() / "vigie-casefiles.csv").read_bytes()
-    files.mark_stale()  # not current any more: the same request now streams
+    files.mark_stale(removal=True)  # may hold something taken back: the same request now streams
 
-    streamed = body(client.get(CSV_URL))
+    response = client.get(CSV_URL)
+    assert not isinstance(response, FileResponse)
+    streamed = body(response)
 
     assert streamed == file_bytes
     assert list(csv.reader(io.StringIO(streamed.decode()))) == published_export()
@@ -124,19 +128,49 @@ def test_a_filtered_download_streams_the_matching_case_files_only(client, casefi
     ]
 
 
-def test_after_a_publication_the_download_follows_the_database_until_the_file_is_rebuilt(
+def download_ids(client):
+    return {row["id"] for row in csv.DictReader(io.StringIO(body(client.get(CSV_URL)).decode()))}
+
+
+def test_after_a_publication_the_download_is_the_file_as_built_and_says_when(
     client, casefiles, committed, settings, monkeypatch
 ):
     # The rebuild a publication enqueues waits (as in a busy worker) until the test runs it.
     settings.TASKS = {**settings.TASKS, "open_data": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     build.build_open_data()
+    built_at = (open_data_root() / "vigie-casefiles.csv").stat().st_mtime
     newer = committed(CaseFilePageFactory, title="Nouveau dossier publié")
     rebuild_index(get_backend())
+    monkeypatch.setattr(HubSearch, "hits", None)  # every answer below comes from the file
 
-    def ids():
-        return {row["id"] for row in csv.DictReader(io.StringIO(body(client.get(CSV_URL)).decode()))}
-
-    assert newer.public_id in ids()  # streamed: the file is stale
+    response = client.get(CSV_URL)
+    assert newer.public_id not in {row["id"] for row in csv.DictReader(io.StringIO(body(response).decode()))}
+    assert parsedate_to_datetime(response["Last-Modified"]).timestamp() == int(built_at)
     build.rebuild_if_stale()
-    monkeypatch.setattr(HubSearch, "hits", None)  # from the file again, which now holds it
-    assert newer.public_id in ids()
+    assert newer.public_id in download_ids(client)
+
+
+def test_an_unpublished_case_file_leaves_the_download_at_once_even_while_the_file_is_being_built(
+    client, casefiles, committed, settings
+):
+    """While another process holds the build lock, the unpublication cannot build: the download
+    streams from the database, without the page, until a build has removed it from the file."""
+    settings.OPEN_DATA_MIN_INTERVAL = 600
+    settings.TASKS = {**settings.TASKS, "open_data": {"BACKEND": "open_data.tasks.CronBackend"}}
+    build.build_open_data()
+    old = casefiles["old"]  # in French only
+    assert old.public_id in download_ids(client)
+    with files.build_lock(open_data_root()):
+        committed(old.unpublish)
+        rebuild_index(get_backend())
+        assert old.public_id in csv_ids(open_data_root() / "vigie-casefiles.csv")  # not rebuilt yet
+        assert old.public_id not in download_ids(client)
+    assert tasks.rebuild_open_data.call() == "rebuilt"  # the interval does not hold a removal back
+
+    assert old.public_id not in csv_ids(open_data_root() / "vigie-casefiles.csv")
+    assert not files.removal_pending()
+
+
+def csv_ids(path):
+    with open(path, encoding="utf-8") as handle:
+        return {row["id"] for row in csv.DictReader(handle)}
