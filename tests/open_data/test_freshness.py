@@ -328,20 +328,26 @@ def freshness_text(client, language):
 
 
 @pytest.mark.parametrize(
-    ("language", "waiting", "current"),
+    ("language", "waiting", "current", "at_once"),
     [
-        ("en", "at the latest around", "at most 10 minutes after it is published"),
-        ("fr", "au plus tard vers", "au plus 10 minutes après sa publication"),
+        (
+            "en",
+            "at the latest around",
+            "at most 10 minutes after it is published",
+            "withdrawn leaves them at once",
+        ),
+        ("fr", "au plus tard vers", "au plus 10 minutes après sa publication", "retiré en sort aussitôt"),
     ],
 )
 def test_the_page_says_when_changes_published_since_reach_the_files(
-    root, site, client, settings, language, waiting, current, django_capture_on_commit_callbacks
+    root, site, client, settings, language, waiting, current, at_once, django_capture_on_commit_callbacks
 ):
     settings.OPEN_DATA_MIN_INTERVAL = 600
     with time_machine.travel(FROZEN, tick=False):
         build.build_open_data()
         built = files.last_built(root)
         assert current in freshness_text(client, language)
+        assert at_once in freshness_text(client, language)
     with time_machine.travel(FROZEN + timedelta(minutes=2), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             CaseFilePageFactory()
