@@ -8,10 +8,11 @@ class HubConfig(AppConfig):
     verbose_name = _("Vigie IA hub")
 
     def ready(self):
-        from . import admin_exports, changes, listings, site_address, upload_limits
+        from . import admin_exports, changes, fragments, listings, site_address, upload_limits
 
         admin_exports.connect()
         changes.connect()
+        fragments.connect()
         listings.connect()
         upload_limits.connect()
         post_migrate.connect(site_address.align_after_migrate, sender=self)

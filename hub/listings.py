@@ -74,10 +74,32 @@ class Listing:
         return len(self.ids)
 
     def __getitem__(self, window):
-        """The items of a slice of the ids (a paginator reads its pages by slice)."""
-        wanted = list(self.ids[window])
-        found = {page.pk: page for page in self.queryset.filter(pk__in=wanted)}
-        return [found[pk] for pk in wanted if pk in found]
+        """The items of a slice of the ids (a paginator reads its pages by slice), read when
+        first used: a page whose cards are kept (``hub.fragments``) never reads them."""
+        return Window(self.queryset, list(self.ids[window]))
+
+
+class Window:
+    """The items of some ids, in their order, read from ``queryset`` on first use: an id whose
+    page the queryset no longer holds (a change since the ids were kept) is left out."""
+
+    def __init__(self, queryset, ids):
+        self.queryset = queryset
+        self.ids = ids
+
+    @cached_property
+    def items(self):
+        found = {page.pk: page for page in self.queryset.filter(pk__in=self.ids)}
+        return [found[pk] for pk in self.ids if pk in found]
+
+    def __len__(self):
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __getitem__(self, index):
+        return self.items[index]
 
 
 def on_items_changed(sender, change, **kwargs):

@@ -1,5 +1,7 @@
 """The cite box and the JSON-LD of item pages (see ``citations.citable``)."""
 
+from functools import lru_cache
+
 import segno
 from django import template
 from django.utils.html import format_html
@@ -48,6 +50,13 @@ def item_json_ld(context, page):
 def qr_code(address):
     """A QR code of ``address`` as inline SVG, made here by segno: a printed page leads back to
     the item without asking any outside service. Sized by CSS (viewBox, no width or height)."""
-    svg = segno.make(address, error="m").svg_inline(omitsize=True, svgclass="qr-code", lineclass=None)
     label = format_html('<svg role="img" aria-label="{}"', address)
-    return mark_safe(svg.replace("<svg", label, 1))  # noqa: S308 - segno's SVG holds no outside text
+    return mark_safe(qr_svg(address).replace("<svg", label, 1))  # noqa: S308 - segno's SVG holds no outside text
+
+
+@lru_cache(maxsize=1024)
+def qr_svg(address):
+    """segno's SVG of ``address``, made once per address in each process: choosing the code's
+    mask takes segno about half of an item page's time, and the same address always gives the
+    same code (about 3 KB each)."""
+    return segno.make(address, error="m").svg_inline(omitsize=True, svgclass="qr-code", lineclass=None)

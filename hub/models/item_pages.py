@@ -68,6 +68,9 @@ class ItemIndexPage(RoutablePageMixin, Page):
         listing = Listing(self.get_items(), f"{self._meta.label_lower}:{self.locale_id}")
         paginator = Paginator(listing, self.items_per_page)
         context["items"] = paginator.get_page(request.GET.get("page"))
+        # The list's markup is kept per page number (``hub.fragments``) unless the address holds
+        # more than the page number: the pagination links repeat the rest of the query.
+        context["kept_page_number"] = context["items"].number if set(request.GET) <= {"page"} else None
         return context
 
     def permissions_for_user(self, user):

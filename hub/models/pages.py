@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import classproperty
+from django.utils.functional import SimpleLazyObject, classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -46,10 +46,19 @@ class HomePage(Page):
         return [item_type.index_model for item_type in item_types()] + ["hub.StandardPage"]
 
     def get_context(self, request, *args, **kwargs):
+        """Sections and newest items are read only when the template renders them: the home
+        page's content is usually kept whole (``hub.fragments``)."""
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
-        indexes = {type(section): section for section in context["sections"]}
-        context["latest"] = [
+        sections = SimpleLazyObject(lambda: list(self.get_children().live().public().specific()))
+        context["sections"] = sections
+        context["latest"] = SimpleLazyObject(lambda: self.latest_items(sections))
+        return context
+
+    def latest_items(self, sections):
+        """The newest public items of each registered type in this page's language, with the
+        index among ``sections`` that lists them (None when it is not one of them)."""
+        indexes = {type(section): section for section in sections}
+        return [
             {
                 "type": item_type,
                 "items": item_type.model.objects.public()
@@ -59,7 +68,6 @@ class HomePage(Page):
             }
             for item_type in item_types()
         ]
-        return context
 
 
 class ValidatedStreamsMixin:

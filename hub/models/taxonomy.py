@@ -1,8 +1,11 @@
 """The vocabularies every item shares (services, regions, risks, impact levels) and the
 organizations items name."""
 
+import threading
+
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.signals import request_finished, request_started
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -40,11 +43,11 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        cache.delete(labels_cache_key(type(self)))
+        forget_labels(type(self))
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        cache.delete(labels_cache_key(type(self)))
+        forget_labels(type(self))
         return result
 
     def clean(self):
@@ -67,10 +70,37 @@ def labels_cache_key(model):
     return f"hub:taxonomy-labels:{model._meta.label_lower}"
 
 
+# While a request runs, the labels it looked up, ``{(model, language): {key: label}}``: a list of
+# 20 cards asks for them 40 times. Started and dropped with each request; None outside one.
+_request_labels = threading.local()
+
+
+def _start_request(**kwargs):
+    _request_labels.tables = {}
+
+
+def _end_request(**kwargs):
+    _request_labels.tables = None
+
+
+request_started.connect(_start_request, dispatch_uid="hub-taxonomy-labels-start")
+request_finished.connect(_end_request, dispatch_uid="hub-taxonomy-labels-end")
+
+
+def forget_labels(model):
+    """After a term changes: every process reads its taxonomy's labels again."""
+    cache.delete(labels_cache_key(model))
+    if getattr(_request_labels, "tables", None):
+        _request_labels.tables = {}
+
+
 def term_labels(model, language_code=None):
     """Return ``{key: label}`` for a taxonomy in one language, in display order, falling back
-    to another language's label for a term not translated yet."""
+    to another language's label for a term not translated yet. Read once per request."""
     language_code = (language_code or get_language() or "fr")[:2]
+    kept = getattr(_request_labels, "tables", None)
+    if kept is not None and (model, language_code) in kept:
+        return dict(kept[model, language_code])
     table = cache.get(labels_cache_key(model))
     if table is None:
         table = {}
@@ -84,7 +114,9 @@ def term_labels(model, language_code=None):
     for language in sorted(table, key=lambda code: code != "fr"):
         labels.update(table[language])
     labels.update(table.get(language_code, {}))
-    return labels
+    if kept is not None:
+        kept[model, language_code] = labels
+    return dict(labels)
 
 
 class Service(TaxonomyTerm):

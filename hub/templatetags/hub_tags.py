@@ -15,11 +15,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from hub import fragments
 from hub.glossary import Glossary
 from hub.models import ItemIndexPage, ItemPage, term_labels
 from hub.safe_urls import is_safe_url, neutralise_links
 
 register = template.Library()
+
+SHOWN_PAGES = "hub_fragment_shown_pages"  # where a kept fragment's items are noted while it renders
 
 
 def interface_language(context=None):
@@ -43,14 +46,10 @@ def _request_cache(context, name, compute):
 
 
 def _home_in(context, language_code):
-    """The live home page in ``language_code``, or None when the site has none in that language."""
+    """The live home page in ``language_code``, or None when the site has none in that language;
+    the same for every visitor of the site, so kept (``hub.fragments``) until a change."""
 
-    def find():
-        request = context.get("request")
-        site = Site.find_for_request(request) if request is not None else None
-        site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        if site is None:
-            return None
+    def find(site):
         root = site.root_page
         if root.locale.language_code == language_code:
             return root.specific if root.live else None
@@ -61,13 +60,32 @@ def _home_in(context, language_code):
         ).first()
         return translation.specific if translation else None
 
-    return _request_cache(context, f"home:{language_code}", find)
+    def site_home():
+        request = context.get("request")
+        site = Site.find_for_request(request) if request is not None else None
+        site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            return None
+        # A list: the cache cannot tell a kept None from a miss.
+        return fragments.kept("home", (site.pk, language_code), lambda: [find(site)])[0]
+
+    return _request_cache(context, f"home:{language_code}", site_home)
 
 
 @register.simple_tag(takes_context=True)
 def home_page(context):
     """The home page in the interface language."""
     return _home_in(context, interface_language(context))
+
+
+def home_sections(home):
+    """The live, public pages right under ``home``, as their own classes, kept until a change:
+    the menus, the footer and the home page list them for every visitor."""
+    return fragments.kept(
+        "sections",
+        (home.pk,),
+        lambda: list(home.get_children().live().public().specific().select_related("locale")),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -80,8 +98,7 @@ def nav_sections(context):
         home = _home_in(context, interface_language(context))
         if home is None:
             return []
-        children = home.get_children().live().public().specific()
-        return [page for page in children if isinstance(page, ItemIndexPage) or page.show_in_menus]
+        return [page for page in home_sections(home) if isinstance(page, ItemIndexPage) or page.show_in_menus]
 
     sections = _request_cache(context, "sections", find)
     page = context.get("page")
@@ -163,13 +180,17 @@ def labels(terms):
     return result
 
 
-@register.simple_tag
-def prepare_cards(items):
+@register.simple_tag(takes_context=True)
+def prepare_cards(context, items):
     """The items of a list with their locale and taxonomies fetched in a few queries, not per card.
 
     Taxonomies land in ``card_services`` and ``card_regions``: modelcluster's managers ignore
-    Django's prefetch cache, so ``item.services.all`` would query again."""
+    Django's prefetch cache, so ``item.services.all`` would query again. Inside a kept fragment
+    (``public_fragment``) the items are noted: the fragment is kept only while they are public."""
     items = list(items)
+    shown = context.get(SHOWN_PAGES)
+    if shown is not None:
+        shown.extend(item.pk for item in items)
     if items:
         prefetch_related_objects(
             items,
@@ -241,8 +262,17 @@ def breadcrumbs(context):
         return []
     index = context.get("interface_index")
     if index is not None:
-        return [*index.get_ancestors().filter(depth__gt=1).live(), index]
-    return list(page.get_ancestors().filter(depth__gt=1).live())
+        return [*live_ancestors(index), index]
+    return live_ancestors(page) if page.pk else list(page.get_ancestors().filter(depth__gt=1).live())
+
+
+def live_ancestors(page):
+    """The live pages above ``page``, from the home page: the same for every page of its parent,
+    so kept by the parent's place (``hub.fragments``) until a change."""
+    parent_path = page.path[: -page.steplen]
+    return fragments.kept(
+        "ancestors", (parent_path,), lambda: list(page.get_ancestors().filter(depth__gt=1).live())
+    )
 
 
 @register.filter
@@ -304,3 +334,56 @@ def link_glossary_terms(markup, glossary):
     if not isinstance(glossary, Glossary):
         return markup
     return glossary.link_terms(markup)
+
+
+@register.tag
+def public_fragment(parser, token):
+    """``{% public_fragment "name" value ... %}...{% endpublic_fragment %}``: the enclosed markup
+    rendered once and kept for every visitor (``hub.fragments``) by ``name``, the interface
+    language and the values given, which must name everything else it depends on (a value None:
+    it depends on more, so it is rendered, not kept). Only on a live page of the tree; a preview
+    (a draft, an old revision) always renders afresh."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("public_fragment needs a name.")
+    nodelist = parser.parse(("endpublic_fragment",))
+    parser.delete_first_token()
+    return PublicFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class PublicFragmentNode(template.Node):
+    def __init__(self, nodelist, values):
+        self.nodelist = nodelist
+        self.values = values
+
+    def render(self, context):
+        request = context.get("request")
+        page = context.get("page")
+        shared = (
+            request is not None
+            and not getattr(request, "is_preview", False)
+            and isinstance(page, Page)
+            and page.pk
+            and page.live
+        )
+        if not shared:
+            return self.nodelist.render(context)
+        name, *values = (value.resolve(context) for value in self.values)
+        if any(value is None for value in values):
+            return self.nodelist.render(context)
+        parts = (interface_language(context), *(_fragment_part(value) for value in values))
+        return mark_safe(fragments.kept_showing(name, parts, lambda: self.render_noting_pages(context)))  # noqa: S308 - the template's own output
+
+    def render_noting_pages(self, context):
+        """The markup and the ids of the items it shows (noted by ``prepare_cards``)."""
+        shown = []
+        with context.push({SHOWN_PAGES: shown}):
+            markup = str(self.nodelist.render(context))
+        return markup, shown
+
+
+def _fragment_part(value):
+    """What a value contributes to a fragment's key: a model instance by its class and id."""
+    if hasattr(value, "_meta") and hasattr(value, "pk"):
+        return (value._meta.label_lower, value.pk)
+    return value

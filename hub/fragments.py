@@ -1,0 +1,72 @@
+"""What the public pages share between visitors, kept in the shared cache until anything public
+changes: the sections of the menus, the footer, the home page's content, the first page of each
+index.
+
+Why: at any number of items, a page spent most of its time asking again what every visitor of
+that language sees the same way (the sections under the home page, the newest items, the cards
+of an index). Everything kept here is read under a *generation* that every announced change
+replaces (``hub.changes``: publication, place, privacy, an item's record, a term, the glossary;
+at once for the writer's own next request, and again after its commit), so no process serves it
+after a change. What varies by request is never kept: previews of drafts and old revisions
+render as they are, and a fragment's key names everything it depends on (language, page)."""
+
+import hashlib
+
+from django.core.cache import cache
+from django.db import connection
+
+from .cache_generations import CacheGeneration
+
+GENERATION = CacheGeneration("hub:fragments:generation")
+LIFETIME = 24 * 60 * 60  # seconds a fragment is kept when nothing changes
+
+
+def key(name, *parts):
+    """The cache key of fragment ``name`` for ``parts`` (what it depends on), in this database
+    (a cache shared with a staging copy must not give one the other's pages)."""
+    digest = hashlib.sha256(repr((connection.settings_dict["NAME"], parts)).encode()).hexdigest()[:32]
+    return f"hub:fragment:{GENERATION.current()}:{name}:{digest}"
+
+
+def kept(name, parts, compute):
+    """The value of fragment ``name`` for ``parts``: from the cache, else ``compute()`` kept."""
+    cache_key = key(name, *parts)
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        cache.set(cache_key, value, LIFETIME)
+    return value
+
+
+def kept_showing(name, parts, compute):
+    """Like ``kept`` for markup that shows items: ``compute()`` gives ``(markup, ids of the pages
+    it shows)``. A kept markup is given only while every page it shows is still public (one query):
+    a change that escaped the announcements (a raw update) never shows a draft or a private page."""
+    cache_key = key(name, *parts)
+    value = cache.get(cache_key)
+    if value is None or not all_public(value[1]):
+        value = compute()
+        cache.set(cache_key, value, LIFETIME)
+    return value[0]
+
+
+def all_public(page_ids):
+    from wagtail.models import Page
+
+    wanted = set(page_ids)
+    return (
+        not wanted
+        or set(Page.objects.live().public().filter(pk__in=wanted).values_list("pk", flat=True)) == wanted
+    )
+
+
+def on_items_changed(sender, change, **kwargs):
+    GENERATION.renew()
+
+
+def connect():
+    """Start a new generation after every announced change. Idempotent."""
+    from .changes import items_changed, items_changing
+
+    items_changing.connect(on_items_changed, dispatch_uid="fragments-items-changing")
+    items_changed.connect(on_items_changed, dispatch_uid="fragments-items-changed")
