@@ -96,15 +96,18 @@ def test_a_rebuild_that_fails_leaves_the_old_index_whole(db):
 @pytest.mark.django_db
 def test_a_rebuild_gives_the_items_table_its_indexes_back(db):
     def indexes():
-        return {
-            (index.name, tuple(index.fields)) for index in IndexedItem._meta.indexes
-        } | set(connection.introspection.get_constraints(connection.cursor(), ITEMS))
+        """The items table's indexes as the database describes them: name, columns, unique."""
+        with connection.cursor() as cursor:
+            constraints = connection.introspection.get_constraints(cursor, ITEMS)
+        return {(name, tuple(found["columns"]), found["unique"]) for name, found in constraints.items()}
 
     before = indexes()
     EmbeddedBackend().rebuild([casefile(number) for number in range(1, 4)])
 
     assert indexes() == before
-    assert {"search_item_date", "search_item_title", "search_item_page", "search_item_unique"} <= before
+    assert {"search_item_date", "search_item_title", "search_item_page", "search_item_unique"} <= {
+        name for name, _columns, _unique in before
+    }
 
 
 @pytest.mark.django_db
@@ -139,4 +142,5 @@ def test_loading_the_index_takes_as_many_queries_for_a_few_items_as_for_many(db)
         assert IndexedItem.objects.count() == count
         return len(queries)
 
+    queries_to_rebuild(1)  # the index's state row is created by the first write, updated after
     assert queries_to_rebuild(3) == queries_to_rebuild(28)
