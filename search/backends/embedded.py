@@ -62,6 +62,7 @@ ITEM_COLUMNS = (
     "body_terms",
     "fingerprint",
 )
+TITLE_TERMS, BODY_TERMS = ITEM_COLUMNS.index("title_terms"), ITEM_COLUMNS.index("body_terms")
 # Rows per INSERT statement: 20 values each, under SQLite's 32,766 parameters (PostgreSQL adds 2).
 INSERT_BATCH = 1000
 # The page cache of a rebuild's connection on SQLite, in KiB: the index being written stays in it.
@@ -159,7 +160,7 @@ class EmbeddedBackend(SearchBackend):
 
     def _empty(self):
         """Delete every row. SQLite's full-text tables are dropped and made again from their own
-        definition (``sqlite_master``): deleting their rows one by one costs as much as a load."""
+        definition (``sqlite_master``): deleting their rows reads each one back to unindex it."""
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FACET_VALUES}")
             cursor.execute(f"DELETE FROM {ITEMS}")
@@ -190,14 +191,13 @@ class EmbeddedBackend(SearchBackend):
             indexes = cursor.fetchall()
             for name, _definition in indexes:
                 cursor.execute(f'DROP INDEX "{name}"')
-        try:
-            yield
-            with connection.cursor() as cursor:
-                for _name, definition in indexes:
-                    cursor.execute(definition)
-        finally:
-            with connection.cursor() as cursor:
-                cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        yield
+        # A rebuild that fails rolls the indexes' removal back with the rest; its connection keeps
+        # the larger cache until it closes.
+        with connection.cursor() as cursor:
+            for _name, definition in indexes:
+                cursor.execute(definition)
+            cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
     def _delete_items(self, pks):
         """Delete these item rows; returns their changes for the log, ``(locale, pk, False)``."""
@@ -221,17 +221,18 @@ class EmbeddedBackend(SearchBackend):
         """Insert item rows with plain multi-row INSERTs (the ORM's per-field work costs more than
         the database's at this volume); returns their changes for the log, ``(locale, pk, True)``."""
         rows = self._item_rows(documents)
-        inserted = []
+        ids = {}  # (public id, locale) → the row's id: RETURNING promises no order
         with connection.cursor() as cursor:
             for start in range(0, len(rows), INSERT_BATCH):
                 batch = rows[start : start + INSERT_BATCH]
                 cursor.execute(
                     f"INSERT INTO {ITEMS} ({self._columns}) VALUES "
                     + ", ".join([self._row_marks] * len(batch))
-                    + " RETURNING id, locale, title_terms, body_terms",
+                    + " RETURNING id, public_id, locale",
                     [value for row in batch for value in self._row_values(row)],
                 )
-                inserted += cursor.fetchall()
+                ids.update({(public_id, locale): pk for pk, public_id, locale in cursor.fetchall()})
+            inserted = [(ids[row[0], row[1]], row[1], row[TITLE_TERMS], row[BODY_TERMS]) for row in rows]
             if self.vendor == "sqlite":
                 cursor.executemany(
                     f"INSERT INTO {FULLTEXT}(rowid, title_terms, body_terms) VALUES (%s, %s, %s)",
@@ -302,7 +303,7 @@ class EmbeddedBackend(SearchBackend):
         )
 
     def _row_values(self, row):
-        return row if self.vendor == "sqlite" else (*row, row[-3], row[-2])
+        return row if self.vendor == "sqlite" else (*row, row[TITLE_TERMS], row[BODY_TERMS])
 
     # --- Reading ----------------------------------------------------------------------------
 
