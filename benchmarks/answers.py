@@ -6,14 +6,16 @@ import statistics
 import time
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db import OperationalError, connection
+from django.db import OperationalError, connection, transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from wagtail.models import Locale, Page
 
 from hub.items import get_item_type, item_types
 from hub.models import Region, Risk, Service
+from search.backends.bitmaps import read_state, split
 from search.backends.embedded import FACET_VALUES, FULLTEXT, ITEMS, TITLES, fulltext_rowid
+from search.query import facet_values
 from search.text import parse_query
 from search.vocabulary import FACETS
 
@@ -31,9 +33,35 @@ QUERY_MIX = {
 }
 
 
+_floor_state = {}  # the index state the facet-value rows were filled at
+
+
+def fill_floor_facets():
+    """Fill the facet-value table the floor counts with (one row per item and value, indexed by
+    value) when the index changed since: the search counts on bitmaps, so the index does not
+    write it. Done at the first floor answer after a change, which the benchmark does not time."""
+    state = read_state()
+    key = (connection.alias, connection.settings_dict["NAME"])
+    if _floor_state.get(key) == state:
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {FACET_VALUES}")
+        cursor.execute(f"SELECT id, locale, item_type, services, regions, risks, impact_level FROM {ITEMS}")
+        rows = [
+            (item_id, locale, facet, value)
+            for item_id, locale, item_type, services, regions, risks, level in cursor.fetchall()
+            for facet, value in facet_values(item_type, split(services), split(regions), split(risks), level)
+        ]
+        cursor.executemany(
+            f"INSERT INTO {FACET_VALUES} (item_id, locale, facet, value) VALUES (%s, %s, %s, %s)", rows
+        )
+    _floor_state[key] = state
+
+
 def floor_answer(params, locale="fr", page=1, page_size=20):
     """The same answer as the API, from hand-written SQL on the index tables: the least work a
     search over these tables can do."""
+    fill_floor_facets()
     selections = {facet: params[facet] for facet in FACETS if params.get(facet)}
     parsed = parse_query(params.get("q", ""))
     text_sql, text_params = "", []

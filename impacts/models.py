@@ -321,7 +321,9 @@ class CaseFilePage(ItemPage):
     # --- search: what it asks of an item ---
     @classmethod
     def search_related(cls, pages):
-        return pages.select_related("agency", "vendor").prefetch_related("testimony_links__testimony")
+        return pages.select_related("agency", "vendor").prefetch_related(
+            "testimony_links__testimony__consent_casefiles"
+        )
 
     def search_body_parts(self):
         parts = [*self.stream_text(self.body), self.ai_system, self.municipality, self.decision_role]

@@ -1,5 +1,5 @@
-"""The embedded search index: one row per published item per interface language, and one row
-per facet value, in the project's own database (SQLite by default, PostgreSQL at scale).
+"""The embedded search index: one row per published item per interface language, in the
+project's own database (SQLite by default, PostgreSQL at scale).
 
 Full text lives beside these tables: an FTS5 table on SQLite, a ``tsvector`` column on
 PostgreSQL (see the migrations); ``search.backends.embedded`` keeps them in step."""
@@ -42,7 +42,8 @@ class IndexedItem(models.Model):
 
 
 class IndexedFacetValue(models.Model):
-    """One facet value of one indexed item: counting is an index-only GROUP BY."""
+    """One facet value of one indexed item, for the benchmark's SQL floor (``benchmarks.answers``),
+    which fills the table itself: searches count facets on bitmaps, so the index does not write it."""
 
     item = models.ForeignKey(IndexedItem, on_delete=models.CASCADE, related_name="facet_values")
     locale = models.CharField(max_length=8)

@@ -8,6 +8,7 @@ matching uses FTS5 on SQLite and a tsvector on PostgreSQL, both over terms analy
 ``search.text``, so that the two databases give the same answers; a frequent word's bitmaps are
 what SQL answers for it alone, kept in memory after its first search."""
 
+from contextlib import contextmanager
 from datetime import date, datetime
 
 from django.conf import settings
@@ -16,10 +17,10 @@ from django.db import connection
 from hub.write_locks import exclusive
 
 from ..models import IndexedFacetValue, IndexedItem
-from ..query import SearchResults, facet_values
+from ..query import SearchResults
 from ..text import ParsedQuery, document_terms, fold
 from ..vocabulary import FACETS
-from .base import SearchBackend
+from .base import SearchBackend, chunked
 from .bitmaps import (
     FREQUENT_TERM,
     StaleSnapshot,
@@ -39,6 +40,33 @@ TITLES = "search_titles"
 # language's entries only: rowid = language's position × LOCALE_STRIDE + item id.
 LOCALE_STRIDE = 2**40
 LOCALE_POSITIONS = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
+ITEM_COLUMNS = (
+    "public_id",
+    "locale",
+    "item_type",
+    "content_locale",
+    "page_id",
+    "title",
+    "sort_title",
+    "summary",
+    "plain_summary",
+    "url",
+    "services",
+    "regions",
+    "risks",
+    "impact_level",
+    "status",
+    "date",
+    "updated",
+    "title_terms",
+    "body_terms",
+    "fingerprint",
+)
+TITLE_TERMS, BODY_TERMS = ITEM_COLUMNS.index("title_terms"), ITEM_COLUMNS.index("body_terms")
+# Rows per INSERT statement: 20 values each, under SQLite's 32,766 parameters (PostgreSQL adds 2).
+INSERT_BATCH = 1000
+# The page cache of a rebuild's connection on SQLite, in KiB: the index being written stays in it.
+LOAD_CACHE_KIB = 256 * 1024
 HIT_COLUMNS = (
     "public_id",
     "item_type",
@@ -100,19 +128,27 @@ class EmbeddedBackend(SearchBackend):
     def clear(self):
         with exclusive("search_index"):
             restart_log()
-            IndexedFacetValue.objects.all().delete()
-            IndexedItem.objects.all().delete()
-            if self.vendor == "sqlite":
-                with connection.cursor() as cursor:
-                    for table in (FULLTEXT, TITLES):
-                        cursor.execute(f"DELETE FROM {table}")
+            self._empty()
 
     def bulk_load(self, documents):
-        """Add documents to an index known not to hold them (a rebuild): every process then reads
-        the index again rather than apply a change per item."""
+        """Add documents to an index known not to hold them: every process then reads the index
+        again rather than apply a change per item."""
         with exclusive("search_index"):
             restart_log()
             self._insert(documents)
+
+    def rebuild(self, documents, chunk_size=1000):
+        """Replace the whole index in one transaction: searches answer from the old index until
+        it commits, and a rebuild that fails leaves it whole. On SQLite the items table's own
+        indexes are dropped during the load and made again once, from the sorted rows."""
+        count = 0
+        with exclusive("search_index"), self._loading():
+            restart_log()
+            self._empty()
+            for chunk in chunked(documents, chunk_size):
+                self._insert(chunk)
+                count += len(chunk)
+        return count
 
     def stored_fingerprints(self):
         return {
@@ -121,6 +157,47 @@ class EmbeddedBackend(SearchBackend):
                 "public_id", "locale", "fingerprint"
             )
         }
+
+    def _empty(self):
+        """Delete every row. SQLite's full-text tables are dropped and made again from their own
+        definition (``sqlite_master``): deleting their rows reads each one back to unindex it."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FACET_VALUES}")
+            cursor.execute(f"DELETE FROM {ITEMS}")
+            if self.vendor == "sqlite":
+                for table in (FULLTEXT, TITLES):
+                    cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [table])
+                    (definition,) = cursor.fetchone()
+                    cursor.execute(f"DROP TABLE {table}")
+                    cursor.execute(definition)
+
+    @contextmanager
+    def _loading(self):
+        """On SQLite, for a rebuild's transaction: a page cache that holds the index being
+        written, and the items table's indexes made once after the load rather than kept
+        row by row (their definitions come from ``sqlite_master``, as the migrations made them).
+        PostgreSQL keeps its indexes: dropping one would lock searches out until the commit."""
+        if self.vendor != "sqlite":
+            yield
+            return
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            (cache_size,) = cursor.fetchone()
+            cursor.execute(f"PRAGMA cache_size = {-LOAD_CACHE_KIB}")
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL",
+                [ITEMS],
+            )
+            indexes = cursor.fetchall()
+            for name, _definition in indexes:
+                cursor.execute(f'DROP INDEX "{name}"')
+        yield
+        # A rebuild that fails rolls the indexes' removal back with the rest; its connection keeps
+        # the larger cache until it closes.
+        with connection.cursor() as cursor:
+            for _name, definition in indexes:
+                cursor.execute(definition)
+            cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
     def _delete_items(self, pks):
         """Delete these item rows; returns their changes for the log, ``(locale, pk, False)``."""
@@ -136,88 +213,97 @@ class EmbeddedBackend(SearchBackend):
                     marks = ", ".join(["%s"] * len(rowids))
                     for table in (FULLTEXT, TITLES):
                         cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", rowids)
-            IndexedFacetValue.objects.filter(item_id__in=chunk).delete()
+            IndexedFacetValue.objects.filter(item_id__in=chunk).delete()  # the floor's rows (models.py)
             IndexedItem.objects.filter(pk__in=chunk).delete()
         return removed
 
     def _insert(self, documents):
-        """Insert item rows; returns their changes for the log, ``(locale, pk, True)``."""
-        documents = list(documents)
-        if not documents:
-            return []
+        """Insert item rows with plain multi-row INSERTs (the ORM's per-field work costs more than
+        the database's at this volume); returns their changes for the log, ``(locale, pk, True)``."""
+        rows = self._item_rows(documents)
+        ids = {}  # (public id, locale) → the row's id: RETURNING promises no order
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), INSERT_BATCH):
+                batch = rows[start : start + INSERT_BATCH]
+                cursor.execute(
+                    f"INSERT INTO {ITEMS} ({self._columns}) VALUES "
+                    + ", ".join([self._row_marks] * len(batch))
+                    + " RETURNING id, public_id, locale",
+                    [value for row in batch for value in self._row_values(row)],
+                )
+                ids.update({(public_id, locale): pk for pk, public_id, locale in cursor.fetchall()})
+            inserted = [(ids[row[0], row[1]], row[1], row[TITLE_TERMS], row[BODY_TERMS]) for row in rows]
+            if self.vendor == "sqlite":
+                cursor.executemany(
+                    f"INSERT INTO {FULLTEXT}(rowid, title_terms, body_terms) VALUES (%s, %s, %s)",
+                    [(fulltext_rowid(pk, locale), title, body) for pk, locale, title, body in inserted],
+                )
+                cursor.executemany(
+                    f"INSERT INTO {TITLES}(rowid, title_terms) VALUES (%s, %s)",
+                    [(fulltext_rowid(pk, locale), title) for pk, locale, title, _body in inserted],
+                )
+        return [(locale, pk, True) for pk, locale, _title, _body in inserted]
+
+    @staticmethod
+    def _item_rows(documents):
+        """The items table's values (``ITEM_COLUMNS``) of each document, in the database's format."""
         analysed = {}  # an untranslated item's two documents share one page's text
-        items = []
+        adapt_date, adapt_instant = (
+            connection.ops.adapt_datefield_value,
+            connection.ops.adapt_datetimefield_value,
+        )
+        rows = []
         for document in documents:
             if document["page_id"] not in analysed:
                 analysed[document["page_id"]] = document_terms(document)
             title_terms, body_terms = analysed[document["page_id"]]
-            items.append(
-                IndexedItem(
-                    public_id=document["id"],
-                    locale=document["locale"],
-                    item_type=document["type"],
-                    content_locale=document["content_locale"],
-                    page_id=document["page_id"],
-                    title=document["title"],
-                    sort_title=fold(document["title"])[:255],
-                    summary=document["summary"],
-                    plain_summary=document["plain_summary"],
-                    url=document["url"],
-                    services="|".join(document["services"]),
-                    regions="|".join(document["regions"]),
-                    risks="|".join(document["risks"]),
-                    impact_level=document["impact_level"],
-                    status=document["status"],
-                    date=date.fromisoformat(document["date"]),
-                    updated=datetime.fromisoformat(document["updated"]),
-                    title_terms=title_terms,
-                    body_terms=body_terms,
-                    fingerprint=document["fingerprint"],
+            rows.append(
+                (
+                    document["id"],
+                    document["locale"],
+                    document["type"],
+                    document["content_locale"],
+                    document["page_id"],
+                    document["title"],
+                    fold(document["title"])[:255],
+                    document["summary"],
+                    document["plain_summary"],
+                    document["url"],
+                    "|".join(document["services"]),
+                    "|".join(document["regions"]),
+                    "|".join(document["risks"]),
+                    document["impact_level"],
+                    document["status"],
+                    adapt_date(date.fromisoformat(document["date"])),
+                    adapt_instant(datetime.fromisoformat(document["updated"])),
+                    title_terms,
+                    body_terms,
+                    document["fingerprint"],
                 )
             )
-        items = IndexedItem.objects.bulk_create(items, batch_size=500)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {FACET_VALUES} (item_id, locale, facet, value) VALUES (%s, %s, %s, %s)",
-                [
-                    (item.pk, item.locale, facet, value)
-                    for item, document in zip(items, documents, strict=True)
-                    for facet, value in facet_values(
-                        document["type"],
-                        document["services"],
-                        document["regions"],
-                        document["risks"],
-                        document["impact_level"],
-                    )
-                ],
-            )
-            if self.vendor == "sqlite":
-                cursor.executemany(
-                    f"INSERT INTO {FULLTEXT}(rowid, title_terms, body_terms) VALUES (%s, %s, %s)",
-                    [
-                        (fulltext_rowid(item.pk, item.locale), item.title_terms, item.body_terms)
-                        for item in items
-                    ],
-                )
-                cursor.executemany(
-                    f"INSERT INTO {TITLES}(rowid, title_terms) VALUES (%s, %s)",
-                    [(fulltext_rowid(item.pk, item.locale), item.title_terms) for item in items],
-                )
-            else:
-                for start in range(0, len(items), 500):
-                    chunk = [item.pk for item in items[start : start + 500]]
-                    # A placeholder after the title, removed once the two parts are joined, leaves
-                    # a gap so that a phrase never runs from the title into the body (as in FTS5
-                    # and Elasticsearch, where they are separate fields). It is a stop word, so no
-                    # analysed text ever holds it.
-                    cursor.execute(
-                        f"UPDATE {ITEMS} SET search_vector = ts_delete("
-                        "setweight(to_tsvector('simple', title_terms || ' the'), 'A') || "
-                        "setweight(to_tsvector('simple', body_terms), 'B'), 'the') "
-                        "WHERE id = ANY(%s)",
-                        [chunk],
-                    )
-        return [(item.locale, item.pk, True) for item in items]
+        return rows
+
+    @property
+    def _columns(self):
+        columns = ", ".join(ITEM_COLUMNS)
+        return columns if self.vendor == "sqlite" else f"{columns}, search_vector"
+
+    @property
+    def _row_marks(self):
+        marks = ", ".join(["%s"] * len(ITEM_COLUMNS))
+        if self.vendor == "sqlite":
+            return f"({marks})"
+        # PostgreSQL: the weighted tsvector written with the row. A placeholder after the title,
+        # removed once the two parts are joined, leaves a gap so that a phrase never runs from the
+        # title into the body (as in FTS5 and Elasticsearch, where they are separate fields). It is
+        # a stop word, so no analysed text ever holds it.
+        return (
+            f"({marks}, ts_delete(setweight(to_tsvector('simple', %s || ' the'), 'A') || "
+            "setweight(to_tsvector('simple', %s), 'B'), 'the'))"
+        )
+
+    def _row_values(self, row):
+        return row if self.vendor == "sqlite" else (*row, row[TITLE_TERMS], row[BODY_TERMS])
 
     # --- Reading ----------------------------------------------------------------------------
 
