@@ -7,10 +7,17 @@ Without words or facets the answer is the whole published dataset, which the ope
 already holds: that file is sent as it is, instead of running the search and the export again for
 every download (at 100,000 items, tens of seconds and 45 MB per request). Like the file on the
 open data page, it may lag behind the latest publications by up to ``OPEN_DATA_MIN_INTERVAL``;
-its ``Last-Modified`` says when it was built. While it may still hold something taken back from
-the public (``files.removal_pending``: the seconds of the build that removes it), the rows are
-streamed from the database instead, as they are for a filtered request."""
+its ``Last-Modified`` says when it was built.
 
+A filtered request runs the search (always current) and sends, for each matching item, its rows
+as that file holds them, rendering from the database only the items published since the file was
+built: reading the 45 MB file takes about a second where rendering tens of thousands of items
+took tens of seconds of CPU. While the file may still hold something taken back from the public
+(``files.removal_pending``: the seconds of the build that removes it), or does not have the
+type's current columns, every row is rendered from the database."""
+
+import csv
+import heapq
 import os
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -25,6 +32,7 @@ from hub.data_folder import open_data_root
 from hub.items import item_types
 from open_data.build import rows_of
 from open_data.files import read_manifest, removal_pending
+from open_data.reuse import Unusable, csv_items, id_key
 
 from ..requests import parse_request
 from ..service import HubSearch
@@ -70,6 +78,42 @@ class OpenDataFile:
     handle: object
     etag: str
     last_modified: datetime
+
+
+def open_data_csv_path(data_file):
+    """The type's open-data CSV when its rows may be sent: built, with the current columns, and
+    holding nothing taken back from the public; else None."""
+    root = open_data_root()
+    if read_manifest(root) is None or removal_pending(root):
+        return None
+    path = root / data_file.csv_name
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle), None)
+    except OSError:
+        return None
+    return path if header == [column.name for column in data_file.columns()] else None
+
+
+def matching_rows(data_file, public_ids, writer):
+    """The CSV text of every row of these items, in export order: copied from the open-data file
+    where it holds the item, rendered from the database for the others."""
+    path = open_data_csv_path(data_file)
+    copied = []
+    if path is not None:
+        try:
+            copied = [
+                (item.key, item.public_id, item.csv_text)
+                for item in csv_items(path)
+                if item.public_id in public_ids
+            ]
+        except (OSError, Unusable):
+            copied = []
+    missing = public_ids - {public_id for _key, public_id, _text in copied}
+    id_at = [column.name for column in data_file.columns()].index("id")
+    rendered = ((id_key(row[id_at]), None, writer.writerow(row)) for row in rows_of(data_file, missing))
+    for _key, _public_id, text in heapq.merge(copied, rendered, key=lambda entry: entry[0]):
+        yield text
 
 
 def current_open_data_file(item_type):
@@ -171,7 +215,8 @@ class ItemsCsvView(OpenApiView):
         data_file = item_type.data_file
         header = [column.name for column in data_file.columns()]
         token, since = index_state()
-        etag = f'W/"{digest(f"{section}.csv", tuple(header), token, repr(query))}"'
+        generation = (read_manifest(open_data_root()) or {}).get("generation")
+        etag = f'W/"{digest(f"{section}.csv", tuple(header), token, generation, repr(query))}"'
         if request.method == "HEAD":  # the headers only: the export is not run
             response = StreamingHttpResponse(iter(()), content_type="text/csv; charset=utf-8")
         else:
@@ -179,8 +224,7 @@ class ItemsCsvView(OpenApiView):
 
             def lines():
                 yield writer.writerow(header)
-                for row in rows_of(data_file, matching_ids(query)):
-                    yield writer.writerow(row)
+                yield from matching_rows(data_file, matching_ids(query), writer)
 
             response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = disposition(item_type)

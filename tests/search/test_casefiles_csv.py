@@ -12,6 +12,7 @@ from django.http import FileResponse
 from hub.data_folder import open_data_root
 from impacts.interchange import COLUMNS, export_csv
 from open_data import build, files, tasks
+from search.api import items_csv
 from search.backends import get_backend
 from search.index import rebuild_index
 from search.service import HubSearch
@@ -174,3 +175,42 @@ def test_an_unpublished_case_file_leaves_the_download_at_once_even_while_the_fil
 def csv_ids(path):
     with open(path, encoding="utf-8") as handle:
         return {row["id"] for row in csv.DictReader(handle)}
+
+
+def test_a_filtered_download_copies_the_rows_the_file_holds_and_renders_only_what_is_newer(
+    client, casefiles, committed, settings, monkeypatch
+):
+    """Like the unfiltered download, what the file holds is sent as built; a case file published
+    since is rendered from the database, in its place in the id order."""
+    settings.TASKS = {**settings.TASKS, "open_data": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    build.build_open_data()
+    path = open_data_root() / "vigie-casefiles.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        file_rows = list(csv.reader(handle))
+    newer = committed(CaseFilePageFactory, title="Publié après les fichiers", services=["sante"])
+    rebuild_index(get_backend())
+    rendered = []
+    original = items_csv.rows_of
+
+    def spy(data_file, public_ids):
+        rendered.append(set(public_ids))
+        return original(data_file, public_ids)
+
+    monkeypatch.setattr(items_csv, "rows_of", spy)
+    health, old = casefiles["health"], casefiles["old"]
+
+    rows = list(csv.reader(io.StringIO(body(client.get(CSV_URL, {"service": "sante"})).decode())))
+
+    assert rendered == [{newer.public_id}]
+    newer_rows = [row for row in published_export() if row[0] == newer.public_id]
+    assert newer_rows
+    assert rows == [
+        file_rows[0],
+        *[row for row in file_rows[1:] if row[0] in (health.public_id, old.public_id)],
+        *newer_rows,
+    ]
+    rendered.clear()
+    files.mark_stale(removal=True)  # it may hold something taken back: every row from the database
+    again = list(csv.reader(io.StringIO(body(client.get(CSV_URL, {"service": "sante"})).decode())))
+    assert rendered == [{health.public_id, old.public_id, newer.public_id}]
+    assert again == rows
