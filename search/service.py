@@ -16,6 +16,10 @@ class HubSearch:
         results.facets = self.labelled_facets(query, results.facet_counts)
         return results
 
+    def matching_public_ids(self, query):
+        """The public ids of every item ``query`` matches: for exports."""
+        return self.backend.matching_public_ids(query)
+
     def hits(self, query):
         """One page of hits without facet counts: for exports that walk every page."""
         return self.backend.search(query, with_facets=False).hits

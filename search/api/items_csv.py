@@ -19,7 +19,7 @@ type's current columns, every row is rendered from the database."""
 import csv
 import heapq
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.http import FileResponse, StreamingHttpResponse
@@ -40,8 +40,6 @@ from .http import DEFAULT_SEARCH_LOCALE, conditional, digest, error_json, index_
 from .schema import BAD_PARAMETERS, NOT_MODIFIED, OpenApiV1Schema, OpenApiView, search_parameters
 from .views import not_found
 
-CHUNK = 500  # hits per search page
-
 
 def csv_type(section):
     """The item type whose rows ``/api/v1/<section>.csv`` sends, or None."""
@@ -55,19 +53,6 @@ def is_unfiltered(query, item_type):
     """True when ``query`` (already limited to the type) selects every published item of it.
     ``sort``, ``locale`` and paging do not change which rows the CSV holds, nor their order."""
     return not query.text and dict(query.selections) == {"type": (item_type.key,)}
-
-
-def matching_ids(query):
-    """The public ids of the items ``query`` matches."""
-    search = HubSearch()
-    ids = set()
-    page_number = 1
-    while True:
-        hits = search.hits(replace(query, page=page_number, page_size=CHUNK))
-        ids.update(hit["public_id"] for hit in hits)
-        if len(hits) < CHUNK:
-            return ids
-        page_number += 1
 
 
 @dataclass
@@ -95,25 +80,53 @@ def open_data_csv_path(data_file):
     return path if header == [column.name for column in data_file.columns()] else None
 
 
+BLOCK = 64 * 1024  # characters of rows sent per write
+
+
+class FileItems:
+    """The items of one open-data CSV file, read once per process and kept until the file is
+    replaced: ``{public_id: (export order key, the exact text of its rows)}`` in file order. At
+    100,000 items, reading the file takes about a second; a download then picks its rows."""
+
+    _kept = {}  # path → ((inode, mtime, size), items)
+
+    @classmethod
+    def of(cls, path):
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+        version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        kept = cls._kept.get(path)
+        if kept is None or kept[0] != version:
+            items = {item.public_id: (item.key, item.csv_text) for item in csv_items(path)}
+            kept = cls._kept[path] = (version, items)
+        return kept[1]
+
+
 def matching_rows(data_file, public_ids, writer):
     """The CSV text of every row of these items, in export order: copied from the open-data file
     where it holds the item, rendered from the database for the others."""
     path = open_data_csv_path(data_file)
-    copied = []
+    held = {}
     if path is not None:
         try:
-            copied = [
-                (item.key, item.public_id, item.csv_text)
-                for item in csv_items(path)
-                if item.public_id in public_ids
-            ]
+            held = FileItems.of(path)
         except (OSError, Unusable):
-            copied = []
-    missing = public_ids - {public_id for _key, public_id, _text in copied}
-    id_at = [column.name for column in data_file.columns()].index("id")
-    rendered = ((id_key(row[id_at]), None, writer.writerow(row)) for row in rows_of(data_file, missing))
-    for _key, _public_id, text in heapq.merge(copied, rendered, key=lambda entry: entry[0]):
-        yield text
+            held = {}
+    copied = [(key, text) for public_id, (key, text) in held.items() if public_id in public_ids]
+    missing = {public_id for public_id in public_ids if public_id not in held}
+    rendered = []
+    if missing:
+        id_at = [column.name for column in data_file.columns()].index("id")
+        rendered = ((id_key(row[id_at]), writer.writerow(row)) for row in rows_of(data_file, missing))
+    block, size = [], 0
+    for _key, text in heapq.merge(copied, rendered, key=lambda entry: entry[0]):
+        block.append(text)
+        size += len(text)
+        if size >= BLOCK:  # a few large writes rather than one per row
+            yield "".join(block)
+            block, size = [], 0
+    if block:
+        yield "".join(block)
 
 
 def current_open_data_file(item_type):
@@ -224,7 +237,7 @@ class ItemsCsvView(OpenApiView):
 
             def lines():
                 yield writer.writerow(header)
-                yield from matching_rows(data_file, matching_ids(query), writer)
+                yield from matching_rows(data_file, HubSearch().matching_public_ids(query), writer)
 
             response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = disposition(item_type)

@@ -4,6 +4,9 @@ service, index sync and the ``search_index`` command call. A backend holds the d
 ``SearchQuery``s with ``SearchResults``."""
 
 from abc import ABC, abstractmethod
+from dataclasses import replace
+
+EXPORT_PAGE = 500  # hits per page when an export walks every page of a search
 
 
 def chunked(items, size):
@@ -30,6 +33,21 @@ class SearchBackend(ABC):
     def search(self, query, with_facets=True):
         """``SearchResults`` for a ``SearchQuery``: one page of hits, the count and (unless told
         otherwise) the disjunctive facet counts."""
+
+    def matching_public_ids(self, query):
+        """The public ids of every item ``query`` matches, whatever its page: what an export
+        sends. By default the search's pages are walked; a backend that holds the matches as a
+        set says so faster."""
+        public_ids = set()
+        page_number = 1
+        while True:
+            hits = self.search(
+                replace(query, page=page_number, page_size=EXPORT_PAGE), with_facets=False
+            ).hits
+            public_ids.update(hit["public_id"] for hit in hits)
+            if len(hits) < EXPORT_PAGE:
+                return public_ids
+            page_number += 1
 
     @abstractmethod
     def stored_fingerprints(self):

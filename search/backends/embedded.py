@@ -324,6 +324,20 @@ class EmbeddedBackend(SearchBackend):
             except StaleSnapshot:
                 continue
 
+    def matching_public_ids(self, query):
+        """The matches' bitmap, as a search makes it, read as public ids in one statement over the
+        language's rows (no page of hits is built)."""
+        snap = snapshot(query.locale)
+        matches = snap.universe
+        if query.parsed:
+            matches, _titles = self._text(snap, query.locale, query.parsed, False, strict=False)
+        for facet, values in query.selections:
+            matches &= snap.selection(facet, values)
+        item_ids = {snap.item_ids[ordinal] for ordinal in snap.in_date_order(matches, 0, matches.bit_count())}
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id, public_id FROM {ITEMS} WHERE locale = %s", [query.locale])
+            return {public_id for item_id, public_id in cursor.fetchall() if item_id in item_ids}
+
     def _search(self, query, with_facets, strict):
         snap = snapshot(query.locale)
         parsed = query.parsed

@@ -8,13 +8,16 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 from django.http import FileResponse
+from django.test import RequestFactory
 
 from hub.data_folder import open_data_root
 from impacts.interchange import COLUMNS, export_csv
 from open_data import build, files, tasks
 from search.api import items_csv
 from search.backends import get_backend
+from search.backends.base import SearchBackend
 from search.index import rebuild_index
+from search.requests import parse_request
 from search.service import HubSearch
 from tests.factories import CaseFilePageFactory, site_skeleton, translate_page
 
@@ -71,7 +74,7 @@ def test_unfiltered_download_is_the_current_open_data_file_without_running_a_sea
     def no_search(*args, **kwargs):
         raise AssertionError("the unfiltered download ran a search")
 
-    monkeypatch.setattr(HubSearch, "hits", no_search)
+    monkeypatch.setattr(HubSearch, "matching_public_ids", no_search)
     for params in ({}, {"locale": "en"}, {"sort": "title", "page": 3}):
         response = client.get(CSV_URL, params)
 
@@ -108,13 +111,13 @@ def test_without_open_data_files_the_unfiltered_download_streams_every_language_
 def test_a_filtered_download_streams_the_matching_case_files_only(client, casefiles, monkeypatch):
     build.build_open_data()
     searched = []
-    hits = HubSearch.hits
+    matching = HubSearch.matching_public_ids
 
     def counting(self, query):
         searched.append(query)
-        return hits(self, query)
+        return matching(self, query)
 
-    monkeypatch.setattr(HubSearch, "hits", counting)
+    monkeypatch.setattr(HubSearch, "matching_public_ids", counting)
 
     rows = list(csv.DictReader(io.StringIO(body(client.get(CSV_URL, {"service": "sante"})).decode())))
 
@@ -142,7 +145,7 @@ def test_after_a_publication_the_download_is_the_file_as_built_and_says_when(
     built_at = (open_data_root() / "vigie-casefiles.csv").stat().st_mtime
     newer = committed(CaseFilePageFactory, title="Nouveau dossier publié")
     rebuild_index(get_backend())
-    monkeypatch.setattr(HubSearch, "hits", None)  # every answer below comes from the file
+    monkeypatch.setattr(HubSearch, "matching_public_ids", None)  # every answer below comes from the file
 
     response = client.get(CSV_URL)
     assert newer.public_id not in {row["id"] for row in csv.DictReader(io.StringIO(body(response).decode()))}
@@ -214,3 +217,23 @@ def test_a_filtered_download_copies_the_rows_the_file_holds_and_renders_only_wha
     again = list(csv.reader(io.StringIO(body(client.get(CSV_URL, {"service": "sante"})).decode())))
     assert rendered == [{health.public_id, old.public_id, newer.public_id}]
     assert again == rows
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, {"health", "housing", "old"}),
+        ({"service": "sante"}, {"health", "old"}),
+        ({"q": "logement"}, {"housing"}),
+        ({"q": "housing", "locale": "en"}, {"housing"}),
+        ({"q": "dossier", "service": "habitation"}, set()),
+    ],
+)
+def test_every_match_of_a_search_is_read_at_once_as_walking_its_pages_would(casefiles, params, expected):
+    backend = get_backend()
+    query = parse_request(RequestFactory().get("/", params), default_locale="fr").query
+
+    found = backend.matching_public_ids(query)
+
+    assert found == {casefiles[name].public_id for name in expected}
+    assert found == SearchBackend.matching_public_ids(backend, query)
