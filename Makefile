@@ -61,18 +61,19 @@ clean:
 # --- Production server and load test (issue 14, part "serve") ---------------------------------
 #   make serve [PORT=8000]  — check the environment, migrate, collectstatic, then gunicorn with
 #                             hub.settings.production (README, "Production")
-#   make loadtest [USERS=50 DURATION=60 COUNT=100000]  — locust against `make serve` on a
+#   make loadtest [USERS=50 DURATION=60 WARMUP=30 COUNT=100000]  — locust against `make serve` on a
 #                             synthetic hub of COUNT items while an editor publishes every 5 s
 .PHONY: serve loadtest
 USERS ?= 50
 DURATION ?= 60
+WARMUP ?= 30
 COUNT ?= 100000
 
 serve: install
 	PORT=$(PORT) $(BIN)/python scripts/serve
 
 loadtest: install
-	$(BIN)/python scripts/loadtest --users $(USERS) --duration $(DURATION) --count $(COUNT)
+	$(BIN)/python scripts/loadtest --users $(USERS) --duration $(DURATION) --count $(COUNT) --warmup $(WARMUP)
 
 # Pages: every kind of public page timed on a synthetic hub (bench_pages), COUNT items and a tenth.
 .PHONY: bench-pages
