@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from hub.models import Service, labels_cache_key, term_labels
 
@@ -14,6 +15,17 @@ pytestmark = pytest.mark.django_db
 
 def label_reads(get):
     return [call for call in get.call_args_list if call.args and call.args[0] == labels_cache_key(Service)]
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """As Django's test client does: a request's start must not close the connection holding the
+    test's transaction (PostgreSQL)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def test_labels_are_read_once_per_request_and_follow_a_rename():
