@@ -12,7 +12,8 @@ from wagtail.models import PageViewRestriction
 
 from hub import changes
 from hub.models import Service
-from tests.factories import CaseFilePageFactory, translate_page
+from tests.factories import CaseFilePageFactory
+from tests.hub.test_page_queries import add_items
 
 pytestmark = pytest.mark.django_db
 
@@ -107,16 +108,6 @@ def warm_queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, url
     return len(captured)
-
-
-def add_items(count, start=0):
-    items = []
-    for number in range(start, start + count):
-        item = CaseFilePageFactory(title=f"Dossier {number:03d}")
-        if number % 3 == 0:
-            translate_page(item, "en", title=f"Case file {number:03d}", slug=f"case-file-{number:03d}")
-        items.append(item)
-    return items
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
