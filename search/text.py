@@ -62,17 +62,19 @@ def _analyze(text):
 # character by character (the only exception, Greek final sigma, never yields a term), and such
 # characters always separate terms: a text's terms are those of its stretches, one after another.
 STRETCH_RE = re.compile("[0-9A-Za-z\u0080-\U0010ffff]+")
-STRETCH_CACHE_SIZE = 500_000
+# What each process remembers (about 20 MB at most): stretches of up to 40 characters, 50,000
+# of them. Searches analyse text too, and what visitors type must not grow a process's memory.
+STRETCH_CACHE_SIZE = 50_000
+STRETCH_CACHE_LENGTH = 40
 
 
 class _StretchTerms(dict):
     """Stretch → its terms, learnt on first sight: a rebuild analyses millions of words from a
-    vocabulary of some thousands, so each word is folded and stemmed once. It stops learning past
-    ``STRETCH_CACHE_SIZE`` stretches, so that memory stays bounded."""
+    vocabulary of some thousands, so each word is folded and stemmed once."""
 
     def __missing__(self, stretch):
         terms = tuple(_analyze(stretch))
-        if len(self) < STRETCH_CACHE_SIZE:
+        if len(stretch) <= STRETCH_CACHE_LENGTH and len(self) < STRETCH_CACHE_SIZE:
             self[stretch] = terms
         return terms
 
