@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from search import text as text_module
 from search.text import STOP_WORDS, analyze, fold, stem
 
 
@@ -36,3 +37,14 @@ def test_terms_are_those_of_the_whole_text(text):
 
 def test_analysis_folds_splits_and_stems():
     assert analyze("L'Évaluation des journaux, ØRSTED") == ["evaluation", "journal", "rsted"]
+
+
+def test_what_is_analysed_does_not_grow_the_cache_without_end(monkeypatch):
+    learnt = text_module._StretchTerms()
+    monkeypatch.setattr(text_module, "_STRETCH_TERMS", learnt)
+    monkeypatch.setattr(text_module, "STRETCH_CACHE_SIZE", 3)
+
+    long_word, words = "un" + "e" * 100, "mots nombreux mais jamais trop"
+    assert analyze(long_word) == whole_text_terms(long_word)  # too long to be kept
+    assert analyze(words) == analyze(words) == whole_text_terms(words)
+    assert set(learnt) == {"mots", "nombreux", "mais"}
