@@ -211,7 +211,10 @@ class CaseFilePage(ItemPage):
     def linked_testimonies(self):
         """The testimonies this version of the page links to, in order (drafts and revisions
         included: the links live in the page's content, the testimonies outside it)."""
-        return [link.testimony for link in self.testimony_links.all() if link.testimony_id]
+        links = getattr(self, "search_testimony_links", None)  # loaded by ``search_related``
+        if links is None:
+            links = self.testimony_links.all()
+        return [link.testimony for link in links if link.testimony_id]
 
     def public_testimonies(self):
         """What a visitor may read: not withdrawn, consent complete, covering this case file and the web."""
@@ -321,9 +324,20 @@ class CaseFilePage(ItemPage):
     # --- search: what it asks of an item ---
     @classmethod
     def search_related(cls, pages):
-        return pages.select_related("agency", "vendor").prefetch_related(
-            "testimony_links__testimony__consent_casefiles"
+        """The testimony links and their consents as plain lists (``to_attr``): a related manager
+        made per page and per testimony cost more than the rest of the document; consented case
+        files as their translation keys only, which is all ``Testimony.covers`` reads."""
+        consents = models.Prefetch(
+            "testimony__consent_casefiles",
+            queryset=CaseFilePage.objects.only("translation_key"),
+            to_attr="consent_casefile_list",
         )
+        links = models.Prefetch(
+            "testimony_links",
+            queryset=CaseFileTestimony.objects.select_related("testimony").prefetch_related(consents),
+            to_attr="search_testimony_links",
+        )
+        return pages.select_related("agency", "vendor").prefetch_related(links)
 
     def search_body_parts(self):
         parts = [*self.stream_text(self.body), self.ai_system, self.municipality, self.decision_role]
@@ -520,7 +534,10 @@ class Testimony(ClusterableModel):
         ]
 
     def covers(self, casefile):
-        return casefile.translation_key in {page.translation_key for page in self.consent_casefiles.all()}
+        consented = getattr(self, "consent_casefile_list", None)  # loaded by ``search_related``
+        if consented is None:
+            consented = self.consent_casefiles.all()
+        return casefile.translation_key in {page.translation_key for page in consented}
 
     def publication_problems(self, casefile):
         """Why this testimony may not appear on ``casefile``, as messages naming it."""

@@ -147,14 +147,38 @@ def documents_for_versions(versions, urls, taxonomy=None, publications=None):
     return documents
 
 
+# Page fields no document reads: a rebuild loads every page, and each field costs a conversion.
+UNREAD_FIELDS = (
+    "draft_title",
+    "seo_title",
+    "search_description",
+    "show_in_menus",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live_revision",
+    "has_unpublished_changes",
+    "owner",
+    "alias_of",
+    "numchild",
+    "plain_summary_score",
+    "plain_summary_level",
+)
+
+
 def iter_all_documents(chunk_size=1000):
     """Every document the index should hold, built from the database (the source of truth)."""
     urls = PageUrls.load()
     for item_type in item_types():
         model = item_type.model
-        pages = model.search_related(model.objects.public().select_related("locale")).order_by(
-            "translation_key", "pk"
-        )
+        pages = model.search_related(
+            model.objects.public().select_related("locale").defer(*UNREAD_FIELDS)
+        ).order_by("translation_key", "pk")
         chunk = []
         for page in pages.iterator(chunk_size=chunk_size):
             if len(chunk) >= chunk_size and page.translation_key != chunk[-1].translation_key:

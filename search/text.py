@@ -54,9 +54,38 @@ def stem(token):
     return token
 
 
+def _analyze(text):
+    return [stem(token) for token in TOKEN_RE.findall(fold(text)) if token not in STOP_WORDS]
+
+
+# A stretch of text between ASCII characters that are neither letters nor digits. Folding works
+# character by character (the only exception, Greek final sigma, never yields a term), and such
+# characters always separate terms: a text's terms are those of its stretches, one after another.
+STRETCH_RE = re.compile("[0-9A-Za-z\u0080-\U0010ffff]+")
+# What each process remembers (about 20 MB at most): stretches of up to 40 characters, 50,000
+# of them. Searches analyse text too, and what visitors type must not grow a process's memory.
+STRETCH_CACHE_SIZE = 50_000
+STRETCH_CACHE_LENGTH = 40
+
+
+class _StretchTerms(dict):
+    """Stretch → its terms, learnt on first sight: a rebuild analyses millions of words from a
+    vocabulary of some thousands, so each word is folded and stemmed once."""
+
+    def __missing__(self, stretch):
+        terms = tuple(_analyze(stretch))
+        if len(stretch) <= STRETCH_CACHE_LENGTH and len(self) < STRETCH_CACHE_SIZE:
+            self[stretch] = terms
+        return terms
+
+
+_STRETCH_TERMS = _StretchTerms()
+
+
 def analyze(text):
     """The terms a text is indexed and searched by, in order."""
-    return [stem(token) for token in TOKEN_RE.findall(fold(text or "")) if token not in STOP_WORDS]
+    known = _STRETCH_TERMS
+    return [term for stretch in STRETCH_RE.findall(text or "") for term in known[stretch]]
 
 
 def document_terms(document):

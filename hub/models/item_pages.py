@@ -26,6 +26,7 @@ from ..publication_rules import (
     ReviewedPermissionTester,
     ReviewedSectionPermissionTester,
 )
+from ..stream_text import searchable_content
 from .pages import ValidatedStreamsMixin
 from .public_ids import PublicIdSequence
 from .taxonomy import Region, Service
@@ -414,4 +415,4 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
     @staticmethod
     def stream_text(stream):
         """The text a reader sees in a StreamField's blocks."""
-        return stream.stream_block.get_searchable_content(stream)
+        return searchable_content(stream.stream_block, stream)
