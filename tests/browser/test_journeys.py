@@ -477,14 +477,14 @@ def test_journey_3_an_editor_submits_a_case_file_a_reviewer_approves_it_and_it_i
     page.get_by_role("combobox", name=label(words["status"])).select_option(value="pilot")
     first_reported = page.get_by_role("textbox", name=label(words["first reported"]))
     first_reported.fill(NEW_CASEFILE["first reported"])
-    # The date picker opens on focus and would cover the footer: wait for it, then click the
-    # next field, which closes it.
+    # The date picker opens on focus and covers the fields below it on a phone: wait for it, then
+    # leave the field with the keyboard, which closes it, before filling the next one.
     picker = page.locator(".xdsoft_datetimepicker:visible")
     expect(picker).to_have_count(1)
-    change_note = page.get_by_role("textbox", name=label(words["change note"]))
-    change_note.click()
-    change_note.fill(NEW_CASEFILE["change note"])
+    first_reported.press("Tab")
     expect(picker).to_have_count(0)
+    change_note = page.get_by_role("textbox", name=label(words["change note"]))
+    change_note.fill(NEW_CASEFILE["change note"])
     expect(first_reported).to_have_value(NEW_CASEFILE["first reported"])
     shoot(page, journey, "03-editor-fills-the-case-file")
 
