@@ -120,6 +120,34 @@ def read_log(locale, token, position):
     )
 
 
+def changes_between(locale, token, position, upto):
+    """The changes of ``locale`` logged after ``position`` up to ``upto``, as ``[(item id,
+    added)]``; None when the log no longer holds the change the state ``(token, position)`` was
+    left at (pruned, emptied by a rebuild, rolled back)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, item_id, added, token FROM {CHANGES} "
+            "WHERE id = %s OR (id > %s AND id <= %s AND locale = %s) ORDER BY id",
+            [position, position, upto, locale],
+        )
+        rows = cursor.fetchall()
+    if not rows or rows[0][0] != position or rows[0][3] != token:
+        return None
+    return [(item_id, bool(added)) for _id, item_id, added, _token in rows[1:]]
+
+
+def terms_of_items(item_ids):
+    """``(id, title terms, body terms)`` of the items of ``item_ids`` still in the index."""
+    if not item_ids:
+        return []
+    marks = ", ".join(["%s"] * len(item_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, title_terms, body_terms FROM {ITEMS} WHERE id IN ({marks})", list(item_ids)
+        )
+        return cursor.fetchall()
+
+
 # --- Reading: snapshots -----------------------------------------------------------------------
 
 

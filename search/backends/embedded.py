@@ -20,6 +20,7 @@ from ..models import IndexedFacetValue, IndexedItem
 from ..query import SearchResults
 from ..text import ParsedQuery, document_terms, fold
 from ..vocabulary import FACETS
+from . import learned_terms
 from .base import SearchBackend, chunked
 from .bitmaps import (
     FREQUENT_TERM,
@@ -391,15 +392,29 @@ class EmbeddedBackend(SearchBackend):
 
     def _learn(self, snap, locale, term, strict):
         """A term's (bitmap, bitmap of titles) when it is frequent, remembered by the snapshot;
-        None when it is rare (remembered too)."""
-        alone = ParsedQuery(terms=(term,))
-        bitmap = snap.bitmap_of_items(self._matching_ids(locale, alone), strict)
-        if bitmap.bit_count() < FREQUENT_TERM:
-            snap.remember_term(term, bitmap, None)
-            return None
-        titles = snap.bitmap_of_items(self._matching_ids(locale, alone, title_only=True), strict)
-        snap.remember_term(term, bitmap, titles)
-        return bitmap, titles
+        None when it is rare (remembered too). A frequent term's matches are shared with the
+        other processes (``learned_terms``): one of them learns it from SQL, the others apply
+        the changes since."""
+        with learned_terms.one_learner(locale, term):
+            if term in snap.terms or term in snap.rare_terms:  # learned by another thread meanwhile
+                return snap.terms.get(term)
+            recalled = learned_terms.recall(snap, locale, term)
+            if recalled is not None:
+                bitmap = snap.bitmap_of_items(recalled[0])
+                titles = snap.bitmap_of_items(recalled[1])
+                snap.remember_term(term, bitmap, titles)
+                return bitmap, titles
+            alone = ParsedQuery(terms=(term,))
+            item_ids = self._matching_ids(locale, alone)
+            bitmap = snap.bitmap_of_items(item_ids, strict)
+            if bitmap.bit_count() < FREQUENT_TERM:
+                snap.remember_term(term, bitmap, None)
+                return None
+            title_ids = self._matching_ids(locale, alone, title_only=True)
+            titles = snap.bitmap_of_items(title_ids, strict)
+            snap.remember_term(term, bitmap, titles)
+            learned_terms.share(snap, locale, term, item_ids, title_ids)
+            return bitmap, titles
 
     def _matching_ids(self, locale, parsed, title_only=False):
         """Ids of indexed items whose analysed text (or title alone) holds every term and phrase."""
