@@ -11,6 +11,7 @@ after a change. What varies by request is never kept: previews of drafts and old
 render as they are, and a fragment's key names everything it depends on (language, page)."""
 
 import hashlib
+import time
 
 from django.core.cache import cache
 from django.db import connection
@@ -19,6 +20,8 @@ from .cache_generations import CacheGeneration
 
 GENERATION = CacheGeneration("hub:fragments:generation")
 LIFETIME = 24 * 60 * 60  # seconds a fragment is kept when nothing changes
+WAIT = 5  # seconds a request waits for a fragment another is working out
+POLL = 0.02  # seconds between two looks at the cache while waiting
 
 
 def key(name, *parts):
@@ -33,8 +36,7 @@ def kept(name, parts, compute):
     cache_key = key(name, *parts)
     value = cache.get(cache_key)
     if value is None:
-        value = compute()
-        cache.set(cache_key, value, LIFETIME)
+        value = computed_once(cache_key, compute)
     return value
 
 
@@ -45,9 +47,31 @@ def kept_showing(name, parts, compute):
     cache_key = key(name, *parts)
     value = cache.get(cache_key)
     if value is None or not all_public(value[1]):
+        value = computed_once(cache_key, compute, usable=lambda kept: all_public(kept[1]))
+    return value[0]
+
+
+def computed_once(cache_key, compute, usable=lambda value: True):
+    """``compute()`` kept under ``cache_key``, worked out by one request at a time across the
+    processes: after a publication every fragment is new, and the visitors arriving meanwhile
+    would otherwise all ask the database the same thing at once. The others wait for its value
+    (up to WAIT seconds, then compute it themselves: a process that died holding the turn)."""
+    turn = f"{cache_key}:computing"
+    ours = cache.add(turn, True, WAIT)
+    if not ours:
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            time.sleep(POLL)
+            value = cache.get(cache_key)
+            if value is not None and usable(value):
+                return value
+    try:
         value = compute()
         cache.set(cache_key, value, LIFETIME)
-    return value[0]
+    finally:
+        if ours:
+            cache.delete(turn)
+    return value
 
 
 def all_public(page_ids):

@@ -3,14 +3,18 @@ announced change, is never a preview's, and never shows a page that is no longer
 when a change escaped the announcements. Expected titles and labels come from the pages and
 terms the tests create, not from the code that renders them."""
 
+import threading
+import time
+
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.template import engines
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from hub import changes
+from hub import changes, fragments
 from hub.models import Service
 from tests.factories import CaseFilePageFactory
 from tests.hub.test_page_queries import add_items
@@ -122,3 +126,33 @@ def test_home_index_and_item_pages_run_few_queries_and_as_many_for_3_items_as_fo
 
     assert many == few
     assert all(few[name] <= WARM_QUERIES[name] for name in pages), few
+
+
+def test_visitors_arriving_while_a_fragment_is_worked_out_wait_for_it_rather_than_redo_it():
+    """After a publication every fragment is new: the first request works each one out, and the
+    others take its value instead of all asking the database the same thing at once."""
+    computed = []
+
+    def slow():
+        computed.append(threading.get_ident())
+        time.sleep(0.3)
+        return "menu"
+
+    answers = []
+    threads = [
+        threading.Thread(target=lambda: answers.append(fragments.kept("menu", ("fr",), slow)))
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == ["menu"] * 4
+    assert len(computed) == 1
+
+
+def test_a_request_that_died_working_a_fragment_out_holds_the_others_back_only_a_while(monkeypatch):
+    monkeypatch.setattr(fragments, "WAIT", 0.2)
+    cache.add(f"{fragments.key('menu', 'fr')}:computing", True, 60)  # its turn was never handed back
+
+    assert fragments.kept("menu", ("fr",), lambda: "menu") == "menu"
