@@ -289,8 +289,13 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # address, not once per worker. CACHE_URL in django-cache-url's form, e.g.
 # pymemcache://127.0.0.1:11211 or redis://127.0.0.1:6379/1; by default a folder of files
 # (FileBasedCache), shared by the processes of one machine without another service.
-CACHE_URL = os.environ.get("CACHE_URL", f"file://{BASE_DIR / 'cache'}?max_entries=20000")
+# A file cache keeps 20,000 entries unless the URL says otherwise (?max_entries=N): Django's
+# default of 300 is less than the pages' fragments and references of a busy hub, and past it
+# every write lists and culls the folder.
+CACHE_URL = os.environ.get("CACHE_URL", f"file://{BASE_DIR / 'cache'}")
 CACHES = {"default": django_cache_url.parse(CACHE_URL)}
+if CACHES["default"]["BACKEND"].endswith(".FileBasedCache"):
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
 # Per-address limits (django-ratelimit, fixed windows, counted in the cache above). Each is
 # "<count>/<period>" (s, m, h, d; e.g. 60/m) and may be set from the environment as
 # RATELIMIT_<GROUP> (RATELIMIT_SEARCH_HTML=120/m). RATELIMIT_ENABLE=false turns them all off

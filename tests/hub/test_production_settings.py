@@ -30,7 +30,7 @@ def load(module="hub.settings.production", **environment):
     script = (
         "import importlib, json, sys\n"
         f"module = importlib.import_module({module!r})\n"
-        "plain = (str, int, float, bool, list, tuple, type(None))\n"
+        "plain = (str, int, float, bool, list, tuple, dict, type(None))\n"
         "names = {k: v for k in dir(module) if k.isupper() and isinstance(v := getattr(module, k), plain)}\n"
         "print(json.dumps(names, default=repr))\n"
     )
@@ -55,6 +55,17 @@ def test_production_refuses_to_start_without_a_public_address(address):
     assert settings is None
     assert error.startswith("django.core.exceptions.ImproperlyConfigured")
     assert "WAGTAILADMIN_BASE_URL" in error
+
+
+@pytest.mark.parametrize(
+    "url, entries", [("file:///tmp/vigie-cache", 20_000), ("file:///tmp/vigie-cache?max_entries=500", 500)]
+)
+def test_a_file_cache_keeps_the_fragments_of_a_busy_hub(url, entries):
+    """Django's default of 300 entries would drop pages' fragments and references as fast as
+    they are made; an operator's own figure stands."""
+    settings, error = load(**COMPLETE, CACHE_URL=url)
+    assert error is None
+    assert settings["CACHES"]["default"]["OPTIONS"]["MAX_ENTRIES"] == entries
 
 
 def test_production_refuses_to_start_without_a_mail_server_unless_told_to_send_none():
