@@ -30,6 +30,15 @@ def dump_database(connection, target, rebuilt_tables):
         raise DatabaseCopyError(f"Backups support SQLite and PostgreSQL, not {connection.vendor}.")
 
 
+def refresh_statistics(connection):
+    """Let PostgreSQL's planner see the tables as they are after a bulk load: ``pg_restore`` brings
+    no statistics, and without them a search for a word or a home page's newest items is planned
+    for empty tables (seconds at 100,000 items instead of milliseconds). SQLite plans without."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def load_database(connection, source):
     """Replace the whole database of ``connection`` with the copy in the file ``source``."""
     connection.close()

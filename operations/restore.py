@@ -39,7 +39,7 @@ from .backup import (
     BackupError,
     sha256_of,
 )
-from .databases import load_database
+from .databases import load_database, refresh_statistics
 
 ARCHIVE_ERRORS = (tarfile.TarError, EOFError, zlib.error, OSError)
 
@@ -276,6 +276,7 @@ def restore_backup(path, force=False, log=print):
     call_command("migrate", interactive=False, verbosity=0)
     cache.clear()  # what was cached described the database just replaced
     log(f"Search index rebuilt: {rebuild_index(get_backend()):,} documents.")
+    refresh_statistics(connections[DEFAULT_DB_ALIAS])
     built = build_open_data(open_data_root())
     log(f"Open data rebuilt in {open_data_root()}: {len(built['files'])} files.")
     return manifest

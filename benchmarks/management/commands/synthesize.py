@@ -4,12 +4,13 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from benchmarks.corpus import SyntheticCorpus
 from hub.items import item_types
 from hub.models import DemoMarker
 from hub.site_setup import ensure_site
+from operations.databases import refresh_statistics
 from search.backends import get_backend
 from search.index import rebuild_index
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         documents = rebuild_index(get_backend())
         self.stdout.write(f"Search index: {documents:,} documents in {time.perf_counter() - started:.1f} s.")
+        refresh_statistics(connection)
         if not skip_open_data:
             started = time.perf_counter()
             call_command("build_open_data", stdout=self.stdout)
