@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc.model import CitationStylesElement
 from citeproc.source.json import CiteProcJSON
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
@@ -100,6 +101,21 @@ def _as_text(text):
 
 
 _styles = threading.local()
+# A style's macros by name, for each style ``_style`` keeps (by the id of its root element, which
+# it holds for the life of the process). citeproc-py finds a macro by an XPath search each time
+# it is called, about half of the time a reference took; a parsed style never changes.
+_macros = {}
+_find_macro = CitationStylesElement.get_macro
+
+
+def _get_macro(self, name):
+    macros = _macros.get(id(self.get_root()))
+    if macros is None or name not in macros:
+        return _find_macro(self, name)
+    return macros[name]
+
+
+CitationStylesElement.get_macro = _get_macro
 
 
 def _style(key, language):
@@ -117,6 +133,10 @@ def _style(key, language):
         for label in style.root.iter(f"{CSL_NS}label"):
             if label.get("variable") == "version":
                 label.set("plural", "never")
+        macros = {}
+        for macro in style.root.iterfind(f"{CSL_NS}macro"):
+            macros.setdefault(macro.get("name"), macro)  # the first of a name, as citeproc-py's XPath
+        _macros[id(style.root)] = macros
         loaded[(key, language)] = style
     return loaded[(key, language)]
 
