@@ -68,6 +68,14 @@ def test_a_file_cache_keeps_the_fragments_of_a_busy_hub(url, entries):
     assert settings["CACHES"]["default"]["OPTIONS"]["MAX_ENTRIES"] == entries
 
 
+@pytest.mark.parametrize("given, kept", [(None, 60), ("0", 0)])
+def test_server_threads_keep_their_database_connection(given, kept):
+    settings, error = load(**COMPLETE, DATABASE_CONN_MAX_AGE=given)
+    assert error is None
+    assert settings["DATABASES"]["default"]["CONN_MAX_AGE"] == kept
+    assert settings["DATABASES"]["default"]["CONN_HEALTH_CHECKS"] is True
+
+
 def test_production_refuses_to_start_without_a_mail_server_unless_told_to_send_none():
     settings, error = load(**{**COMPLETE, "EMAIL_HOST": None})
     assert settings is None
