@@ -229,6 +229,7 @@ class EmbeddedBackend(SearchBackend):
         """Insert item rows with plain multi-row INSERTs (the ORM's per-field work costs more than
         the database's at this volume); returns their changes for the log, ``(locale, pk, True)``."""
         ids = {}  # (public id, locale) → the row's id: RETURNING promises no order
+        row_values = self._row_values
         with connection.cursor() as cursor:
             for start in range(0, len(rows), INSERT_BATCH):
                 batch = rows[start : start + INSERT_BATCH]
@@ -236,7 +237,7 @@ class EmbeddedBackend(SearchBackend):
                     f"INSERT INTO {ITEMS} ({self._columns}) VALUES "
                     + ", ".join([self._row_marks] * len(batch))
                     + " RETURNING id, public_id, locale",
-                    [value for row in batch for value in self._row_values(row)],
+                    [value for row in batch for value in row_values(row)],
                 )
                 ids.update({(public_id, locale): pk for pk, public_id, locale in cursor.fetchall()})
             inserted = [(ids[row[0], row[1]], row[1], row[TITLE_TERMS], row[BODY_TERMS]) for row in rows]
@@ -310,8 +311,12 @@ class EmbeddedBackend(SearchBackend):
             "setweight(to_tsvector('simple', %s), 'B'), 'the'))"
         )
 
-    def _row_values(self, row):
-        return row if self.vendor == "sqlite" else (*row, row[TITLE_TERMS], row[BODY_TERMS])
+    @property
+    def _row_values(self):
+        """The statement's values for one row: PostgreSQL's tsvector reads the terms again."""
+        if self.vendor == "sqlite":
+            return lambda row: row
+        return lambda row: (*row, row[TITLE_TERMS], row[BODY_TERMS])
 
     # --- Reading ----------------------------------------------------------------------------
 
