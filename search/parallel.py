@@ -26,8 +26,10 @@ from .documents import documents_of_pages, indexed_pages
 
 # Below this many items a rebuild takes a few seconds in process: starting workers does not pay.
 MIN_ITEMS = 5000
-# Shares built ahead of the parent, per worker: the bound on the rows waiting in memory.
-QUEUED_SHARES = 2
+# Shares built ahead of the parent, per worker: the bound on the rows waiting in memory (a share
+# of 1,000 pages is about 6 MB), and what lets workers go on while the parent empties the old
+# index or makes a larger write.
+QUEUED_SHARES = 8
 # How often the parent, waiting for a share, checks that its worker still runs (seconds).
 POLL_SECONDS = 1
 
