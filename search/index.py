@@ -13,8 +13,7 @@ def rebuild_index(backend, chunk_size=1000):
     embedded one) has them made in worker processes when the index is large enough
     (``search.parallel``). A backend that keeps serving the old index while it loads the new
     one (Elasticsearch) is re-checked afterwards, so that writes made meanwhile are not lost."""
-    work = parallel.shares(chunk_size) if hasattr(backend, "rebuild_rows") else []
-    workers = parallel.worker_count(sum(share.items for share in work))
+    workers, work = parallel.rebuild_plan(chunk_size) if hasattr(backend, "rebuild_rows") else (0, [])
     if workers:
         with parallel.built_in_workers(work, backend.item_rows, workers, chunk_size) as chunks:
             count = backend.rebuild_rows(chunks)

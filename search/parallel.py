@@ -78,18 +78,21 @@ def shares(chunk_size=1000):
     return found
 
 
-def worker_count(item_count):
-    """How many workers a rebuild of ``item_count`` items uses: 0 (build in process) when
-    ``SEARCH_REBUILD_WORKERS`` is 0, for fewer than ``MIN_ITEMS`` items, or inside a transaction,
-    whose uncommitted rows another process could not see (the test suite's)."""
+def rebuild_plan(chunk_size=1000):
+    """(how many workers, their ``shares``) for a rebuild; no worker (build in process) when
+    ``SEARCH_REBUILD_WORKERS`` is 0, inside a transaction, whose uncommitted rows another process
+    could not see (the test suite's), or for fewer than ``MIN_ITEMS`` items."""
     value = str(settings.SEARCH_REBUILD_WORKERS).strip()
     if not value.isdigit():
         raise ImproperlyConfigured(
             f"SEARCH_REBUILD_WORKERS must be a whole number, 0 or more (0: no worker), not {value!r}."
         )
-    if item_count < MIN_ITEMS or connection.in_atomic_block:
-        return 0
-    return int(value)
+    if not int(value) or connection.in_atomic_block:
+        return 0, []
+    work = shares(chunk_size)
+    if sum(share.items for share in work) < MIN_ITEMS:
+        return 0, []
+    return int(value), work
 
 
 @contextmanager
