@@ -171,21 +171,31 @@ UNREAD_FIELDS = (
 )
 
 
+def indexed_pages(model):
+    """The public pages of an item model as documents read them, in the order they are indexed:
+    by translation group (``translation_key``), so that an item's versions come together."""
+    return model.search_related(
+        model.objects.public().select_related("locale").defer(*UNREAD_FIELDS)
+    ).order_by("translation_key", "pk")
+
+
 def iter_all_documents(chunk_size=1000):
     """Every document the index should hold, built from the database (the source of truth)."""
     urls = PageUrls.load()
     for item_type in item_types():
-        model = item_type.model
-        pages = model.search_related(
-            model.objects.public().select_related("locale").defer(*UNREAD_FIELDS)
-        ).order_by("translation_key", "pk")
-        chunk = []
-        for page in pages.iterator(chunk_size=chunk_size):
-            if len(chunk) >= chunk_size and page.translation_key != chunk[-1].translation_key:
-                yield from _chunk_documents(chunk, urls)
-                chunk = []
-            chunk.append(page)
-        yield from _chunk_documents(chunk, urls)
+        yield from documents_of_pages(indexed_pages(item_type.model), urls, chunk_size)
+
+
+def documents_of_pages(pages, urls, chunk_size=1000):
+    """The documents of ``pages`` (a queryset of ``indexed_pages``), in its order, read
+    ``chunk_size`` pages at a time (never splitting a translation group)."""
+    chunk = []
+    for page in pages.iterator(chunk_size=chunk_size):
+        if len(chunk) >= chunk_size and page.translation_key != chunk[-1].translation_key:
+            yield from _chunk_documents(chunk, urls)
+            chunk = []
+        chunk.append(page)
+    yield from _chunk_documents(chunk, urls)
 
 
 def _chunk_documents(pages, urls):

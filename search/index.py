@@ -2,15 +2,23 @@
 
 from dataclasses import dataclass, field
 
+from . import parallel
 from .documents import iter_all_documents
 from .models import PendingIndexUpdate
 from .sync import reindex
 
 
 def rebuild_index(backend, chunk_size=1000):
-    """Rebuild from the database. A backend that keeps serving the old index while it loads the new
+    """Rebuild from the database. A backend that stores rows it makes from documents (the
+    embedded one) has them made in worker processes when the index is large enough
+    (``search.parallel``). A backend that keeps serving the old index while it loads the new
     one (Elasticsearch) is re-checked afterwards, so that writes made meanwhile are not lost."""
-    count = backend.rebuild(iter_all_documents(), chunk_size=chunk_size)
+    workers, work = parallel.rebuild_plan(chunk_size) if hasattr(backend, "rebuild_rows") else (0, [])
+    if workers:
+        with parallel.built_in_workers(work, backend.item_rows, workers, chunk_size) as chunks:
+            count = backend.rebuild_rows(chunks)
+    else:
+        count = backend.rebuild(iter_all_documents(), chunk_size=chunk_size)
     PendingIndexUpdate.objects.all().delete()
     if backend.serves_during_rebuild:
         sync_index(backend)

@@ -179,6 +179,10 @@ ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
 ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "vigie")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# Worker processes that build a full rebuild's rows (``search_index rebuild``, embedded index, at
+# least 5,000 items) while the command's own process writes them; 0 builds them in that process.
+# Default: one per core, at most two. Checked when a rebuild starts (a whole number, 0 or more).
+SEARCH_REBUILD_WORKERS = os.environ.get("SEARCH_REBUILD_WORKERS", str(min(2, os.cpu_count() or 1)))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "odt", "docx", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

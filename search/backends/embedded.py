@@ -139,16 +139,21 @@ class EmbeddedBackend(SearchBackend):
             self._insert(documents)
 
     def rebuild(self, documents, chunk_size=1000):
-        """Replace the whole index in one transaction: searches answer from the old index until
-        it commits, and a rebuild that fails leaves it whole. On SQLite the items table's own
-        indexes are dropped during the load and made again once, from the sorted rows."""
+        """Replace the whole index with ``documents`` (see ``rebuild_rows``)."""
+        return self.rebuild_rows(self.item_rows(chunk) for chunk in chunked(documents, chunk_size))
+
+    def rebuild_rows(self, chunks):
+        """Replace the whole index with ``chunks`` of rows made by ``item_rows`` (in worker
+        processes, ``search.parallel``), in one transaction: searches answer from the old index
+        until it commits, and a rebuild that fails leaves it whole. On SQLite the items table's
+        own indexes are dropped during the load and made again once, from the sorted rows."""
         count = 0
         with exclusive("search_index"), self._loading():
             restart_log()
             self._empty()
-            for chunk in chunked(documents, chunk_size):
-                self._insert(chunk)
-                count += len(chunk)
+            for rows in chunks:
+                self._insert_rows(rows)
+                count += len(rows)
         return count
 
     def stored_fingerprints(self):
@@ -219,10 +224,13 @@ class EmbeddedBackend(SearchBackend):
         return removed
 
     def _insert(self, documents):
+        return self._insert_rows(self.item_rows(documents))
+
+    def _insert_rows(self, rows):
         """Insert item rows with plain multi-row INSERTs (the ORM's per-field work costs more than
         the database's at this volume); returns their changes for the log, ``(locale, pk, True)``."""
-        rows = self._item_rows(documents)
         ids = {}  # (public id, locale) → the row's id: RETURNING promises no order
+        row_values = self._row_values
         with connection.cursor() as cursor:
             for start in range(0, len(rows), INSERT_BATCH):
                 batch = rows[start : start + INSERT_BATCH]
@@ -230,7 +238,7 @@ class EmbeddedBackend(SearchBackend):
                     f"INSERT INTO {ITEMS} ({self._columns}) VALUES "
                     + ", ".join([self._row_marks] * len(batch))
                     + " RETURNING id, public_id, locale",
-                    [value for row in batch for value in self._row_values(row)],
+                    [value for row in batch for value in row_values(row)],
                 )
                 ids.update({(public_id, locale): pk for pk, public_id, locale in cursor.fetchall()})
             inserted = [(ids[row[0], row[1]], row[1], row[TITLE_TERMS], row[BODY_TERMS]) for row in rows]
@@ -246,8 +254,9 @@ class EmbeddedBackend(SearchBackend):
         return [(locale, pk, True) for pk, locale, _title, _body in inserted]
 
     @staticmethod
-    def _item_rows(documents):
-        """The items table's values (``ITEM_COLUMNS``) of each document, in the database's format."""
+    def item_rows(documents):
+        """The items table's values (``ITEM_COLUMNS``) of each document, in the database's format:
+        the text analysis a rebuild's workers do for the parent."""
         analysed = {}  # an untranslated item's two documents share one page's text
         adapt_date, adapt_instant = (
             connection.ops.adapt_datefield_value,
@@ -303,8 +312,12 @@ class EmbeddedBackend(SearchBackend):
             "setweight(to_tsvector('simple', %s), 'B'), 'the'))"
         )
 
-    def _row_values(self, row):
-        return row if self.vendor == "sqlite" else (*row, row[TITLE_TERMS], row[BODY_TERMS])
+    @property
+    def _row_values(self):
+        """The statement's values for one row: PostgreSQL's tsvector reads the terms again."""
+        if self.vendor == "sqlite":
+            return lambda row: row
+        return lambda row: (*row, row[TITLE_TERMS], row[BODY_TERMS])
 
     # --- Reading ----------------------------------------------------------------------------
 

@@ -2,11 +2,13 @@
 
 import time
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from search.backends import get_backend
 from search.backends.elasticsearch import ELASTICSEARCH_ERRORS
 from search.index import check_index, rebuild_index, sync_index
+from search.parallel import WorkerFailed
 
 
 class Command(BaseCommand):
@@ -23,6 +25,10 @@ class Command(BaseCommand):
                 f"The search cluster failed ({type(error).__name__}: {error}). "
                 "Searches keep using the index they had; run the command again once it answers."
             ) from error
+        except ImproperlyConfigured as error:
+            raise CommandError(str(error)) from error
+        except WorkerFailed as error:
+            raise CommandError(f"The rebuild stopped, the index is unchanged: {error}") from error
 
     def run(self, action):
         backend = get_backend()
