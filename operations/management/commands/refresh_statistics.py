@@ -1,4 +1,5 @@
-"""``manage.py refresh_statistics``: the planner's statistics of every table, gathered again."""
+"""``manage.py refresh_statistics``: PostgreSQL's planner statistics of every table, gathered again
+(nothing on SQLite, see ``operations.databases.refresh_statistics``)."""
 
 import time
 
@@ -10,8 +11,8 @@ from operations.databases import refresh_statistics
 
 class Command(BaseCommand):
     help = (
-        "Gather the database planner's statistics again (ANALYZE): nightly from cron, and after "
-        "loading much at once. About a second at 100,000 items on SQLite."
+        "Gather PostgreSQL's planner statistics again (ANALYZE): nightly from cron, and after "
+        "loading much at once. Does nothing on SQLite."
     )
 
     def handle(self, *args, **options):
