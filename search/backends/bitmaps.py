@@ -136,18 +136,6 @@ def changes_between(locale, token, position, upto):
     return [(item_id, bool(added)) for _id, item_id, added, _token in rows[1:]]
 
 
-def terms_of_items(item_ids):
-    """``(id, title terms, body terms)`` of the items of ``item_ids`` still in the index."""
-    if not item_ids:
-        return []
-    marks = ", ".join(["%s"] * len(item_ids))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT id, title_terms, body_terms FROM {ITEMS} WHERE id IN ({marks})", list(item_ids)
-        )
-        return cursor.fetchall()
-
-
 # --- Reading: snapshots -----------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from django.core.cache import cache
 from django.db import connection
 
-from .bitmaps import changes_between, terms_of_items
+from .bitmaps import added_rows, changes_between
 
 LIFETIME = 7 * 24 * 60 * 60  # seconds an entry is kept when nobody reads it
 
@@ -71,11 +71,11 @@ def recall(snap, locale, term):
             added.pop(item_id, None)
             item_ids.discard(item_id)
             title_ids.discard(item_id)
-    for item_id, title_terms, body_terms in terms_of_items(list(added)):
-        if term in title_terms.split():
+    for row in added_rows(list(added)):  # with their terms, as snapshots read them
+        item_id, title_terms, body_terms = row[0], row[-2].split(), row[-1].split()
+        if term in title_terms:
             title_ids.add(item_id)
-            item_ids.add(item_id)
-        elif term in body_terms.split():
+        if term in title_terms or term in body_terms:
             item_ids.add(item_id)
     share(snap, locale, term, item_ids, title_ids)
     return item_ids, title_ids
