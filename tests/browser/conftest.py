@@ -16,6 +16,8 @@ Fixtures:
 
 import os
 import re
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -106,7 +108,19 @@ def live_site(browser, django_db_serialized_rollback, live_server):
     emptied after each test)."""
     from tests.browser.content import build_browser_content
 
-    return LiveSite(live_server.url, build_browser_content())
+    yield LiveSite(live_server.url, build_browser_content())
+    _wait_for_requests_to_end()
+
+
+def _wait_for_requests_to_end(timeout=10):
+    """The live server's request threads share the test's in-memory SQLite connection: a request
+    still being served (a page closed mid-load, a late fetch) would run its transaction inside
+    the next test's database setup. Wait for them after the test's pages are closed."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any("process_request_thread" in thread.name for thread in threading.enumerate()):
+            return
+        time.sleep(0.02)
 
 
 @pytest.fixture
