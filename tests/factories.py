@@ -26,6 +26,7 @@ from hub.models import GlossaryTerm, Organization, PartnerMembership, Region, Ri
 from hub.roles import media_collection
 from hub.site_setup import ensure_site
 from impacts.models import CaseFilePage, CaseFileTestimony, Testimony
+from registry.models import DeclaredRecord, Lifecycle, SystemPage, Technique
 
 factory.random.reseed_random("vigie-ia-tests")
 
@@ -183,6 +184,53 @@ class CaseFilePageFactory(ItemPageFactory):
     @factory.post_generation
     def risks(page, create, extracted, **kwargs):
         page.risks = terms(Risk, extracted or [], page.locale.language_code)
+
+
+class SystemPageFactory(ItemPageFactory):
+    """A register entry with a community record of a few fields (``declared`` adds the
+    organization's own, see ``DeclaredRecordFactory``)."""
+
+    class Meta:
+        model = SystemPage
+
+    parent = factory.LazyFunction(lambda: index_page("registry.SystemIndexPage"))
+    title = factory.Sequence(lambda n: f"Système fictif {n}")
+    summary = factory.Sequence(lambda n: f"Système fictif {n} qui trie des demandes. {FICTION}")
+    organization = factory.SubFactory(OrganizationFactory)
+    unit = "Direction fictive"
+    lifecycle_status = Lifecycle.IN_USE
+    decision_role = "Classe les demandes par ordre de priorité."
+    technique = Technique.MACHINE_LEARNING
+
+
+class DeclaredRecordFactory(DjangoModelFactory):
+    """The organization's published declaration of ``system`` (``live=False``: a draft never
+    published, its content in its only revision)."""
+
+    class Meta:
+        model = DeclaredRecord
+        skip_postgeneration_save = True
+
+    system = factory.SubFactory(SystemPageFactory)
+    locale = factory.LazyAttribute(lambda record: record.system.locale)
+    source_title = "Rapport annuel fictif"
+    source_url = "https://organisme.example.org/rapport"
+    source_date = datetime.date(2025, 3, 1)
+    purpose = "Réduire les délais de traitement."
+    lifecycle_status = Lifecycle.IN_USE
+    not_disclosed = factory.LazyFunction(lambda: ["training_data", "source_code_url"])
+    live = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        live = kwargs.pop("live", True)
+        record = model_class(*args, live=False, **kwargs)
+        record.save()
+        revision = record.save_revision()
+        if live:
+            revision.publish()
+            record.refresh_from_db()
+        return record
 
 
 class AdvocacyBriefPageFactory(ItemPageFactory):

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "hub",
     "impacts",
     "advocacy",
+    "registry",
     "search",
     "demo",
     "open_data",

@@ -82,6 +82,15 @@ class CaseFilePage(ItemPage):
         help_text=_("The public body that uses the system."),
     )
     ai_system = models.CharField(_("AI system"), max_length=255, blank=True)
+    system = models.ForeignKey(
+        "registry.SystemPage",
+        verbose_name=_("AI system"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="casefiles",
+        help_text=_("The system's entry in the register."),
+    )
     vendor = models.ForeignKey(
         Organization,
         verbose_name=_("vendor"),

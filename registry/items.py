@@ -1,0 +1,31 @@
+"""The register entry, as the item-type registry (``hub.items``) knows it."""
+
+from django.utils.translation import gettext_lazy as _
+
+from hub.items import ItemType
+
+SYSTEM = ItemType(
+    key="system",
+    prefix="SY",
+    page_model="registry.SystemPage",
+    index_model="registry.SystemIndexPage",
+    section="systems",
+    label=_("AI system"),
+    label_plural=_("AI system register"),
+    index_titles={"fr": "Registre des systèmes d'IA", "en": "AI system register"},
+    index_slugs={"fr": "registre", "en": "register"},
+    index_intros={
+        "fr": "Les systèmes d'IA utilisés dans les services publics du Québec : ce que les organismes en "
+        "déclarent et ce que les personnes touchées en documentent.",
+        "en": "The AI systems used in Québec's public services: what the organizations declare about them "
+        "and what the people affected document.",
+    },
+    # A register entry describes a system, as a dataset describes data: CSL's "dataset" and
+    # schema.org's "SoftwareApplication" say what it is about.
+    csl_type="dataset",
+    schema_type="SoftwareApplication",
+    home_latest=3,
+    latest_heading=_("Latest AI systems in the register"),
+    more_label=_("The whole register"),
+    publication="review",
+)
