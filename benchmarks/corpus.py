@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 
 from hub.items import item_types
-from hub.models import Region, Risk, Service
+from hub.models import Organization, Region, Risk, Service
 
 FRENCH_WORDS = (
     "algorithme évaluation demande dossier prestation logement urgence patient triage risque "
@@ -78,8 +78,13 @@ class SyntheticCorpus:
             "risks": list(Risk.objects.filter(locale__language_code="fr").order_by("sort_order")),
         }
         locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        required_rows = {Organization: self._organizations(rng)}
         registered = item_types()
-        types = rng.choices(registered, weights=type_weights(len(registered)), k=self.count)
+        # One of each type first (a hub has them all, however rare), then the weighted mix.
+        first = registered[: self.count]
+        types = first + rng.choices(
+            registered, weights=type_weights(len(registered)), k=self.count - len(first)
+        )
         for item_type in registered:
             numbers = [n for n, t in enumerate(types, start=1) if t is item_type]
             parents = {
@@ -96,11 +101,32 @@ class SyntheticCorpus:
                         child_counts,
                         terms,
                         locales,
+                        required_rows,
                     )
             self.created[item_type.key] = len(numbers)
         return self.created
 
-    def _insert_chunk(self, rng, model, numbers, parents, child_counts, terms, locales):
+    @staticmethod
+    def _organizations(rng, count=40):
+        """The organizations items name where their type requires one (a register entry's public
+        body): the hub's own, or synthetic ones in an empty hub."""
+        existing = list(Organization.objects.filter(locale__language_code="fr").values_list("pk", flat=True))
+        if existing:
+            return existing
+        locale = Locale.objects.get(language_code="fr")
+        created = Organization.objects.bulk_create(
+            [
+                Organization(
+                    name=f"Organisme synthétique {number}",
+                    key=f"organisme-synthetique-{number}",
+                    locale=locale,
+                )
+                for number in range(1, count + 1)
+            ]
+        )
+        return [organization.pk for organization in created]
+
+    def _insert_chunk(self, rng, model, numbers, parents, child_counts, terms, locales, required_rows):
         pages, children, relations = [], [], []
         content_type_id = ContentType.objects.get_for_model(model).pk
         prefix = model.id_prefix
@@ -133,7 +159,7 @@ class SyntheticCorpus:
                     first_published_at=datetime.combine(reported, clock_time(12), tzinfo=UTC),
                 )
                 pages.append(page)
-                children.append(child_values(rng, model, public_id, words, reported))
+                children.append(child_values(rng, model, public_id, words, reported, required_rows))
                 relations.append(facets)
         Page.objects.bulk_create(pages, batch_size=1000)
         for language, parent in parents.items():
@@ -154,11 +180,12 @@ class SyntheticCorpus:
             )
 
 
-def child_values(rng, model, public_id, words, reported):
+def child_values(rng, model, public_id, words, reported, required_rows):
     """``{column: value}`` of one item's own table, made from its model's fields: the summaries
     every item has; paragraphs in a stream that takes them; a value of every field with choices;
-    the item's date in every date field; text in every required text field; and the default
-    (or nothing) elsewhere."""
+    the item's date in every date field; text in every required text field; one of
+    ``required_rows`` (``{model: [pk]}``) in every required relation; and the default (or
+    nothing) elsewhere."""
     values = {}
     for model_field in model._meta.local_concrete_fields:
         if model_field.primary_key:
@@ -170,6 +197,8 @@ def child_values(rng, model, public_id, words, reported):
             value = paragraph(rng, words, 2)
         elif name == "plain_summary":
             value = paragraph(rng, words, 1)
+        elif model_field.many_to_one and model_field.editable and not model_field.blank:
+            value = rng.choice(required_rows[model_field.related_model])
         elif not model_field.editable or model_field.is_relation:
             value = None if model_field.null else model_field.get_default()
         elif isinstance(model_field, StreamField):

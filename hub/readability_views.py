@@ -16,7 +16,9 @@ def error(message, status=400):
 
 def page_from(value):
     """The page with this id, or None (a missing or malformed id never raises)."""
-    return Page.objects.filter(pk=int(value)).first() if str(value or "").isdigit() else None
+    value = str(value or "")
+    # ASCII digits only: ``int()`` would read "１２" as page 12.
+    return Page.objects.filter(pk=int(value)).first() if value.isascii() and value.isdigit() else None
 
 
 def may_write(user, data):

@@ -8,6 +8,7 @@ from advocacy.models import AdvocacyBriefIndexPage, CollaborationAgreementIndexP
 from hub.models import HomePage, StandardPage
 from hub.site_setup import ensure_site
 from impacts.models import CaseFileIndexPage
+from registry.models import SystemIndexPage
 from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
@@ -74,7 +75,13 @@ class ShellPageTypeTests(LocalizedPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {CaseFileIndexPage, AdvocacyBriefIndexPage, CollaborationAgreementIndexPage, StandardPage},
+            {
+                CaseFileIndexPage,
+                AdvocacyBriefIndexPage,
+                CollaborationAgreementIndexPage,
+                SystemIndexPage,
+                StandardPage,
+            },
         )
         self.assertCanCreateAt(Page, HomePage)
         self.assertCanNotCreateAt(HomePage, HomePage)
