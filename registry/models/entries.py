@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.models import ItemIndexPage, ItemPage, Organization
+from hub.readability import split_sentences
 
 from ..record import EXPECTED_KEYS, FIELD_KEYS, FIELDS, has_value
 from .fields import RegisterRecord
@@ -18,6 +19,7 @@ from .links import SystemLinks
 from .outlets import SystemOutlets
 
 DESCRIPTION_LIMIT = 350  # the Dutch standard's limit for the short description
+PLAIN_SENTENCES_LIMIT = 5  # the top of the page, read by people with little time
 
 
 class DisclosureLevel(models.TextChoices):
@@ -107,6 +109,11 @@ class SystemPage(SystemOutlets, SystemLinks, ItemPage, RegisterRecord):
             errors["summary"] = _(
                 "A register's short description holds at most %(limit)d characters (this one has %(count)d)."
             ) % {"limit": DESCRIPTION_LIMIT, "count": len(self.summary)}
+        sentences = len(split_sentences(self.plain_summary))
+        if sentences > PLAIN_SENTENCES_LIMIT:
+            errors["plain_summary"] = _(
+                "At the top of a register entry, at most %(limit)d short sentences (this one has %(count)d)."
+            ) % {"limit": PLAIN_SENTENCES_LIMIT, "count": sentences}
         if errors:
             raise ValidationError(errors)
 

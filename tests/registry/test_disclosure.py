@@ -51,3 +51,13 @@ def test_a_long_description_is_refused():
     with pytest.raises(ValidationError) as error:
         system.full_clean()
     assert "summary" in error.value.message_dict
+
+
+def test_the_plain_summary_holds_five_sentences_at_most():
+    system = SystemPageFactory()
+    system.plain_summary = " ".join(f"Phrase courte numéro {n}." for n in range(1, 6))
+    system.full_clean()
+    system.plain_summary += " Une de trop."
+    with pytest.raises(ValidationError) as error:
+        system.full_clean()
+    assert "plain_summary" in error.value.message_dict
