@@ -42,7 +42,7 @@ CASEFILE_COLUMNS = (
     Column(
         "ai_system",
         "ai_system",
-        meaning=_("The name of the AI system, as the agency or the vendor calls it."),
+        meaning=_("The name of the AI system's entry in the register of AI systems."),
     ),
     Column("status", "status", kind="code", vocabulary="casefile_status"),
     Column("first_reported", "first_reported", kind="date"),
@@ -93,7 +93,7 @@ CASEFILE_JSON_COLUMNS = (
 
 
 class CaseFileDataFile(ItemDataFile):
-    select = ("agency", "vendor")
+    select = ("agency", "vendor", "system")
     prefetch = ("risks",)
     choices = {
         "casefile_status": CaseFilePage.Status,

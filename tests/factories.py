@@ -165,12 +165,17 @@ class CaseFilePageFactory(ItemPageFactory):
     class Meta:
         model = CaseFilePage
 
+    class Params:
+        ai_system = None  # a name: the case file's system is the published entry of that name
+
     parent = factory.LazyFunction(lambda: index_page("impacts.CaseFileIndexPage"))
     title = factory.Sequence(lambda n: f"Dossier fictif {n}")
     municipality = "Ville fictive"
     impact_level = 2
     agency = factory.SubFactory(OrganizationFactory)
-    ai_system = factory.Sequence(lambda n: f"Système fictif {n}")
+    system = factory.LazyAttribute(
+        lambda page: named_system(page.ai_system, page.agency) if page.ai_system else None
+    )
     decision_role = "Classe les demandes par ordre de priorité."
     automation = CaseFilePage.Automation.HUMAN_IN_THE_LOOP
     status = CaseFilePage.Status.DEPLOYED
@@ -404,3 +409,15 @@ def role_user(role, username, organization=None, **fields):
     if organization is not None:
         PartnerMembership.objects.create(user=user, organization=organization)
     return user
+
+
+def named_system(name, organization=None):
+    """The published register entry called ``name`` (of ``organization`` when given), made if
+    missing: what a case file's ``ai_system`` names."""
+    entries = SystemPage.objects.filter(title=name)
+    if organization is not None:
+        entries = entries.filter(organization=organization)
+    existing = entries.order_by("pk").first()
+    if existing is not None:
+        return existing
+    return SystemPageFactory(title=name, **({"organization": organization} if organization else {}))
