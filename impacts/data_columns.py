@@ -41,8 +41,11 @@ CASEFILE_COLUMNS = (
     Column("agency", "agency", meaning=_("The organization's name.")),
     Column(
         "ai_system",
-        "ai_system",
-        meaning=_("The name of the AI system's entry in the register of AI systems."),
+        "system",
+        meaning=_(
+            "Its name. An import links the case file to the agency's entry of that name, in any "
+            "language, or creates that entry as a draft for review."
+        ),
     ),
     Column("status", "status", kind="code", vocabulary="casefile_status"),
     Column("first_reported", "first_reported", kind="date"),

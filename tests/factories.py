@@ -12,7 +12,9 @@ import factory.random
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, PageViewRestriction
 
 from advocacy.models import (
@@ -420,4 +422,7 @@ def named_system(name, organization=None):
     existing = entries.order_by("pk").first()
     if existing is not None:
         return existing
-    return SystemPageFactory(title=name, **({"organization": organization} if organization else {}))
+    slug = find_available_slug(index_page("registry.SystemIndexPage"), slugify(name)[:50] or "system")
+    return SystemPageFactory(
+        title=name, slug=slug, **({"organization": organization} if organization else {})
+    )
