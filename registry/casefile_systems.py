@@ -13,6 +13,20 @@ from wagtail.coreutils import find_available_slug
 from .models import SystemPage
 
 SLUG_MAX_LENGTH = 80
+# A case file's status and degree of automation, in the register's words (``impacts`` 0005 keeps
+# its own frozen copy, as a migration must).
+LIFECYCLE_OF_STATUS = {
+    "deployed": "in-use",
+    "planned": "planned",
+    "pilot": "pilot",
+    "suspended": "suspended",
+    "retired": "retired",
+}
+AUTOMATION_OF_CASEFILE = {
+    "fully-automated": "fully-automated",
+    "human-in-the-loop": "partly-automated",
+    "advisory": "advisory",
+}
 
 
 def same_name(first, second):

@@ -6,6 +6,8 @@ are documented by the community from their case file alone (``casefile_systems``
 decides, its vendors, automation and lifecycle are also taken from its case files by the loader. Every
 organization, document and address is fictional."""
 
+from registry.casefile_systems import AUTOMATION_OF_CASEFILE, LIFECYCLE_OF_STATUS
+
 from .casefiles import CASE_FILES
 
 ALL_DECLARED = {
@@ -556,18 +558,6 @@ SYSTEMS = [
 ]
 
 WRITTEN = {spec["name"] for spec in SYSTEMS}
-LIFECYCLE = {
-    "deployed": "in-use",
-    "planned": "planned",
-    "pilot": "pilot",
-    "suspended": "suspended",
-    "retired": "retired",
-}
-AUTOMATION = {
-    "fully-automated": "fully-automated",
-    "human-in-the-loop": "partly-automated",
-    "advisory": "advisory",
-}
 
 
 def casefile_systems():
@@ -583,8 +573,8 @@ def casefile_systems():
                 "name": casefile["ai_system"],
                 "organization": casefile["agency"],
                 "vendors": [casefile["vendor"]],
-                "lifecycle_status": LIFECYCLE[casefile["status"]],
-                "automation": AUTOMATION[casefile["automation"]],
+                "lifecycle_status": LIFECYCLE_OF_STATUS[casefile["status"]],
+                "automation": AUTOMATION_OF_CASEFILE[casefile["automation"]],
                 "fr": {
                     "summary": f"{casefile['ai_system']} : système d'IA documenté par un dossier de la communauté.",
                     "plain_summary": "Un organisme public utilise ce système. Un dossier en parle.",
