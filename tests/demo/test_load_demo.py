@@ -172,10 +172,14 @@ class LoadedDemoTests(TestCase):
             with self.subTest(entry=entry.public_id, language=entry.locale.language_code):
                 self.assertRegex(entry.summary.lower(), r"fictif|fictional")
                 self.assertLessEqual(len(entry.summary), 350)
-                self.assertTrue(entry.organization and entry.lifecycle_status and entry.community_sources.exists())
+                self.assertTrue(
+                    entry.organization and entry.lifecycle_status and entry.community_sources.exists()
+                )
         self.assertGreaterEqual(len(set(entries.values_list("organization__key", flat=True))), 10)
         self.assertGreaterEqual(len(set(entries.values_list("lifecycle_status", flat=True))), 4)
-        self.assertGreaterEqual(len(set(entries.exclude(technique="").values_list("technique", flat=True))), 3)
+        self.assertGreaterEqual(
+            len(set(entries.exclude(technique="").values_list("technique", flat=True))), 3
+        )
 
     def test_every_case_file_links_to_a_published_entry_of_its_agency(self):
         for casefile in CaseFilePage.objects.select_related("system__organization", "agency"):
