@@ -54,8 +54,10 @@ from .data.casefiles import CASE_FILES
 from .data.glossary import GLOSSARY
 from .data.images import IMAGES
 from .data.organizations import ORGANIZATIONS
+from .data.systems import SYSTEMS
 from .data.testimonies import TESTIMONIES
 from .drawing import draw_image, render_pdf
+from .systems import SystemLoader
 from .texts import ItemTexts
 
 # Demo items get translation keys derived from their fixed public ids: that is how a later run
@@ -87,7 +89,7 @@ class DemoLoader:
             self.site = ensure_site()
             self.french = self.site["fr"]["home"].locale
             self.english = Locale.objects.get(language_code="en")
-            for spec in [*CASE_FILES, *BRIEFS, *AGREEMENTS]:
+            for spec in [*CASE_FILES, *SYSTEMS, *BRIEFS, *AGREEMENTS]:
                 PublicIdSequence.reserve(spec["id"])
             self.load_groups()
             self.load_accounts()
@@ -96,7 +98,10 @@ class DemoLoader:
             self.load_images()
             self.load_glossary()
             self.texts = ItemTexts(self.organization, self.images)
+            register = SystemLoader(self)
+            self.systems = register.load_entries()
             self.load_casefiles()
+            register.publish_new(self.casefiles)
             self.load_testimonies()
             self.load_briefs()
             self.load_agreements()
@@ -302,7 +307,7 @@ class DemoLoader:
                     municipality=spec["municipality"],
                     impact_level=spec["impact_level"],
                     agency=self.organization(spec["agency"]),
-                    ai_system=spec["ai_system"],
+                    system=self.systems[spec["ai_system"]],
                     vendor=self.organization(spec["vendor"]),
                     automation=spec["automation"],
                     status=spec["status"],

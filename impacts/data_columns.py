@@ -41,8 +41,11 @@ CASEFILE_COLUMNS = (
     Column("agency", "agency", meaning=_("The organization's name.")),
     Column(
         "ai_system",
-        "ai_system",
-        meaning=_("The name of the AI system, as the agency or the vendor calls it."),
+        "system",
+        meaning=_(
+            "Its name. An import links the case file to the agency's entry of that name, in any "
+            "language, or creates that entry as a draft for review."
+        ),
     ),
     Column("status", "status", kind="code", vocabulary="casefile_status"),
     Column("first_reported", "first_reported", kind="date"),
@@ -93,7 +96,7 @@ CASEFILE_JSON_COLUMNS = (
 
 
 class CaseFileDataFile(ItemDataFile):
-    select = ("agency", "vendor")
+    select = ("agency", "vendor", "system")
     prefetch = ("risks",)
     choices = {
         "casefile_status": CaseFilePage.Status,

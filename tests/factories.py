@@ -12,7 +12,9 @@ import factory.random
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, PageViewRestriction
 
 from advocacy.models import (
@@ -165,12 +167,17 @@ class CaseFilePageFactory(ItemPageFactory):
     class Meta:
         model = CaseFilePage
 
+    class Params:
+        ai_system = None  # a name: the case file's system is the published entry of that name
+
     parent = factory.LazyFunction(lambda: index_page("impacts.CaseFileIndexPage"))
     title = factory.Sequence(lambda n: f"Dossier fictif {n}")
     municipality = "Ville fictive"
     impact_level = 2
     agency = factory.SubFactory(OrganizationFactory)
-    ai_system = factory.Sequence(lambda n: f"Système fictif {n}")
+    system = factory.LazyAttribute(
+        lambda page: named_system(page.ai_system, page.agency) if page.ai_system else None
+    )
     decision_role = "Classe les demandes par ordre de priorité."
     automation = CaseFilePage.Automation.HUMAN_IN_THE_LOOP
     status = CaseFilePage.Status.DEPLOYED
@@ -404,3 +411,18 @@ def role_user(role, username, organization=None, **fields):
     if organization is not None:
         PartnerMembership.objects.create(user=user, organization=organization)
     return user
+
+
+def named_system(name, organization=None):
+    """The published register entry called ``name`` (of ``organization`` when given), made if
+    missing: what a case file's ``ai_system`` names."""
+    entries = SystemPage.objects.filter(title=name)
+    if organization is not None:
+        entries = entries.filter(organization=organization)
+    existing = entries.order_by("pk").first()
+    if existing is not None:
+        return existing
+    slug = find_available_slug(index_page("registry.SystemIndexPage"), slugify(name)[:50] or "system")
+    return SystemPageFactory(
+        title=name, slug=slug, **({"organization": organization} if organization else {})
+    )

@@ -5,6 +5,7 @@ FICTION_NOTE = {
     "casefile": {"fr": "(Cas fictif de démonstration.)", "en": "(Fictional demonstration case.)"},
     "brief": {"fr": "(Mémoire fictif de démonstration.)", "en": "(Fictional demonstration brief.)"},
     "agreement": {"fr": "(Entente fictive de démonstration.)", "en": "(Fictional demonstration agreement.)"},
+    "system": {"fr": "(Système fictif de démonstration.)", "en": "(Fictional demonstration system.)"},
 }
 PLAIN_FICTION_NOTE = {"fr": "Cet exemple est inventé.", "en": "This example is made up."}
 CASEFILE_HEADINGS = {

@@ -112,10 +112,11 @@ def casefile_to_row(page):
 
 
 def same_content(current_cells, row_cells):
-    """Whether a row says nothing new about a page; agencies match by name whatever the case."""
+    """Whether a row says nothing new about a page; agencies and systems match by name whatever
+    the case."""
 
     def comparable(cells):
-        return {**cells, "agency": cells["agency"].casefold()}
+        return {**cells, "agency": cells["agency"].casefold(), "ai_system": cells["ai_system"].casefold()}
 
     return comparable(current_cells) == comparable(row_cells)
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from hub import csv_cells
 from hub.items import PUBLIC_ID_RE
 from hub.models import ImpactLevel, Organization, Region, Risk, Service
+from registry.models import SystemPage
 
 from ..models import CaseFilePage
 from .format import COLUMNS, FALSE, ID_PREFIX, LOCALES, SEPARATOR, TRUE, clean_text, format_cells
@@ -25,7 +26,7 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # and PostgreSQL refuses NUL outright.
 CONTROL_CHARACTER_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 TITLE_MAX_LENGTH = CaseFilePage._meta.get_field("title").max_length
-AI_SYSTEM_MAX_LENGTH = CaseFilePage._meta.get_field("ai_system").max_length
+AI_SYSTEM_MAX_LENGTH = SystemPage._meta.get_field("title").max_length
 AGENCY_MAX_LENGTH = Organization._meta.get_field("name").max_length
 TAXONOMIES = {"services": Service, "regions": Region, "risks": Risk}
 
@@ -236,6 +237,8 @@ class RowChecker:
             "sources": self.check_sources(raw["sources"], report),
             "published": self.check_published(raw["published"], report),
         }
+        if values["ai_system"] and not values["agency"]:
+            report("agency", _("required with an AI system: the register knows a system by its organization"))
         self.check_unique(values["public_id"], values["locale"], line, report)
         if problems:
             return None, problems

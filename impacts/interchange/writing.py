@@ -14,6 +14,8 @@ from wagtail.models import Locale
 from hub.models import Organization, PublicIdSequence, Region, Risk, Service
 from hub.site_setup import ensure_site
 from hub.write_locks import exclusive
+from registry.casefile_systems import find_or_create_system
+from registry.models import SystemIndexPage
 
 from ..models import CaseFileIndexPage, CaseFilePage
 from .format import (
@@ -39,7 +41,7 @@ FIELD_COLUMNS = {
     "risks": "risks",
     "impact_level": "impact_level",
     "agency": "agency",
-    "ai_system": "ai_system",
+    "system": "ai_system",
     "status": "status",
     "first_reported": "first_reported",
     "body": "sources",
@@ -94,6 +96,7 @@ class RowWriter:
 
     def __init__(self, site_pages):
         self.indexes = {code: site_pages[code][CaseFileIndexPage._meta.label] for code in LOCALES}
+        self.registers = {code: site_pages[code][SystemIndexPage._meta.label] for code in LOCALES}
         self.locales = {
             locale.language_code: locale for locale in Locale.objects.filter(language_code__in=LOCALES)
         }
@@ -158,10 +161,10 @@ class RowWriter:
         page.summary = row.summary
         page.plain_summary = row.plain_summary
         page.impact_level = row.impact_level
-        page.ai_system = row.ai_system
         page.status = row.status
         page.first_reported = row.first_reported
         page.agency = self.agency(row.agency, row.locale, current=page.agency if page.agency_id else None)
+        page.system = self.system(page, row)
         page.services.set(self.terms(Service, row.services, row.locale))
         page.regions.set(self.terms(Region, row.regions, row.locale))
         page.risks.set(self.terms(Risk, row.risks, row.locale))
@@ -174,6 +177,14 @@ class RowWriter:
             if term.key not in by_key or term.locale.language_code == language_code:
                 by_key[term.key] = term
         return [by_key[key] for key in keys]
+
+    def system(self, page, row):
+        """The entry the row names by its agency and name: the one the page links to if it is
+        that, else found or created as a draft (``registry.casefile_systems``)."""
+        if not row.ai_system:
+            return None
+        current = page.system if page.system_id else None
+        return find_or_create_system(page.agency, row.ai_system, self.registers[row.locale], current)
 
     def agency(self, name, language_code, current):
         """The organization called ``name`` (any case, any locale), created in the row's locale

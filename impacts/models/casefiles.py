@@ -81,7 +81,6 @@ class CaseFilePage(ItemPage):
         related_name="+",
         help_text=_("The public body that uses the system."),
     )
-    ai_system = models.CharField(_("AI system"), max_length=255, blank=True)
     system = models.ForeignKey(
         "registry.SystemPage",
         verbose_name=_("AI system"),
@@ -129,7 +128,7 @@ class CaseFilePage(ItemPage):
         MultiFieldPanel(
             [
                 FieldPanel("agency"),
-                FieldPanel("ai_system"),
+                FieldPanel("system"),
                 FieldPanel("vendor"),
                 FieldPanel("decision_role"),
                 FieldPanel("automation"),
@@ -164,7 +163,7 @@ class CaseFilePage(ItemPage):
         SynchronizedField("risks"),
         SynchronizedField("impact_level"),
         SynchronizedField("agency"),
-        SynchronizedField("ai_system"),
+        SynchronizedField("system"),
         SynchronizedField("vendor"),
         TranslatableField("decision_role"),
         SynchronizedField("automation"),
@@ -205,6 +204,22 @@ class CaseFilePage(ItemPage):
     @property
     def agency_name(self):
         return self.agency.name if self.agency else ""
+
+    @property
+    def ai_system(self):
+        """The name of the system, as the register names it: what the CSV's and the API's
+        ``ai_system`` hold. Shown even when the entry awaits review, as the case file said it."""
+        return self.system.title if self.system_id else ""
+
+    def public_system(self, language):
+        """The register entry a reader of ``language`` may follow: its public version in that
+        language, else its first public version; None while no version is public."""
+        if not self.system_id:
+            return None
+        entries = type(self.system).objects.public().filter(translation_key=self.system.translation_key)
+        entries = list(entries.select_related("locale").order_by("pk"))
+        in_language = [entry for entry in entries if entry.locale.language_code == language]
+        return (in_language or entries or [None])[0]
 
     @property
     def vendor_name(self):
@@ -291,6 +306,7 @@ class CaseFilePage(ItemPage):
             "agency": api.organization(self.agency),
             "vendor": api.organization(self.vendor),
             "ai_system": self.ai_system,
+            "system": self.api_system(api),
             "decision_role": self.decision_role,
             "automation": api.choice(self, "automation"),
             "evidence_sources": [
@@ -301,6 +317,10 @@ class CaseFilePage(ItemPage):
             "cited_by": api.references(self.citing_briefs()),
             "exportable_testimonies": self.exportable_testimonies(),
         }
+
+    def api_system(self, api):
+        system = self.public_system(api.language)
+        return api.reference(system) if system is not None else None
 
     def citing_briefs(self):
         """Public briefs citing any language version of this case file, once each, newest first.
@@ -343,7 +363,7 @@ class CaseFilePage(ItemPage):
             queryset=CaseFileTestimony.objects.select_related("testimony").prefetch_related(consents),
             to_attr="search_testimony_links",
         )
-        return pages.select_related("agency", "vendor").prefetch_related(links)
+        return pages.select_related("agency", "vendor", "system").prefetch_related(links)
 
     def search_body_parts(self):
         parts = [*self.stream_text(self.body), self.ai_system, self.municipality, self.decision_role]

@@ -13,3 +13,10 @@ def related_casefiles(context, page):
     """Published case files related to ``page``, each in the interface language when translated."""
     related = public_pages(list(page.related_casefiles.all()))
     return as_read_in(related, interface_language(context))
+
+
+@register.simple_tag(takes_context=True)
+def casefile_system(context, page):
+    """The case file's register entry as a reader may follow it, or None while it is not public
+    (the page then names the system without a link)."""
+    return page.public_system(interface_language(context))

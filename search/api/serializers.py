@@ -216,7 +216,13 @@ class ItemSerializer(serializers.Serializer):
         allow_null=True, help_text="Case files: the public body using the system."
     )
     vendor = OrganizationSerializer(allow_null=True, help_text="Case files.")
-    ai_system = serializers.CharField(allow_null=True, help_text="Case files.")
+    ai_system = serializers.CharField(
+        allow_null=True, help_text="Case files: the name of the system's entry in the register."
+    )
+    system = ItemReferenceSerializer(
+        allow_null=True,
+        help_text="Case files: the system's entry in the register; null until it is published.",
+    )
     decision_role = serializers.CharField(
         allow_null=True, help_text="Case files: what the system decides or assists."
     )

@@ -34,6 +34,7 @@ from hub.models import (
     Service,
 )
 from impacts.models import CaseFilePage
+from registry.models import DeclaredRecord, DisclosureLevel, SystemPage
 
 CREDENTIAL_LINE = re.compile(r"username:\s*(?P<username>\S+)\s+password:\s*(?P<password>\S+)")
 ITEM_MODELS = [CaseFilePage, AdvocacyBriefPage, CollaborationAgreementPage]
@@ -62,6 +63,7 @@ def database_counts():
         "group page permissions": GroupPagePermission.objects.count(),
         "citations": BriefCitation.objects.count(),
         "parties": AgreementParty.objects.count(),
+        "declared records": DeclaredRecord.objects.count(),
         "demo markers": DemoMarker.objects.count(),
     }
 
@@ -159,6 +161,47 @@ class LoadedDemoTests(TestCase):
                 for block in page.body:
                     if block.block_type == "evidence":
                         self.assertTrue(block.value["publisher"] and block.value["date"])
+
+    def test_the_register_has_twelve_fictional_entries_or_more_in_both_languages(self):
+        entries = SystemPage.objects.public()
+        french_ids = sorted(french(SystemPage).live().values_list("public_id", flat=True))
+        english_ids = sorted(entries.filter(locale__language_code="en").values_list("public_id", flat=True))
+        self.assertGreaterEqual(len(french_ids), 12)
+        self.assertEqual(english_ids, french_ids)
+        for entry in entries:
+            with self.subTest(entry=entry.public_id, language=entry.locale.language_code):
+                self.assertRegex(entry.summary.lower(), r"fictif|fictional")
+                self.assertLessEqual(len(entry.summary), 350)
+                self.assertTrue(
+                    entry.organization and entry.lifecycle_status and entry.community_sources.exists()
+                )
+        self.assertGreaterEqual(len(set(entries.values_list("organization__key", flat=True))), 10)
+        self.assertGreaterEqual(len(set(entries.values_list("lifecycle_status", flat=True))), 4)
+        self.assertGreaterEqual(
+            len(set(entries.exclude(technique="").values_list("technique", flat=True))), 3
+        )
+
+    def test_every_case_file_links_to_a_published_entry_of_its_agency(self):
+        for casefile in CaseFilePage.objects.select_related("system__organization", "agency"):
+            with self.subTest(casefile=casefile.public_id, language=casefile.locale.language_code):
+                self.assertTrue(casefile.system.live)
+                self.assertEqual(casefile.system.organization.key, casefile.agency.key)
+                self.assertIn(casefile.ai_system, casefile.summary + " ".join(casefile.search_body_parts()))
+
+    def test_entries_vary_in_what_their_organizations_disclose(self):
+        levels = {entry.disclosure_level() for entry in french(SystemPage)}
+        self.assertEqual(levels, set(DisclosureLevel))
+        records = DeclaredRecord.objects.all()
+        self.assertTrue(records.exists())
+        self.assertTrue(all(record.live for record in records))
+        self.assertEqual(
+            sorted(records.filter(locale__language_code="en").values_list("system__public_id", flat=True)),
+            sorted(records.filter(locale__language_code="fr").values_list("system__public_id", flat=True)),
+        )
+        self.assertGreaterEqual(sum(1 for record in records if len(record.not_disclosed) >= 4), 2)
+        for record in records:
+            with self.subTest(record=record.pk):
+                self.assertRegex(record.source_title.lower(), r"fictif|fictive|fictional")
 
     def test_plain_summaries_use_short_sentences(self):
         for page in self.demo_items():

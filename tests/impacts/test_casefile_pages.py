@@ -75,7 +75,9 @@ class CaseFileRenderingTests(LocalizedPageTestCase):
             summary="A fictional system sorts applications.",
             plain_summary="A machine sorts the forms.",
         )
-        cls.untranslated = CaseFilePageFactory(title="Caméras intelligentes au centre-ville")
+        cls.untranslated = CaseFilePageFactory(
+            title="Caméras intelligentes au centre-ville", ai_system="VisioCentre"
+        )
         cls.english_only = CaseFilePageFactory(parent=cls.index_en, title="Chatbot at the city help desk")
         cls.draft = CaseFilePageFactory(title="Brouillon confidentiel", live=False)
         cls.private = CaseFilePageFactory(title="Dossier réservé aux membres")
@@ -193,6 +195,22 @@ class CaseFileRenderingTests(LocalizedPageTestCase):
         self.assertContains(response, "Montréal")
         self.assertContains(response, self.untranslated.evidence_sources()[0])
 
+    def test_the_case_file_links_to_its_system_in_the_register_in_the_readers_language(self):
+        system = self.untranslated.system
+        english = translate_page(system, title="DowntownVision")
+        for language, shown in (("fr", system), ("en", english)):
+            with self.subTest(language=language):
+                response = self.client.get(self.untranslated.url_in(language))
+                self.assertContains(response, f'<a href="{shown.url}">{shown.title}</a>', html=True)
+
+    def test_a_system_not_yet_published_is_named_without_a_link(self):
+        system = self.untranslated.system
+        system.unpublish()
+        response = self.client.get(self.untranslated.url)
+        self.assertContains(response, "VisioCentre")
+        self.assertNotContains(response, system.url_path.rstrip("/").rsplit("/", 1)[-1] + "/")
+        self.assertNotContains(response, system.public_id)
+
 
 class CaseFileAdminTests(LocalizedPageTestCase):
     """Editors create case files through the admin form, which enforces the required fields."""
@@ -215,7 +233,7 @@ class CaseFileAdminTests(LocalizedPageTestCase):
             "municipality": "Laval",
             "impact_level": "3",
             "agency": str(self.agency.pk),
-            "ai_system": "Trieur fictif",
+            "system": "",
             "vendor": "",
             "decision_role": "Classe les demandes.",
             "automation": CaseFilePage.Automation.ADVISORY,

@@ -22,6 +22,7 @@ from hub.data_folder import open_data_root
 from hub.models import Organization, PublicIdSequence
 from impacts.models import CaseFilePage
 from open_data.build import build_open_data
+from registry.models import SystemPage
 from search.backends import get_backend
 from search.index import rebuild_index
 from tests.factories import (
@@ -195,7 +196,7 @@ def test_export_import_into_an_empty_database_export_is_byte_identical(casefiles
     assert len(rows(first)) == len(STARTS)
     assert cells_starting_dangerously(first) == []
 
-    for page in CaseFilePage.objects.order_by("-pk"):
+    for page in [*CaseFilePage.objects.order_by("-pk"), *SystemPage.objects.order_by("-pk")]:
         page.delete()
     Organization.objects.all().delete()
     PublicIdSequence.objects.all().delete()

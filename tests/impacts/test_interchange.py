@@ -18,6 +18,7 @@ from wagtail.models import Page, Revision
 from hub.models import HomePage, Organization, PublicIdSequence
 from impacts.management.commands.import_casefiles import Command as ImportCommand
 from impacts.models import CaseFileIndexPage, CaseFilePage
+from registry.models import SystemPage
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ SAMPLE = "\n".join(
         "2023-05-02,https://exemple.org/article,true",
         "CF-2021-0002,fr, Chatbot de l'aide sociale ,Un robot répond aux questions.,"
         "Un robot répond.,emploi-solidarite|services-sociaux,tout-le-quebec,opacite,,"
-        ",AideBot,suspended,,,false",
+        "Ministère fictif de la Solidarité,AideBot,suspended,,,false",
         "CF-2023-0003,en,Predictive policing pilot,A model predicts patrol zones.,"
         "A computer says where police go.,securite-publique,laval|laurentides,,1,"
         "Service de police fictif,PatrouilleIA,retired,2022-11-30,http://exemple.org/archives,true",
@@ -93,7 +94,7 @@ SAMPLE_EXPORTED_ROWS = [
         "regions": "tout-le-quebec",
         "risks": "opacite",
         "impact_level": "",
-        "agency": "",
+        "agency": "Ministère fictif de la Solidarité",
         "ai_system": "AideBot",
         "status": "suspended",
         "first_reported": "",
@@ -257,7 +258,8 @@ def test_import_creates_pages_translations_and_drafts(tmp_path):
     assert [block.value["source_url"] for block in metro_en.body] == ["https://exemple.org/article"]
     # One organization, matched whatever the case of its name.
     assert metro_en.agency_id == metro_fr.agency_id
-    assert list(Organization.objects.values_list("name", flat=True)) == [
+    assert sorted(Organization.objects.values_list("name", flat=True)) == [
+        "Ministère fictif de la Solidarité",
         "Service de police fictif",
         "Société fictive de transport",
     ]
@@ -536,6 +538,8 @@ def test_export_then_import_into_an_empty_database_then_export_gives_the_same_fi
 
     for casefile_page in CaseFilePage.objects.order_by("-pk"):
         casefile_page.delete()
+    for entry in SystemPage.objects.order_by("-pk"):
+        entry.delete()
     Organization.objects.all().delete()
     PublicIdSequence.objects.all().delete()
     assert export_text() == HEADER + "\n"
@@ -573,6 +577,8 @@ BAD_ROWS = [
     pytest.param(spoil(9, "5"), 9, "impact_level", "not an impact level", id="impact level 5"),
     pytest.param(spoil(9, "III"), 9, "impact_level", "not an impact level", id="roman impact level"),
     pytest.param(spoil(10, "A" * 256), 10, "agency", "too long", id="agency too long"),
+    pytest.param(spoil(10, ""), 10, "agency", "required with an AI system", id="system without agency"),
+    pytest.param(spoil(11, "S" * 256), 11, "ai_system", "too long", id="system name too long"),
     pytest.param(
         spoil(12, "live"), 12, "status", "planned, pilot, deployed, suspended, retired", id="bad status"
     ),
@@ -665,6 +671,7 @@ def test_a_row_the_database_refuses_rolls_back_the_whole_file(tmp_path, monkeypa
 
     assert problems == ["line 3, column 3 (title): refused by the model"]
     assert database_state() == before
+    assert not SystemPage.objects.exists()  # the accepted row's new entry went with it
 
 
 @pytest.mark.parametrize(
