@@ -72,6 +72,8 @@ def system_to_record(system, report):
     for name in system:
         if name not in SYSTEM_PROPERTIES:
             report(None, _("unknown property “%s”") % name)
+    if (system.get("declared") is None) != (system.get("source") is None):
+        report(None, _("“declared” and “source” go together: both objects, or both null"))
     record = {}
     for column in COLUMNS:
         path = json_path(column)

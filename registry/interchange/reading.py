@@ -192,7 +192,7 @@ def read_json(data):
         found = len(problems)
 
         def report(column, message, number=number):
-            name = "systems[%d]" % (number - 1) if column is None else ".".join(json_path(column))
+            name = "" if column is None else ".".join(json_path(column))
             problems.append(Problem(message, record=number, name=name))
 
         if not isinstance(system, dict):
