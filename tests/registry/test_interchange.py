@@ -502,7 +502,9 @@ def test_a_row_the_database_refuses_rolls_back_the_whole_file(tmp_path, monkeypa
     ("header", "expected"),
     [
         pytest.param(
-            ["identifiant", *HEADER[1:]], "line 1, column 1 (id): expected column “id”, found “identifiant”", id="renamed"
+            ["identifiant", *HEADER[1:]],
+            "line 1, column 1 (id): expected column “id”, found “identifiant”",
+            id="renamed",
         ),
         pytest.param(HEADER[:-1], "line 1, column 63 (published): missing column “published”", id="missing"),
     ],
