@@ -10,10 +10,12 @@ JSON Schema and its crosswalk to the official standards.
 - ``schema``: the JSON Schema of the JSON file; ``crosswalk``: the crosswalk document.
 """
 
+from hub.import_files import ImportRefused, ImportResult
+
 from .export import export_csv, export_json
 from .format import COLUMNS
-from .reading import ImportRefused, Problem, read_csv, read_json
-from .writing import ImportResult, apply_import
+from .reading import Problem, read_csv, read_json
+from .writing import apply_import
 
 __all__ = [
     "COLUMNS",

@@ -3,15 +3,14 @@ return its records or raise ``ImportRefused`` with every problem, each located w
 finds it: line and column in a CSV file, record and property in a JSON file.
 """
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from hub import csv_cells
+from hub import import_files
+from hub.import_files import ImportRefused
 
 from .checks import RecordChecker
 from .csv_format import decode_cell
@@ -47,14 +46,6 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class ImportRefused(Exception):
-    """The file cannot be imported; ``problems`` says why, and nothing was written."""
-
-    def __init__(self, problems):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
-
-
 def problem_at(record, column, message):
     """A problem of a checked record, at its line and column (CSV) or record and property (JSON)."""
     if "_line" in record:
@@ -62,18 +53,6 @@ def problem_at(record, column, message):
             return Problem(message, line=record["_line"])
         return Problem(message, line=record["_line"], column=COLUMNS.index(column) + 1, name=column)
     return Problem(message, record=record["_record"], name=".".join(json_path(column)) if column else "")
-
-
-def decode(data):
-    """The text of a file, which must be UTF-8 (a byte order mark is tolerated)."""
-    if isinstance(data, str):
-        return data.removeprefix("\ufeff")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        message = _("the file is not UTF-8 text (byte 0x%(byte)02x); save it as UTF-8 and try again")
-        raise ImportRefused([Problem(message % {"byte": data[error.start]}, line=line)]) from None
 
 
 def check_controls(record, report):
@@ -88,39 +67,12 @@ def check_controls(record, report):
 def read_csv(data):
     """Check a whole CSV file (bytes or text); return its records or raise ``ImportRefused``."""
     checker = RecordChecker()
-    problems, records = [], []
-    reader = csv_cells.Reader(io.StringIO(decode(data), newline=""), strict=True)
-    header_seen = False
-    while True:
-        line = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            problems.append(Problem(_("the CSV is malformed here (%s); check the quotes") % error, line=line))
-            break
-        if not any(cell.strip() for cell in cells):
-            continue
-        if not header_seen:
-            header_seen = True
-            if header_problems := check_header(cells, line):
-                raise ImportRefused(header_problems)
-            continue
-        record = read_row(cells, line, checker, problems)
-        if record is not None:
-            records.append(record)
-    if not header_seen and not problems:
-        problems.append(
-            Problem(_("the file is empty; the first line must be the header: %s") % ",".join(COLUMNS), line=1)
-        )
-    if problems:
-        raise ImportRefused(problems)
-    return records
+    return import_files.read_csv(data, COLUMNS, lambda cells, line: read_row(cells, line, checker), Problem)
 
 
-def read_row(cells, line, checker, problems):
-    found = len(problems)
+def read_row(cells, line, checker):
+    """A row's record, or None, and its problems."""
+    problems = []
 
     def report(column, message):
         problems.append(Problem(message, line=line, column=COLUMNS.index(column) + 1, name=column))
@@ -136,7 +88,7 @@ def read_row(cells, line, checker, problems):
             _("the row has %(found)d cells instead of %(expected)d")
             % {"found": len(cells), "expected": len(COLUMNS)},
         )
-        return None
+        return None, problems
     raw = dict(zip(COLUMNS, cells, strict=False))
     check_controls(raw, report)
     record = {
@@ -144,33 +96,7 @@ def read_row(cells, line, checker, problems):
         for column in COLUMNS
     }
     record = checker.check(record, report, location=f"line {line}")
-    return {**record, "_line": line} if len(problems) == found else None
-
-
-def check_header(cells, line):
-    names = [cell.strip() for cell in cells]
-    while names and not names[-1]:
-        names.pop()
-    if names == list(COLUMNS):
-        return []
-    problems = []
-    for position in range(max(len(names), len(COLUMNS))):
-        expected = COLUMNS[position] if position < len(COLUMNS) else None
-        found = names[position] if position < len(names) else None
-        if found == expected:
-            continue
-        if expected is None:
-            message = _("unexpected column “%s”") % found
-        elif found is None:
-            message = _("missing column “%s”") % expected
-        else:
-            message = _("expected column “%(expected)s”, found “%(found)s”") % {
-                "expected": expected,
-                "found": found,
-            }
-        problems.append(Problem(message, line, position + 1, expected or found))
-    problems.append(Problem(_("the header must be exactly: %s") % ",".join(COLUMNS), line=line))
-    return problems
+    return ({**record, "_line": line} if not problems else None), problems
 
 
 # --- JSON --------------------------------------------------------------------------------------
@@ -179,7 +105,7 @@ def check_header(cells, line):
 def read_json(data):
     """Check a whole JSON file (bytes or text); return its records or raise ``ImportRefused``."""
     try:
-        document = json.loads(decode(data))
+        document = json.loads(import_files.decode(data, Problem))
     except json.JSONDecodeError as error:
         message = _("not valid JSON (%s)") % error.msg
         raise ImportRefused([Problem(message, line=error.lineno, column=error.colno)]) from None

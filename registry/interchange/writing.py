@@ -6,18 +6,15 @@ every public surface.
 """
 
 import uuid
-from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
+from hub import import_files
 from hub.models import Organization, PublicIdSequence, Region, Service
 from hub.site_setup import ensure_site
-from hub.write_locks import exclusive
 
 from ..models import DeclaredRecord, SystemIndexPage, SystemPage
 from ..record import FIELDS
@@ -33,7 +30,7 @@ from .format import (
     has_declaration,
     system_to_record,
 )
-from .reading import ImportRefused, problem_at
+from .reading import problem_at
 
 SLUG_MAX_LENGTH = 80
 ENTRY_PART = (*ENTRY_COLUMNS, *COMMUNITY_COLUMNS, "published")
@@ -52,33 +49,13 @@ FIELD_COLUMNS = {
 }
 
 
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
 def apply_import(records):
     """Write checked records in one transaction; if the database refuses any of them, nothing is
-    written and ``ImportRefused`` says which. Imports run one at a time (``exclusive``): the next
-    one starts from what the previous one committed, so two files naming the same new id do not
-    both create it."""
-    result = ImportResult()
-    with exclusive("import_systems"):
-        writer = RecordWriter(ensure_site())
-        problems = []
-        for record in records:
-            try:
-                with transaction.atomic():
-                    outcome = writer.write(record)
-            except ValidationError as error:
-                problems.extend(validation_problems(record, error))
-                continue
-            setattr(result, outcome, getattr(result, outcome) + 1)
-        if problems:
-            raise ImportRefused(problems)
-    return result
+    written and ``ImportRefused`` says which. Imports run one at a time: two files naming the same
+    new id do not both create it."""
+    return import_files.write_all(
+        "import_systems", records, lambda: RecordWriter(ensure_site()).write, validation_problems
+    )
 
 
 def validation_problems(record, error):

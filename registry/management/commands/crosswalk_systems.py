@@ -2,11 +2,10 @@
 (``docs/register-crosswalk.md``), or with ``--schema`` its JSON Schema
 (``registry/schema/register-v1.json``), from the fields' declarations."""
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from hub.import_files import write_output
 from registry.interchange.crosswalk import crosswalk_text
 from registry.interchange.schema import schema_text
 
@@ -24,13 +23,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         text = schema_text() if options["schema"] else crosswalk_text()
-        if options["file"] == "-":
-            self.stdout.write(text, ending="")
-            return
-        try:
-            Path(options["file"]).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise CommandError(
-                _("Cannot write %(file)s: %(reason)s")
-                % {"file": options["file"], "reason": error.strerror or error}
-            ) from None
+        write_output(options["file"], text.encode("utf-8"), self.stdout)

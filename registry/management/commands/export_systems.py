@@ -1,10 +1,9 @@
 """``manage.py export_systems FILE [--format json]``: give the whole register back as a file."""
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from hub.import_files import write_output
 from hub.site_setup import ensure_site
 from registry.interchange import export_csv, export_json
 
@@ -24,21 +23,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         ensure_site()
-        data = EXPORTS[options["format"]]().encode("utf-8")
-        if options["file"] == "-":
-            # Bytes, whatever the terminal's encoding, when the stream allows it.
-            buffer = getattr(self.stdout, "buffer", None)
-            if buffer is None:
-                self.stdout.write(data.decode("utf-8"), ending="")
-            else:
-                self.stdout.flush()
-                buffer.write(data)
-                buffer.flush()
-            return
-        try:
-            Path(options["file"]).write_bytes(data)
-        except OSError as error:
-            raise CommandError(
-                _("Cannot write %(file)s: %(reason)s")
-                % {"file": options["file"], "reason": error.strerror or error}
-            ) from None
+        write_output(options["file"], EXPORTS[options["format"]]().encode("utf-8"), self.stdout)
