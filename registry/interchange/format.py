@@ -97,6 +97,7 @@ def max_length(column):
         "name": SystemPage._meta.get_field("title"),
         "unit": SystemPage._meta.get_field("unit"),
         "declared_source_title": DeclaredRecord._meta.get_field("source_title"),
+        "declared_source_url": DeclaredRecord._meta.get_field("source_url"),
     }
     return model_fields[column].max_length if column in model_fields else None
 

@@ -57,8 +57,19 @@ def problem_at(record, column, message):
 
 def check_controls(record, report):
     for column, value in record.items():
-        if isinstance(value, str) and (bad := CONTROL_CHARACTER_RE.search(value)):
-            report(column, _("contains a control character (U+%04X)") % ord(bad.group()))
+        for text in strings(value):
+            if bad := CONTROL_CHARACTER_RE.search(text):
+                report(column, _("contains a control character (U+%04X)") % ord(bad.group()))
+                break
+
+
+def strings(value):
+    """Every text in a record's value, lists and items included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | dict):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from strings(item)
 
 
 # --- CSV ---------------------------------------------------------------------------------------

@@ -428,6 +428,18 @@ BAD_ROWS = [
         id="declaration without its state",
     ),
     pytest.param({"published": "oui"}, "published", "“oui” must be “true” or “false”", id="published"),
+    pytest.param(
+        {"community_purpose": "Réduire\x01 les délais."},
+        "community_purpose",
+        "contains a control character (U+0001)",
+        id="control character",
+    ),
+    pytest.param(
+        {"declared_source_url": "https://exemple.org/" + "r" * 200},
+        "declared_source_url",
+        "too long: 220 characters, at most 200",
+        id="long source address",
+    ),
 ]
 
 

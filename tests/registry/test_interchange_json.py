@@ -239,6 +239,11 @@ BAD_DOCUMENTS = [
         id="other type's id in the second record",
     ),
     pytest.param(
+        spoil(("community", "risks_mitigations"), [{"risk": "Biais\u0007", "mitigation": ""}]),
+        "record 1 (community.risks_mitigations): contains a control character (U+0007)",
+        id="control character in an item",
+    ),
+    pytest.param(
         spoil(("declared", "impact_assessments"), [{"kind": "aia-3", "level": "3"}]),
         "record 1 (declared.impact_assessments): must be a list of objects with the string properties "
         "kind, date, url, note",
