@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from hub.items import PUBLIC_ID_RE
 from hub.models import Organization, Region, Service
 
-from ..models import DeclaredRecord, SystemPage
+from ..models import CommunitySource, DeclaredRecord, SystemPage
 from ..record import FIELD_KEYS, FIELDS
 from .format import (
     ASSESSMENT_KIND_KEYS,
@@ -31,6 +31,7 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 TAXONOMIES = {"services": Service, "regions": Region}
 REQUIRED_TEXT = ("name", "description", "plain_summary")
 ASSESSMENT_NOTE_LIMIT = 300  # AssessmentBlock's note
+SOURCE_TITLE_LIMIT = CommunitySource._meta.get_field("source_title").max_length
 
 
 class RecordChecker:
@@ -47,6 +48,8 @@ class RecordChecker:
         for public_id, key in SystemPage.objects.values_list("public_id", "translation_key"):
             self.translation_keys_by_id.setdefault(public_id, set()).add(key)
         self.first_locations = {}
+        casefiles = CommunitySource._meta.get_field("casefile").related_model
+        self.casefile_ids = set(casefiles.objects.values_list("public_id", flat=True))
         self.declared = set(DeclaredRecord.objects.values_list("system__public_id", "locale__language_code"))
 
     def check(self, record, report, location):
@@ -78,6 +81,8 @@ class RecordChecker:
         for register_field in FIELDS:
             for column in (f"declared_{register_field.key}", f"community_{register_field.key}"):
                 record[column] = self.check_field(column, register_field.kind, record[column], report)
+        for number, source in enumerate(record["community_sources"], start=1):
+            self.check_source(source, number, report)
         self.check_declaration(record, report)
         self.check_unique(record["id"], record["locale"], location, report)
         return record
@@ -176,6 +181,22 @@ class RecordChecker:
         self.check_url(item["url"], column, report, prefix)
         if len(item["note"]) > ASSESSMENT_NOTE_LIMIT:
             report(column, prefix + _("the note holds at most %d characters") % ASSESSMENT_NOTE_LIMIT)
+
+    def check_source(self, source, number, report):
+        """Where the community learned a field: one of the hub's case files or a public address."""
+        prefix = _("item %d: ") % number
+        source["casefile"] = source["casefile"].upper()
+        if source["field"] and source["field"] not in FIELD_KEYS:
+            report("community_sources", prefix + _("unknown field “%s”") % source["field"])
+        if source["casefile"] and source["casefile"] not in self.casefile_ids:
+            report("community_sources", prefix + _("no case file has the id “%s”") % source["casefile"])
+        if not (source["casefile"] or source["url"]):
+            report("community_sources", prefix + _("give the case file's id or the source's address"))
+        self.check_url(source["url"], "community_sources", report, prefix)
+        if len(source["title"]) > SOURCE_TITLE_LIMIT:
+            report(
+                "community_sources", prefix + _("the title holds at most %d characters") % SOURCE_TITLE_LIMIT
+            )
 
     def check_date(self, value, column, report, prefix=""):
         if not value:

@@ -54,7 +54,8 @@ ENTRY_CROSSWALK = {
     "services": ("keys of the public services", {"NL": "category", "EU": "domain"}),
     "regions": ("keys of the regions", {"EU": "area"}),
 }
-DECLARATION_MEANINGS = {
+OTHER_MEANINGS = {
+    "community_sources": "where the community learned each field: one a line, field|case file id|title|url",
     "not_disclosed": "fields the organization has not made public (keys)",
     "declared_source_title": DeclaredRecord._meta.get_field("source_title"),
     "declared_source_url": DeclaredRecord._meta.get_field("source_url"),
@@ -114,6 +115,6 @@ def crosswalk_text():
             columns = [f"declared_{register_field.key}", f"community_{register_field.key}"]
             model_field = RegisterRecord._meta.get_field(register_field.key)
             lines.append(row(columns, model_field, register_field.crosswalk))
-        for column, described in DECLARATION_MEANINGS.items():
+        for column, described in OTHER_MEANINGS.items():
             lines.append(row([column], described, {}))
         return "\n".join(lines) + "\n"

@@ -2,8 +2,8 @@
 ``hub.csv_cells`` (no cell a spreadsheet would run as a formula).
 
 - Lists of keys (services, regions, vendors, ``not_disclosed``) are separated by ``|``.
-- Impact assessments and risks put one item per line of the cell, its parts separated by ``|``
-  (``kind|date|url|note``, ``risk|mitigation``); inside a part, ``\\`` is written ``\\\\``,
+- Impact assessments, risks and community sources put one item per line of the cell, its parts
+  separated by ``|`` (``kind|date|url|note``, ``risk|mitigation``, ``field|case file id|title|url``); inside a part, ``\\`` is written ``\\\\``,
   ``|`` is written ``\\|`` and a line break ``\\n``. Every item has all its parts, so the
   cell reads back as exactly the items written.
 - ``published`` is ``true`` or ``false``; ``declared_published`` too when the row has a
@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 
 from hub.data_columns import SEPARATOR, clean_text
 
-from .format import ASSESSMENT_PARTS, RISK_PARTS, column_kind
+from .format import ASSESSMENT_PARTS, RISK_PARTS, SOURCE_PARTS, column_kind
 
 TRUE, FALSE = "true", "false"
 LIST_KINDS = ("keys", "organizations", "fields")
-ITEM_PARTS = {"assessments": ASSESSMENT_PARTS, "risks": RISK_PARTS}
+ITEM_PARTS = {"assessments": ASSESSMENT_PARTS, "risks": RISK_PARTS, "sources": SOURCE_PARTS}
 ESCAPES = {"\\": "\\\\", SEPARATOR: "\\" + SEPARATOR, "\n": "\\n"}
 UNESCAPES = {"\\": "\\", SEPARATOR: SEPARATOR, "n": "\n"}
 

@@ -42,7 +42,14 @@ DECLARATION_COLUMNS = (
     "declared_source_date",
     "declared_published",
 )
-COLUMNS = (*ENTRY_COLUMNS, *DECLARED_COLUMNS, *COMMUNITY_COLUMNS, *DECLARATION_COLUMNS, "published")
+COLUMNS = (
+    *ENTRY_COLUMNS,
+    *DECLARED_COLUMNS,
+    *COMMUNITY_COLUMNS,
+    "community_sources",
+    *DECLARATION_COLUMNS,
+    "published",
+)
 
 # What each column holds, beyond the register fields (whose kinds ``registry.record`` states).
 ENTRY_KINDS = {
@@ -55,6 +62,7 @@ ENTRY_KINDS = {
     "unit": "text",
     "services": "keys",
     "regions": "keys",
+    "community_sources": "sources",
     "not_disclosed": "fields",
     "declared_source_title": "text",
     "declared_source_url": "url",
@@ -64,6 +72,7 @@ ENTRY_KINDS = {
 }
 ASSESSMENT_PARTS = ("kind", "date", "url", "note")
 RISK_PARTS = ("risk", "mitigation")
+SOURCE_PARTS = ("field", "casefile", "title", "url")
 ASSESSMENT_KIND_KEYS = [key for key, _label in ASSESSMENT_KINDS]
 
 
@@ -104,7 +113,7 @@ def max_length(column):
 
 def empty_value(column):
     kind = column_kind(column)
-    if kind in ("keys", "organizations", "fields", "assessments", "risks"):
+    if kind in ("keys", "organizations", "fields", "assessments", "risks", "sources"):
         return []
     if kind == "declaration-state":
         return None
@@ -175,6 +184,15 @@ def system_to_record(page):
     }
     for register_field in FIELDS:
         record[f"community_{register_field.key}"] = field_value(content, register_field)
+    record["community_sources"] = [
+        {
+            "field": source.field,
+            "casefile": source.casefile.public_id if source.casefile_id else "",
+            "title": clean_text(source.source_title),
+            "url": clean_text(source.source_url),
+        }
+        for source in content.community_sources.all()
+    ]
     declaration = declaration_of(page)
     record.update(declaration_to_columns(declaration))
     return record

@@ -3,7 +3,8 @@ publishes JSON reads it without the CSV's cell conventions.
 
 ``{"format": "vigie-ia-register", "version": 1, "systems": [...]}``; each system holds the
 entry's own properties, ``community`` and ``declared`` (the register fields; ``declared`` is
-null when the organization has declared nothing), ``not_disclosed`` and ``source`` (the
+null when the organization has declared nothing), ``community_sources`` (where the community
+learned them), ``not_disclosed`` and ``source`` (the
 declaration's document and whether the declaration is published; null with ``declared``).
 ``registry.interchange.schema`` describes it as a JSON Schema.
 """
@@ -17,6 +18,7 @@ from .format import (
     COLUMNS,
     ENTRY_COLUMNS,
     RISK_PARTS,
+    SOURCE_PARTS,
     column_kind,
     empty_value,
     field_key,
@@ -32,8 +34,16 @@ SOURCE_PROPERTIES = {
     "declared_published": "published",
 }
 TOP_PROPERTIES = ("format", "version", "systems")
-SYSTEM_PROPERTIES = (*ENTRY_COLUMNS, "published", "community", "declared", "not_disclosed", "source")
-ITEM_PARTS = {"assessments": ASSESSMENT_PARTS, "risks": RISK_PARTS}
+SYSTEM_PROPERTIES = (
+    *ENTRY_COLUMNS,
+    "published",
+    "community",
+    "community_sources",
+    "declared",
+    "not_disclosed",
+    "source",
+)
+ITEM_PARTS = {"assessments": ASSESSMENT_PARTS, "risks": RISK_PARTS, "sources": SOURCE_PARTS}
 
 
 def json_path(column):
@@ -51,6 +61,7 @@ def record_to_json(record):
     declared = has_declaration(record)
     system = {column: record[column] for column in (*ENTRY_COLUMNS, "published")}
     system["community"] = {}
+    system["community_sources"] = record["community_sources"]
     system["declared"] = {} if declared else None
     system["not_disclosed"] = record["not_disclosed"]
     system["source"] = {} if declared else None

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.utils import translation
 
 from ..blocks import AssessmentBlock, RiskBlock
-from ..models import DeclaredRecord, RegisterRecord, SystemPage
+from ..models import CommunitySource, DeclaredRecord, RegisterRecord, SystemPage
 from ..record import FIELD_KEYS, FIELDS
 from .format import ASSESSMENT_KIND_KEYS, DESCRIPTION_LIMIT, ID_PREFIX, LOCALES, choice_values
 from .json_format import FORMAT_NAME, VERSION
@@ -104,6 +104,27 @@ def item_schemas():
     }
 
 
+def community_source_schema():
+    source = CommunitySource._meta
+    return {
+        "type": "object",
+        "properties": {
+            "field": described({"enum": ["", *FIELD_KEYS]}, source.get_field("field")),
+            "casefile": described(
+                {"type": "string", "pattern": r"^([A-Z]{2}-\d{4}-\d{4,})?$"}, source.get_field("casefile")
+            ),
+            "title": text(source.get_field("source_title")),
+            "url": described(dict(URL_OR_EMPTY), source.get_field("source_url")),
+        },
+        "additionalProperties": False,
+        # The case file or the address of the source, as CommunitySource.clean asks.
+        "anyOf": [
+            {"required": ["casefile"], "properties": {"casefile": {"minLength": 1}}},
+            {"required": ["url"], "properties": {"url": {"minLength": 1}}},
+        ],
+    }
+
+
 def source_schema():
     return {
         "type": "object",
@@ -158,6 +179,12 @@ def system_schema():
                 "title": "community record",
                 "description": "What the community documented, from case files and public sources.",
                 "$ref": "#/$defs/record",
+            },
+            "community_sources": {
+                "title": "community sources",
+                "description": "Where the community learned each field: a case file of the hub or a public source.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/community_source"},
             },
             "declared": {
                 "title": "declared record",
@@ -238,6 +265,7 @@ def register_schema():
                 "system": system_schema(),
                 "record": record_schema(),
                 "source": source_schema(),
+                "community_source": community_source_schema(),
                 **item_schemas(),
             },
         }

@@ -16,7 +16,7 @@ from hub import import_files
 from hub.models import Organization, PublicIdSequence, Region, Service
 from hub.site_setup import ensure_site
 
-from ..models import DeclaredRecord, SystemIndexPage, SystemPage
+from ..models import CommunitySource, DeclaredRecord, SystemIndexPage, SystemPage
 from ..record import FIELDS
 from .format import (
     COMMUNITY_COLUMNS,
@@ -33,7 +33,7 @@ from .format import (
 from .reading import problem_at
 
 SLUG_MAX_LENGTH = 80
-ENTRY_PART = (*ENTRY_COLUMNS, *COMMUNITY_COLUMNS, "published")
+ENTRY_PART = (*ENTRY_COLUMNS, *COMMUNITY_COLUMNS, "community_sources", "published")
 DECLARATION_PART = (*DECLARED_COLUMNS, *DECLARATION_COLUMNS)
 # Where a model validation error found while writing is reported, should one slip through.
 FIELD_COLUMNS = {
@@ -152,6 +152,15 @@ class RecordWriter:
         page.services.set(self.terms(Service, record["services"], record["locale"]))
         page.regions.set(self.terms(Region, record["regions"], record["locale"]))
         self.fill_fields(page, record, "community_")
+        page.community_sources = [
+            CommunitySource(
+                field=source["field"],
+                casefile=self.casefile(source["casefile"], record["locale"]),
+                source_title=source["title"],
+                source_url=source["url"],
+            )
+            for source in record["community_sources"]
+        ]
 
     def fill_fields(self, instance, record, prefix):
         for register_field in FIELDS:
@@ -197,6 +206,18 @@ class RecordWriter:
 
     def organizations(self, keys, language_code):
         return self.by_key(Organization.objects.filter(key__in=keys), keys, language_code)
+
+    @staticmethod
+    def casefile(public_id, language_code):
+        """The case file with ``public_id``, in the record's language where it has one."""
+        if not public_id:
+            return None
+        casefiles = CommunitySource._meta.get_field("casefile").related_model.objects.filter(
+            public_id=public_id
+        )
+        return (
+            casefiles.filter(locale__language_code=language_code).first() or casefiles.order_by("pk").first()
+        )
 
     @staticmethod
     def by_key(queryset, keys, language_code):

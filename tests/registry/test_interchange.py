@@ -17,7 +17,7 @@ from wagtail.models import Page, Revision
 
 from hub.models import PublicIdSequence
 from registry.models import DeclaredRecord, SystemPage
-from tests.factories import OrganizationFactory
+from tests.factories import CaseFilePageFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,7 @@ HEADER = [
     "regions",
     *[f"declared_{key}" for key in FIELDS],
     *[f"community_{key}" for key in FIELDS],
+    "community_sources",
     "not_disclosed",
     "declared_source_title",
     "declared_source_url",
@@ -82,6 +83,7 @@ FRENCH = row(
     community_technique="machine-learning",
     community_vendors="fournisseur-fictif",
     community_risks_mitigations="Biais envers les nouveaux arrivants|Audit annuel\\npar un comité",
+    community_sources="decision_role||Reportage fictif|https://exemple.org/reportage",
     not_disclosed="training_data|source_code_url",
     declared_source_title="Rapport annuel fictif 2024",
     declared_source_url="https://exemple.org/rapport",
@@ -320,6 +322,25 @@ def test_export_then_import_into_an_empty_register_then_export_gives_the_same_fi
     assert second.encode("utf-8") == first.encode("utf-8")
 
 
+def test_community_sources_name_the_hub_s_case_files_by_their_id(tmp_path):
+    casefile = CaseFilePageFactory()
+    sources = (
+        f"decision_role|{casefile.public_id}||\n|{casefile.public_id.lower()}|Dossier|https://exemple.org/d"
+    )
+    run_import(tmp_path, csv_text([{**FRENCH, "community_sources": sources}]))
+
+    french = entry("SY-2024-0003", "fr")
+    linked = [
+        (source.field, source.casefile_id, source.source_url) for source in french.community_sources.all()
+    ]
+    assert linked == [("decision_role", casefile.pk, ""), ("", casefile.pk, "https://exemple.org/d")]
+    exported = read_rows(export_text())[0]["community_sources"]
+    assert (
+        exported
+        == f"decision_role|{casefile.public_id}||\n|{casefile.public_id}|Dossier|https://exemple.org/d"
+    )
+
+
 def test_export_to_a_file_writes_utf8(tmp_path):
     run_import(tmp_path, SAMPLE)
     path = tmp_path / "out.csv"
@@ -429,6 +450,24 @@ BAD_ROWS = [
     ),
     pytest.param({"published": "oui"}, "published", "“oui” must be “true” or “false”", id="published"),
     pytest.param(
+        {"community_sources": "couleur||Article|https://exemple.org/a"},
+        "community_sources",
+        "item 1: unknown field “couleur”",
+        id="source of an unknown field",
+    ),
+    pytest.param(
+        {"community_sources": "purpose|CF-2020-0999||"},
+        "community_sources",
+        "item 1: no case file has the id “CF-2020-0999”",
+        id="source naming an unknown case file",
+    ),
+    pytest.param(
+        {"community_sources": "purpose||Témoignage oral|"},
+        "community_sources",
+        "item 1: give the case file's id or the source's address",
+        id="source with neither case file nor address",
+    ),
+    pytest.param(
         {"community_purpose": "Réduire\x01 les délais."},
         "community_purpose",
         "contains a control character (U+0001)",
@@ -518,7 +557,7 @@ def test_a_row_the_database_refuses_rolls_back_the_whole_file(tmp_path, monkeypa
             "line 1, column 1 (id): expected column “id”, found “identifiant”",
             id="renamed",
         ),
-        pytest.param(HEADER[:-1], "line 1, column 63 (published): missing column “published”", id="missing"),
+        pytest.param(HEADER[:-1], "line 1, column 64 (published): missing column “published”", id="missing"),
     ],
 )
 def test_a_wrong_header_is_refused(tmp_path, header, expected):
@@ -533,7 +572,7 @@ def test_a_short_row_is_refused_at_its_first_missing_column(tmp_path):
 
     problems = refused_import(tmp_path, content)
 
-    assert problems == ["line 2, column 4 (description): the row has 3 cells instead of 63"]
+    assert problems == ["line 2, column 4 (description): the row has 3 cells instead of 64"]
 
 
 def test_a_file_that_is_not_utf8_is_refused(tmp_path):

@@ -38,6 +38,7 @@ def system(**properties):
         "regions": [],
         "published": False,
         "community": fields(),
+        "community_sources": [],
         "declared": None,
         "not_disclosed": [],
         "source": None,
@@ -77,6 +78,9 @@ DOCUMENT = {
                     }
                 ],
             ),
+            community_sources=[
+                {"field": "", "casefile": "", "title": "Article fictif", "url": "https://exemple.org/article"}
+            ],
             not_disclosed=["training_data"],
             source={
                 "title": "Registre fictif",

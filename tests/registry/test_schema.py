@@ -107,6 +107,10 @@ RULES = [
         spoil(("community", "risks_mitigations"), [{"mitigation": "x"}]), id="risk without its risk"
     ),
     pytest.param(spoil(("published",), "true"), id="published not a boolean"),
+    pytest.param(
+        spoil(("community_sources",), [{"field": "purpose", "casefile": "", "title": "Oral", "url": ""}]),
+        id="source with neither case file nor address",
+    ),
     pytest.param(spoil(("colour",), "bleu"), id="unknown property"),
     pytest.param(
         {**DOCUMENT, "systems": [system(**{**DOCUMENT["systems"][1], "not_disclosed": ["purpose"]})]},
