@@ -13,6 +13,8 @@ import json
 
 from django.utils.translation import gettext as _
 
+from hub.data_columns import clean_text
+
 from .format import (
     ASSESSMENT_PARTS,
     COLUMNS,
@@ -129,9 +131,10 @@ def typed_value(column, value, report):
             for item in value
         )
         if valid:
-            value = [{part: item.get(part, "") for part in parts} for item in value]
+            value = [{part: clean_text(item.get(part, "")) for part in parts} for item in value]
     else:
         expected, valid = _("a string"), isinstance(value, str)
+        value = clean_text(value) if valid else value
     if not valid:
         report(_("must be %s") % expected)
         return empty_value(column)

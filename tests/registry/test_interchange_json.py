@@ -181,6 +181,13 @@ def test_reimporting_the_export_changes_nothing(tmp_path):
     assert "unchanged: 2" in run_import(tmp_path, export_json(), "again.json")
 
 
+def test_text_is_read_as_the_csv_reads_it_without_surrounding_blanks_and_with_one_line_break(tmp_path):
+    run_import(tmp_path, dump(DOCUMENT))
+    padded = spoil(("community", "decision_role"), "  Signale des dossiers.\r\n")
+
+    assert "updated: 0, unchanged: 2" in run_import(tmp_path, dump(padded), "padded.json")
+
+
 def spoil(path, value, record=0):
     """The document with the property at ``path`` of system ``record`` replaced (None: removed)."""
     document = copy.deepcopy(DOCUMENT)
