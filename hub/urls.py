@@ -27,6 +27,7 @@ urlpatterns = [
     path("cite/", include("citations.urls")),
     path("", include("sitemap.urls")),
     path("", include("operations.urls")),
+    path("", include("registry.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     *security_txt_urlpatterns,
     # Every mode, not only DEBUG: private files must not be reachable by name (hub.media_views).
