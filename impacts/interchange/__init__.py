@@ -9,10 +9,12 @@ format the open data and the search's CSV download share with them.
 The names below are what other code imports from ``impacts.interchange``: its public API.
 """
 
+from hub.import_files import ImportRefused, ImportResult
+
 from .export import export_csv
 from .format import COLUMNS, casefile_to_row, clean_text, row_sort_key
-from .reading import ImportRefused, Problem, read_import
-from .writing import ImportResult, RowWriter, apply_import
+from .reading import Problem, read_import
+from .writing import RowWriter, apply_import
 
 __all__ = [
     "COLUMNS",

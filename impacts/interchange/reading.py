@@ -3,8 +3,6 @@ returns its rows or raises ``ImportRefused`` with every problem of the file, eac
 and column the way a spreadsheet user finds it.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -13,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
-from hub import csv_cells
+from hub import import_files
 from hub.items import PUBLIC_ID_RE
 from hub.models import ImpactLevel, Organization, Region, Risk, Service
 from registry.models import SystemPage
@@ -46,12 +44,9 @@ class Problem:
         return f"line {self.line}, column {self.column} ({self.column_name}): {self.message}"
 
 
-class ImportRefused(Exception):
-    """The file cannot be imported; ``problems`` says why, and nothing was written."""
-
-    def __init__(self, problems):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
+def problem(message, line, column=None, name=""):
+    """A problem as ``hub.import_files`` reports one."""
+    return Problem(line, message, column, name)
 
 
 @dataclass
@@ -95,87 +90,10 @@ class CaseFileRow:
         )
 
 
-def decode(data):
-    """The text of an uploaded file, which must be UTF-8 (a byte order mark is tolerated)."""
-    if isinstance(data, str):
-        return data.removeprefix("\ufeff")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportRefused(
-            [
-                Problem(
-                    line,
-                    _("the file is not UTF-8 text (byte 0x%(byte)02x); save it as “CSV UTF-8” and try again")
-                    % {"byte": data[error.start]},
-                )
-            ]
-        ) from None
-
-
 def read_import(data):
     """Check a whole CSV file (bytes or text) and return its rows, or raise ``ImportRefused``
     listing every problem found."""
-    checker = RowChecker()
-    problems = []
-    rows = []
-    reader = csv_cells.Reader(io.StringIO(decode(data), newline=""), strict=True)
-    header_seen = False
-    while True:
-        line = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            problems.append(Problem(line, _("the CSV is malformed here (%s); check the quotes") % error))
-            break
-        if not any(cell.strip() for cell in cells):
-            continue
-        if not header_seen:
-            header_seen = True
-            header_problems = check_header(cells, line)
-            if header_problems:
-                raise ImportRefused(header_problems)
-            continue
-        row, row_problems = checker.check(cells, line)
-        problems.extend(row_problems)
-        if row is not None:
-            rows.append(row)
-    if not header_seen and not problems:
-        problems.append(
-            Problem(1, _("the file is empty; the first line must be the header: %s") % ",".join(COLUMNS))
-        )
-    if problems:
-        raise ImportRefused(problems)
-    return rows
-
-
-def check_header(cells, line):
-    names = [cell.strip() for cell in cells]
-    while names and not names[-1]:
-        names.pop()
-    if names == list(COLUMNS):
-        return []
-    problems = []
-    for position in range(max(len(names), len(COLUMNS))):
-        expected = COLUMNS[position] if position < len(COLUMNS) else None
-        found = names[position] if position < len(names) else None
-        if found == expected:
-            continue
-        if expected is None:
-            message = _("unexpected column “%s”") % found
-        elif found is None:
-            message = _("missing column “%s”") % expected
-        else:
-            message = _("expected column “%(expected)s”, found “%(found)s”") % {
-                "expected": expected,
-                "found": found,
-            }
-        problems.append(Problem(line, message, position + 1, expected or found))
-    problems.append(Problem(line, _("the header must be exactly: %s") % ",".join(COLUMNS)))
-    return problems
+    return import_files.read_csv(data, COLUMNS, RowChecker().check, problem)
 
 
 class RowChecker:

@@ -3,17 +3,14 @@ transaction (one refused row and nothing is written), one import at a time.
 """
 
 import uuid
-from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
+from hub import import_files
 from hub.models import Organization, PublicIdSequence, Region, Risk, Service
 from hub.site_setup import ensure_site
-from hub.write_locks import exclusive
 from registry.casefile_systems import find_or_create_system
 from registry.models import SystemIndexPage
 
@@ -27,7 +24,7 @@ from .format import (
     same_content,
     source_cell_url,
 )
-from .reading import ImportRefused, Problem
+from .reading import Problem
 
 SLUG_MAX_LENGTH = 80
 # Where a model validation error found while writing is reported, should one slip through.
@@ -48,33 +45,17 @@ FIELD_COLUMNS = {
 }
 
 
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
 def apply_import(rows):
     """Write checked rows in one transaction; if the database refuses any of them, nothing is
-    written and ``ImportRefused`` says which row. Imports run one at a time (``exclusive``): the
-    next one starts from what the previous one committed, so two files naming the same new id
-    do not both create it."""
-    result = ImportResult()
-    with exclusive("import_casefiles"):
-        writer = RowWriter(ensure_site())
-        problems = []
-        for row in rows:
-            try:
-                with transaction.atomic():
-                    outcome = writer.write(row)
-            except ValidationError as error:
-                problems.extend(validation_problems(row.line, error))
-                continue
-            setattr(result, outcome, getattr(result, outcome) + 1)
-        if problems:
-            raise ImportRefused(problems)
-    return result
+    written and ``ImportRefused`` says which row. Imports run one at a time: the next one starts
+    from what the previous one committed, so two files naming the same new id do not both
+    create it."""
+    return import_files.write_all(
+        "import_casefiles",
+        rows,
+        lambda: RowWriter(ensure_site()).write,
+        lambda row, error: validation_problems(row.line, error),
+    )
 
 
 def validation_problems(line, error):

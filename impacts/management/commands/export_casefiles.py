@@ -1,10 +1,9 @@
 """``manage.py export_casefiles FILE.csv``: give every case file back as a spreadsheet."""
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from hub.import_files import write_output
 from hub.site_setup import ensure_site
 from impacts.interchange import export_csv
 
@@ -20,24 +19,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         ensure_site()
-        text = export_csv()
-        if options["file"] == "-":
-            self.write_stdout(text)
-            return
-        try:
-            Path(options["file"]).write_bytes(text.encode("utf-8"))
-        except OSError as error:
-            raise CommandError(
-                _("Cannot write %(file)s: %(reason)s")
-                % {"file": options["file"], "reason": error.strerror or error}
-            ) from None
-
-    def write_stdout(self, text):
-        """Write UTF-8 bytes whatever the terminal's encoding, when the stream allows it."""
-        buffer = getattr(self.stdout, "buffer", None)
-        if buffer is None:
-            self.stdout.write(text, ending="")
-            return
-        self.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
+        write_output(options["file"], export_csv().encode("utf-8"), self.stdout)
