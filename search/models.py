@@ -25,6 +25,10 @@ class IndexedItem(models.Model):
     status = models.CharField(max_length=20, blank=True)
     date = models.DateField()
     updated = models.DateTimeField()  # the latest material update, for the "updated" sort
+    # The facets and sorts of the item's type's own (``hub.items.TypeFacet``, ``TypeSort``):
+    # ``key=value`` pairs joined by ``|``, empty for a type that declares none.
+    type_facets = models.TextField(blank=True, default="")
+    ranks = models.TextField(blank=True, default="")
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     fingerprint = models.CharField(max_length=64)
