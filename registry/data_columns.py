@@ -201,12 +201,12 @@ SYSTEM_COLUMNS = (
 SYSTEM_JSON_COLUMNS = (
     Column(
         "declared_record",
-        label=_("declared record"),
+        label=_("record declared by the organization"),
         meaning=_("Per language: every field as the organization's published declaration gives it, or null."),
     ),
     Column(
         "community_record",
-        label=_("community record"),
+        label=_("record documented by the community"),
         meaning=_("Per language: every field as the community documented it."),
     ),
 )
