@@ -28,6 +28,12 @@ PUBLIC_ID_RE = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<number>\d{
 PUBLIC_ID_ROUTE = r"[A-Z]{2}-\d{4}-\d{4,}"  # the same pattern, for URL routes
 
 
+def check_search_key(kind, key):
+    """A facet's or a sort's key is a search parameter or value: plain lower-case words."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+        raise ValueError(f"A {kind}'s key is lower-case letters, digits and _, not {key!r}.")
+
+
 @dataclass(frozen=True)
 class TypeFacet:
     """A search facet of one item type besides the facets every item has (type, service, region,
@@ -42,8 +48,7 @@ class TypeFacet:
     value_of: str
 
     def __post_init__(self):
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.key):
-            raise ValueError(f"A facet's key is lower-case letters, digits and _, not {self.key!r}.")
+        check_search_key("facet", self.key)
 
     def vocabulary(self):
         return [(str(key), str(label)) for key, label in self.choices()]
@@ -60,8 +65,7 @@ class TypeSort:
     value_of: str
 
     def __post_init__(self):
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.key):
-            raise ValueError(f"A sort's key is lower-case letters, digits and _, not {self.key!r}.")
+        check_search_key("sort", self.key)
 
 
 @dataclass(frozen=True, eq=False)

@@ -114,6 +114,17 @@ def disclosure(page, context):
     return disclosed, len(EXPECTED_KEYS)
 
 
+def fields_column(name, label, meaning, keys_of):
+    """A column listing field keys of the register, in its order."""
+    return Column(
+        name,
+        label=label,
+        meaning=meaning,
+        kind="list",
+        value=lambda page, context: SEPARATOR.join(keys_of(page, context)),
+    )
+
+
 SYSTEM_COLUMNS = (
     *common_columns(),
     Column(
@@ -124,28 +135,23 @@ SYSTEM_COLUMNS = (
     ),
     Column("unit", "unit", value=lambda page, context: clean_text(page.unit)),
     *(field_column(register_field) for register_field in FIELDS),
-    Column(
+    fields_column(
         "declared_fields",
-        label=_("fields declared by the organization"),
-        meaning=_("The fields whose value comes from the organization's published declaration."),
-        kind="list",
-        value=lambda page, context: SEPARATOR.join(declared_keys(page, context)),
+        _("fields declared by the organization"),
+        _("The fields whose value comes from the organization's published declaration."),
+        declared_keys,
     ),
-    Column(
+    fields_column(
         "not_disclosed",
-        label=_("fields not disclosed"),
-        meaning=_("The fields the organization has not made public."),
-        kind="list",
-        value=lambda page, context: SEPARATOR.join(withheld_keys(page, context)),
+        _("fields not disclosed"),
+        _("The fields the organization has not made public."),
+        withheld_keys,
     ),
-    Column(
+    fields_column(
         "community_fields",
-        label=_("fields documented by the community"),
-        meaning=_("The fields the community has documented, from case files and public sources."),
-        kind="list",
-        value=lambda page, context: SEPARATOR.join(
-            register_field.key for register_field in FIELDS if has_value(page, register_field.key)
-        ),
+        _("fields documented by the community"),
+        _("The fields the community has documented, from case files and public sources."),
+        lambda page, context: [field.key for field in FIELDS if has_value(page, field.key)],
     ),
     Column(
         "disclosed",
