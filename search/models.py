@@ -51,7 +51,7 @@ class IndexedFacetValue(models.Model):
 
     item = models.ForeignKey(IndexedItem, on_delete=models.CASCADE, related_name="facet_values")
     locale = models.CharField(max_length=8)
-    facet = models.CharField(max_length=8)
+    facet = models.CharField(max_length=40)  # an item type's own facet has a longer name
     value = models.CharField(max_length=80)
 
     class Meta:

@@ -1,6 +1,6 @@
 """Each indexed item holds the values of the facets and sorts its type declares (a register
 entry's lifecycle status, technique, disclosure level and score). Rows of the types that declare
-none stay as they are; their documents are unchanged."""
+none stay as they are; their documents are unchanged. The benchmark's facet-value table takes the longer names of those facets."""
 
 from django.db import migrations, models
 
@@ -14,5 +14,8 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="indexeditem", name="ranks", field=models.TextField(blank=True, default="")
+        ),
+        migrations.AlterField(
+            model_name="indexedfacetvalue", name="facet", field=models.CharField(max_length=40)
         ),
     ]
