@@ -37,6 +37,7 @@ from .http import (
     language_errors,
     with_cors,
 )
+from .records import labels_in_each_language
 from .serializers import ErrorsSerializer
 
 
@@ -234,21 +235,26 @@ def search_parameters(exclude=()):
 
 
 def declared_description(name):
-    """The description of a parameter that item types extend (a facet or the sorts they declare);
-    None for the others."""
+    """The description of a parameter that item types extend (a facet or the sorts they declare),
+    labels in every interface language; None for the others."""
     if name in declared_facets():
         owner = facet_owner(name)
         return (
-            f"{declared_facets()[name].label} ({owner.label_plural}; several are OR'd). Selecting one "
-            f"keeps only items of type `{owner.key}`."
+            f"{in_each_language(declared_facets()[name].label)} ({in_each_language(owner.label_plural)}; "
+            f"several are OR'd). Selecting one keeps only items of type `{owner.key}`."
         )
     if name == "sort":
         return PARAMETER_DESCRIPTIONS["sort"] + "".join(
-            f"\n- `{sort.key}`: {sort.label} ({item_type.label_plural})"
+            f"\n- `{sort.key}`: {in_each_language(sort.label)} ({in_each_language(item_type.label_plural)})"
             for item_type in item_types()
             for sort in item_type.sorts
         )
     return None
+
+
+def in_each_language(label):
+    """``"français / English"``: a label once per interface language where they differ."""
+    return " / ".join(dict.fromkeys(labels_in_each_language(lambda: label).values()))
 
 
 # --- The item id, read from the item-type registry ------------------------------------------------

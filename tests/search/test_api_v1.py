@@ -199,7 +199,10 @@ def test_every_search_filter_is_a_documented_parameter_with_the_vocabulary_as_va
         assert sorted(search[facet]["schema"]["items"]["enum"]) == keys
     assert len(expected_keys["region"]) == 18
     assert sorted(search["sort"]["schema"]["enum"]) == sorted([*SORTS, "disclosure"])
-    assert "`disclosure`: Most disclosed first" in search["sort"]["description"]
+    assert (
+        "`disclosure`: Divulgation la plus complète d’abord / Most disclosed first"
+        in search["sort"]["description"]
+    )
     assert "keeps only items of type `system`" in search["lifecycle"]["description"]
     assert search["locale"]["schema"]["enum"] == ["fr", "en"]
     assert search["page_size"]["schema"] == {
