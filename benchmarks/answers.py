@@ -13,11 +13,11 @@ from wagtail.models import Locale, Page
 
 from hub.items import get_item_type, item_types
 from hub.models import Region, Risk, Service
-from search.backends.bitmaps import read_state, split
+from search.backends.bitmaps import read_state, split, split_pairs
 from search.backends.embedded import FACET_VALUES, FULLTEXT, ITEMS, TITLES, fulltext_rowid
 from search.query import facet_values
 from search.text import parse_query
-from search.vocabulary import FACETS
+from search.vocabulary import FACETS, all_facets
 
 QUERY_MIX = {
     "no filter": {},
@@ -46,11 +46,15 @@ def fill_floor_facets():
         return
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {FACET_VALUES}")
-        cursor.execute(f"SELECT id, locale, item_type, services, regions, risks, impact_level FROM {ITEMS}")
+        cursor.execute(
+            f"SELECT id, locale, item_type, services, regions, risks, impact_level, type_facets FROM {ITEMS}"
+        )
         rows = [
             (item_id, locale, facet, value)
-            for item_id, locale, item_type, services, regions, risks, level in cursor.fetchall()
-            for facet, value in facet_values(item_type, split(services), split(regions), split(risks), level)
+            for item_id, locale, item_type, services, regions, risks, level, declared in cursor.fetchall()
+            for facet, value in facet_values(
+                item_type, split(services), split(regions), split(risks), level, split_pairs(declared)
+            )
         ]
         cursor.executemany(
             f"INSERT INTO {FACET_VALUES} (item_id, locale, facet, value) VALUES (%s, %s, %s, %s)", rows
@@ -62,7 +66,7 @@ def floor_answer(params, locale="fr", page=1, page_size=20):
     """The same answer as the API, from hand-written SQL on the index tables: the least work a
     search over these tables can do."""
     fill_floor_facets()
-    selections = {facet: params[facet] for facet in FACETS if params.get(facet)}
+    selections = {facet: params[facet] for facet in all_facets() if params.get(facet)}
     parsed = parse_query(params.get("q", ""))
     text_sql, text_params = "", []
     if parsed:
@@ -120,7 +124,7 @@ def floor_answer(params, locale="fr", page=1, page_size=20):
             )
         ids = [row[0] for row in cursor.fetchall()]
         facets = {}
-        for facet in FACETS:
+        for facet in all_facets():
             other_sql, other_params = facet_sql(skip=facet)
             if text_sql or other_sql:
                 cursor.execute(

@@ -2,7 +2,7 @@
 
 from .formats import one_line
 
-RIS_TYPES = {"report": "RPRT", "document": "GEN"}
+RIS_TYPES = {"report": "RPRT", "dataset": "DATA", "document": "GEN"}
 
 
 def _ris_date(date_value):

@@ -28,6 +28,46 @@ PUBLIC_ID_RE = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<number>\d{
 PUBLIC_ID_ROUTE = r"[A-Z]{2}-\d{4}-\d{4,}"  # the same pattern, for URL routes
 
 
+def check_search_key(kind, key):
+    """A facet's or a sort's key is a search parameter or value: plain lower-case words."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+        raise ValueError(f"A {kind}'s key is lower-case letters, digits and _, not {key!r}.")
+
+
+@dataclass(frozen=True)
+class TypeFacet:
+    """A search facet of one item type besides the facets every item has (type, service, region,
+    risk, level): ``key`` is the search parameter and the facet's name in every answer; the
+    page method named ``value_of`` gives an item's value (a key of ``choices``, or None when it
+    has none); ``choices`` gives ``[(key, label)]`` in display order, labels in the active
+    language (a callable, so that a type declared before its models are ready can name them)."""
+
+    key: str
+    label: object
+    choices: object
+    value_of: str
+
+    def __post_init__(self):
+        check_search_key("facet", self.key)
+
+    def vocabulary(self):
+        return [(str(key), str(label)) for key, label in self.choices()]
+
+
+@dataclass(frozen=True)
+class TypeSort:
+    """A sort of the search offered by one item type: the page method named ``value_of`` gives an
+    item's rank, a whole number (None when it has none); the highest come first, ties newest
+    first, and items without a rank (other types included) last, newest first."""
+
+    key: str
+    label: object
+    value_of: str
+
+    def __post_init__(self):
+        check_search_key("sort", self.key)
+
+
 @dataclass(frozen=True, eq=False)
 class ItemType:
     """One kind of public item, as every outlet needs to know it."""
@@ -59,6 +99,10 @@ class ItemType:
     # Model permissions (``"app.codename"``) the people who write this type need besides its
     # pages, given by ``hub.roles`` to the groups of its publication road.
     editor_permissions: tuple = ()
+    # Search facets and sorts of this type's own (``TypeFacet``, ``TypeSort``): the search stores,
+    # filters, counts and sorts on them as on its own, and shows the facets when they apply.
+    facets: tuple = ()
+    sorts: tuple = ()
 
     def __post_init__(self):
         if not re.fullmatch(r"[A-Z]{2}", self.prefix):
@@ -93,6 +137,14 @@ def register(item_type):
             if getattr(other, name) == getattr(item_type, name):
                 raise ValueError(
                     f"Item types {other.key!r} and {item_type.key!r} share the {name} {getattr(other, name)!r}."
+                )
+        for kind in ("facets", "sorts"):
+            taken = {entry.key for entry in getattr(other, kind)} & {
+                entry.key for entry in getattr(item_type, kind)
+            }
+            if taken:
+                raise ValueError(
+                    f"Item types {other.key!r} and {item_type.key!r} both declare the {kind} {sorted(taken)}."
                 )
     _types[item_type.key] = item_type
     return item_type
@@ -137,6 +189,16 @@ def export_order(public_id, language_code):
     codes = [code for code, _name in settings.LANGUAGES]
     rank = codes.index(language_code) if language_code in codes else len(codes)
     return id_key, rank, language_code
+
+
+def type_facets():
+    """Every facet the registered types declare, in registration order."""
+    return [facet for item_type in _types.values() for facet in item_type.facets]
+
+
+def type_sorts():
+    """Every sort the registered types declare, in registration order."""
+    return [sort for item_type in _types.values() for sort in item_type.sorts]
 
 
 def type_of(page_or_model):

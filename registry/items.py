@@ -2,7 +2,26 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from hub.items import ItemType
+from hub.items import ItemType, TypeFacet, TypeSort
+
+
+def lifecycle_choices():
+    from .models import Lifecycle
+
+    return Lifecycle.choices
+
+
+def technique_choices():
+    from .models import Technique
+
+    return Technique.choices
+
+
+def disclosure_choices():
+    from .models import DisclosureLevel
+
+    return DisclosureLevel.choices
+
 
 SYSTEM = ItemType(
     key="system",
@@ -28,4 +47,25 @@ SYSTEM = ItemType(
     latest_heading=_("Latest AI systems in the register"),
     more_label=_("The whole register"),
     publication="review",
+    data_file_class="registry.data_columns.SystemDataFile",
+    # Each value is the organization's where it published one, else the community's
+    # (``SystemPage.field_value``); the disclosure counts the published declaration only.
+    facets=(
+        TypeFacet(
+            key="lifecycle",
+            label=_("Lifecycle status"),
+            choices=lifecycle_choices,
+            value_of="lifecycle_facet",
+        ),
+        TypeFacet(
+            key="technique", label=_("Technique"), choices=technique_choices, value_of="technique_facet"
+        ),
+        TypeFacet(
+            key="disclosure",
+            label=_("Disclosure by the organization"),
+            choices=disclosure_choices,
+            value_of="disclosure_facet",
+        ),
+    ),
+    sorts=(TypeSort(key="disclosure", label=_("Most disclosed first"), value_of="disclosure_rank"),),
 )

@@ -11,7 +11,9 @@ index with the analysis a cluster does natively, for relevance tuning and highli
 
 from datetime import UTC, datetime
 
-from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Text, analyzer, token_filter
+from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Mapping, Text, analyzer, token_filter
+
+from hub.items import type_facets, type_sorts
 
 from .text import document_terms, fold
 from .vocabulary import NOT_ASSESSED
@@ -51,7 +53,8 @@ def language_text():
 
 class SearchDocument(Document):
     """One search document as stored: the fields of ``build_document`` plus what is derived from
-    them for matching (``*_terms``), sorting (``sort_title``) and counting (``level``)."""
+    them for matching (``*_terms``), sorting (``sort_title``) and counting (``level``); the values
+    of the facets and sorts item types declare are fields of their own (``declared_mapping``)."""
 
     id = Keyword()
     type = Keyword()
@@ -82,14 +85,41 @@ class SearchDocument(Document):
         documents share one page's text."""
         title_terms, body_terms = terms or document_terms(document)
         level = document["impact_level"]
+        document = dict(document)
+        declared = {
+            **{facet_field(key): value for key, value in document.pop("type_facets", {}).items()},
+            **{rank_field(key): rank for key, rank in document.pop("ranks", {}).items()},
+        }
         return cls(
             meta={"id": document_key(document["id"], document["locale"]), "index": index},
             **document,
+            **declared,
             title_terms=title_terms,
             body_terms=body_terms,
             sort_title=fold(document["title"])[:255],
             level=str(level) if level else NOT_ASSESSED,
         )
+
+
+def facet_field(key):
+    """The field of a facet an item type declares (``hub.items.TypeFacet``): one keyword field
+    each, named apart from the document's own fields."""
+    return f"type_facet_{key}"
+
+
+def rank_field(key):
+    """The field of a sort an item type declares (``hub.items.TypeSort``)."""
+    return f"rank_{key}"
+
+
+def declared_mapping():
+    """The fields of the facets and sorts the registered item types declare."""
+    mapping = Mapping()
+    for facet in type_facets():
+        mapping.field(facet_field(facet.key), Keyword())
+    for sort in type_sorts():
+        mapping.field(rank_field(sort.key), Integer())
+    return mapping
 
 
 def document_key(public_id, locale):
@@ -106,4 +136,5 @@ def search_index(name):
     index = Index(name)
     index.settings(number_of_shards=1, max_result_window=10_000)
     index.document(SearchDocument)
+    index.mapping(declared_mapping())
     return index

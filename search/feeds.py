@@ -24,7 +24,7 @@ from wagtail.models import Page
 from .links import address, feed_params
 from .requests import parse_request
 from .service import HubSearch
-from .vocabulary import FACETS, NOT_ASSESSED, facet_vocabulary
+from .vocabulary import NOT_ASSESSED, all_facets, facet_vocabulary
 
 FEED_SIZE = 50
 # Facets whose values an entry lists as its categories, and the hit field that holds them.
@@ -80,7 +80,7 @@ def search_in_words(query):
     parts = []
     if query.text:
         parts.append(_("“%(words)s”") % {"words": query.text})
-    for facet in FACETS:
+    for facet in all_facets():
         selected = set(query.selected(facet))
         if not selected:
             continue

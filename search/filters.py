@@ -7,8 +7,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .models import IndexedItem
-from .query import SORTS, SearchQuery
-from .vocabulary import FACET_LABELS, FACETS, facet_vocabulary
+from .query import SearchQuery, all_sorts
+from .vocabulary import FACET_LABELS, all_facets, declared_facets, facet_vocabulary
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE_SIZE = 100
@@ -33,7 +33,9 @@ class SearchFilterSet(django_filters.FilterSet):
     region = FacetFilter("region", label=FACET_LABELS["region"])
     risk = FacetFilter("risk", label=FACET_LABELS["risk"])
     level = FacetFilter("level", label=FACET_LABELS["level"])
-    sort = django_filters.ChoiceFilter(choices=[(sort, sort) for sort in SORTS], label=_("Sort"))
+    sort = django_filters.ChoiceFilter(
+        choices=lambda: [(sort, sort) for sort in all_sorts()], label=_("Sort")
+    )
     locale = django_filters.ChoiceFilter(choices=settings.LANGUAGES, label=_("Language"))
     page = WholeNumberFilter(min_value=1, label=_("Page"))
     page_size = WholeNumberFilter(min_value=1, max_value=MAX_PAGE_SIZE, label=_("Results per page"))
@@ -44,6 +46,11 @@ class SearchFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, queryset=IndexedItem.objects.none(), **kwargs)
+        # The facets item types declare, read from the registry when the request is validated.
+        for key, facet in declared_facets().items():
+            self.filters[key] = FacetFilter(key, field_name=key, label=facet.label)
+            self.filters[key].model = IndexedItem
+            self.filters[key].parent = self
 
     def to_query(self, default_locale):
         """The validated request; call after ``is_valid()``."""
@@ -54,5 +61,5 @@ class SearchFilterSet(django_filters.FilterSet):
             sort=data.get("sort") or "",
             page=data.get("page") or 1,
             page_size=data.get("page_size") or 20,
-            **{facet: data.get(facet) or () for facet in FACETS},
+            **{facet: data.get(facet) or () for facet in all_facets()},
         )

@@ -6,10 +6,10 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from hub.items import item_types
+from hub.items import item_types, type_sorts
 
 from .query import SearchQuery
-from .vocabulary import FACET_LABELS, FACETS
+from .vocabulary import all_facets, facet_label
 
 SORT_LABELS = {
     "relevance": _("Relevance"),
@@ -24,7 +24,7 @@ def query_params(query, page=None, **overrides):
     params = []
     if query.text:
         params.append(("q", query.text))
-    for facet in FACETS:
+    for facet in all_facets():
         params.extend((facet, value) for value in overrides.get(facet, query.selected(facet)))
     sort = overrides.get("sort", query.sort)
     if sort:
@@ -67,13 +67,13 @@ class SearchLinks:
                     "remove_url": self.url([p for p in query_params(self.query) if p[0] != "q"]),
                 }
             )
-        for facet in FACETS:
+        for facet in all_facets():
             labels = {value["key"]: value["label"] for value in facets.get(facet, [])}
             for value in self.query.selected(facet):
                 remaining = [v for v in self.query.selected(facet) if v != value]
                 active.append(
                     {
-                        "facet_label": FACET_LABELS[facet],
+                        "facet_label": facet_label(facet),
                         "label": labels.get(value, value),
                         "remove_url": self.url(query_params(self.query, **{facet: remaining})),
                     }
@@ -106,10 +106,19 @@ class SearchLinks:
         }
 
     def sort_choices(self):
+        """The sorts offered: the common ones, then those of the item types selected (of every
+        type when none is), each with its label."""
         effective = self.query.effective_sort
+        selected = self.query.selected("type")
+        labels = dict(SORT_LABELS)
+        for item_type in item_types():
+            if not selected or item_type.key in selected:
+                labels.update({sort.key: sort.label for sort in item_type.sorts})
+        if effective not in labels:  # chosen, then its type unticked: still said
+            labels.update({sort.key: sort.label for sort in type_sorts() if sort.key == effective})
         return [
             {"value": value, "label": label, "selected": value == effective}
-            for value, label in SORT_LABELS.items()
+            for value, label in labels.items()
             if value != "relevance" or self.query.text
         ]
 

@@ -25,6 +25,10 @@ class IndexedItem(models.Model):
     status = models.CharField(max_length=20, blank=True)
     date = models.DateField()
     updated = models.DateTimeField()  # the latest material update, for the "updated" sort
+    # The facets and sorts of the item's type's own (``hub.items.TypeFacet``, ``TypeSort``):
+    # ``key=value`` pairs joined by ``|``, empty for a type that declares none.
+    type_facets = models.TextField(blank=True, default="")
+    ranks = models.TextField(blank=True, default="")
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     fingerprint = models.CharField(max_length=64)
@@ -47,7 +51,7 @@ class IndexedFacetValue(models.Model):
 
     item = models.ForeignKey(IndexedItem, on_delete=models.CASCADE, related_name="facet_values")
     locale = models.CharField(max_length=8)
-    facet = models.CharField(max_length=8)
+    facet = models.CharField(max_length=40)  # an item type's own facet has a longer name
     value = models.CharField(max_length=80)
 
     class Meta:

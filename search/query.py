@@ -2,22 +2,31 @@
 
 from dataclasses import dataclass, field
 
+from hub.items import type_sorts
+
 from .text import parse_query
-from .vocabulary import FACETS, NOT_ASSESSED
+from .vocabulary import NOT_ASSESSED, all_facets
 
 # relevance: every word in the title first, then newest; newest and oldest: by ``date``; title: A–Z;
 # updated: latest material update first (``search.documents.material_update``). Ties always fall
-# by public id (descending, ascending for oldest and title), the same on every backend.
+# by public id (descending, ascending for oldest and title), the same on every backend. An item
+# type's own sorts (``hub.items.TypeSort``) come after these (``all_sorts``).
 SORTS = ("relevance", "newest", "oldest", "title", "updated")
 
 
-def facet_values(item_type, services, regions, risks, impact_level):
-    """The (facet, value) pairs an item is counted under: one definition for every store."""
+def all_sorts():
+    return (*SORTS, *(sort.key for sort in type_sorts()))
+
+
+def facet_values(item_type, services, regions, risks, impact_level, type_facets=None):
+    """The (facet, value) pairs an item is counted under: one definition for every store.
+    ``type_facets``: ``{facet: value}`` of the facets its type declares."""
     pairs = [("type", item_type)]
     pairs += [("service", key) for key in services]
     pairs += [("region", key) for key in regions]
     pairs += [("risk", key) for key in risks]
     pairs.append(("level", str(impact_level) if impact_level else NOT_ASSESSED))
+    pairs += sorted((type_facets or {}).items())
     return pairs
 
 
@@ -27,7 +36,7 @@ class SearchQuery:
     the interface language, the sort and the page. Facet values are keys."""
 
     text: str = ""
-    selections: tuple = ()  # ((facet, (value, ...)), ...) in FACETS order, only non-empty facets
+    selections: tuple = ()  # ((facet, (value, ...)), ...) in ``all_facets`` order, only non-empty facets
     locale: str = "fr"
     sort: str = ""
     page: int = 1
@@ -36,7 +45,7 @@ class SearchQuery:
     @classmethod
     def build(cls, text="", locale="fr", sort="", page=1, page_size=20, **selected):
         selections = tuple(
-            (facet, tuple(sorted(set(selected[facet])))) for facet in FACETS if selected.get(facet)
+            (facet, tuple(sorted(set(selected[facet])))) for facet in all_facets() if selected.get(facet)
         )
         return cls(
             text=text or "", selections=selections, locale=locale, sort=sort, page=page, page_size=page_size
@@ -48,7 +57,7 @@ class SearchQuery:
 
     @property
     def effective_sort(self):
-        if self.sort in SORTS and (self.sort != "relevance" or self.parsed):
+        if self.sort in all_sorts() and (self.sort != "relevance" or self.parsed):
             return self.sort
         return "relevance" if self.parsed else "newest"
 

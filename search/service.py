@@ -2,7 +2,7 @@
 scope, facets and text, and turns a backend's raw counts into labelled facets."""
 
 from .backends import get_backend
-from .vocabulary import FACETS, facet_vocabulary
+from .vocabulary import all_facets, facet_vocabulary
 
 
 class HubSearch:
@@ -29,7 +29,7 @@ class HubSearch:
         """Per facet, ``[{"key", "label", "count", "selected"}]``: values with results, and the
         selected ones always, in vocabulary order."""
         facets = {}
-        for facet in FACETS:
+        for facet in all_facets():
             selected = set(query.selected(facet))
             facet_counts = counts.get(facet, {})
             facets[facet] = [

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from .links import SearchLinks
 from .requests import page_out_of_range, parse_request
 from .service import HubSearch
-from .vocabulary import FACET_LABELS, FACETS
+from .vocabulary import all_facets, facet_label, facet_owner
 
 
 @require_GET
@@ -32,11 +32,33 @@ def search_page_context(request, query, results):
     return {
         "query": query,
         "results": results,
-        "facet_groups": [
-            {"name": facet, "label": FACET_LABELS[facet], "values": results.facets[facet]} for facet in FACETS
-        ],
+        "facet_groups": facet_groups(query, results),
         "active_filters": links.active_filters(results.facets),
         "pagination": links.pagination(results.page_count),
         "format_urls": links.format_urls(),
         "sort_choices": links.sort_choices(),
     }
+
+
+def facet_groups(query, results):
+    """The facets the page shows. A facet an item type declares (``hub.items.TypeFacet``) shows
+    while its type may be among the results (no type chosen, or its type among those chosen) or
+    while one of its values is chosen, folded under its type's name (``owner``) unless its type
+    alone is chosen or one of its values is: a phone reader scrolls past one line, not a list."""
+    chosen_types = set(query.selected("type"))
+    groups = []
+    for facet in all_facets():
+        owner = facet_owner(facet)
+        chosen = bool(query.selected(facet))
+        if owner is not None and chosen_types and owner.key not in chosen_types and not chosen:
+            continue
+        groups.append(
+            {
+                "name": facet,
+                "label": facet_label(facet),
+                "values": results.facets[facet],
+                "owner": owner,
+                "open": owner is None or chosen or chosen_types == {owner.key},
+            }
+        )
+    return groups

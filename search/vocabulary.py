@@ -1,14 +1,16 @@
 """The search's vocabulary, in one place: the facets, their labels and the values each may take,
-labelled in the reader's language. Item types come from the registry (``hub.items``); the other
-facets from the taxonomies in the database."""
+labelled in the reader's language. Item types come from the registry (``hub.items``), and so do
+the facets a type declares of its own (``TypeFacet``: a register entry's lifecycle status, ...);
+the other facets from the taxonomies in the database."""
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from hub.items import item_types
+from hub.items import item_types, type_facets
 from hub.models import ImpactLevel, Region, Risk, Service, term_labels
 
-FACETS = ("type", "service", "region", "risk", "level")
+FACETS = ("type", "service", "region", "risk", "level")  # the facets every item has
 NOT_ASSESSED = "none"  # the ``level`` of an item whose impact was not assessed
 FACET_LABELS = {
     "type": _("Type"),
@@ -18,6 +20,31 @@ FACET_LABELS = {
     "level": _("Impact level"),
 }
 FACET_TAXONOMIES = {"service": Service, "region": Region, "risk": Risk}
+# The search's other parameters: no facet may take their names.
+PARAMETERS = ("q", "sort", "locale", "page", "page_size", "format", "lang")
+
+
+def declared_facets():
+    """``{key: TypeFacet}`` of the facets item types declare, checked against the search's own names."""
+    declared = {facet.key: facet for facet in type_facets()}
+    clashes = set(declared) & {*FACETS, *PARAMETERS}
+    if clashes:
+        raise ImproperlyConfigured(f"Item types declare facets the search already names: {sorted(clashes)}.")
+    return declared
+
+
+def all_facets():
+    """Every facet a search filters and counts on: the common ones, then the types' own."""
+    return (*FACETS, *declared_facets())
+
+
+def facet_label(facet):
+    return FACET_LABELS[facet] if facet in FACET_LABELS else declared_facets()[facet].label
+
+
+def facet_owner(facet):
+    """The item type that declares ``facet``; None for a facet every item has."""
+    return next((item_type for item_type in item_types() if facet in {f.key for f in item_type.facets}), None)
 
 
 def facet_vocabulary(facet, language):
@@ -29,4 +56,6 @@ def facet_vocabulary(facet, language):
             return [(str(level.value), str(level.label)) for level in ImpactLevel] + [
                 (NOT_ASSESSED, str(_("Not assessed")))
             ]
+        if facet not in FACET_TAXONOMIES:
+            return declared_facets()[facet].vocabulary()
     return list(term_labels(FACET_TAXONOMIES[facet], language).items())

@@ -28,8 +28,11 @@ def section_maps(request):
 def sitemap(request):
     def render():
         maps = section_maps(request)
-        if sum(section.url_count() for section in maps.values()) > sections.URL_LIMIT:
-            return sitemap_views.index(request, maps, sitemap_url_name="sitemap-section")
+        counts = {name: section.url_count() for name, section in maps.items()}
+        if sum(counts.values()) > sections.URL_LIMIT:
+            # A section with nothing to list yet (a type with no published item) has no file.
+            listed = {name: section for name, section in maps.items() if counts[name]}
+            return sitemap_views.index(request, listed, sitemap_url_name="sitemap-section")
         return sitemap_views.sitemap(request, maps)
 
     return cached_file(request, "sitemap", render)

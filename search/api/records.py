@@ -78,6 +78,11 @@ class RecordFormat:
         display = getattr(instance, f"get_{field_name}_display")
         return {"key": value, "labels": labels_in_each_language(display)}
 
+    def term(self, key, label):
+        """A value of a type's own vocabulary (a lazy ``label``) as a term: its key, its label in
+        every language."""
+        return {"key": key, "labels": labels_in_each_language(lambda: label)}
+
     def impact_level(self, level):
         """An impact level as a term with the keys of the search's ``level`` facet (``none``
         when not assessed)."""

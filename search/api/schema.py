@@ -26,7 +26,7 @@ from rest_framework.views import APIView
 from hub.items import item_types, public_id_pattern
 
 from ..filters import MAX_QUERY_LENGTH, SearchFilterSet
-from ..vocabulary import facet_vocabulary
+from ..vocabulary import declared_facets, facet_owner, facet_vocabulary
 from .http import (
     CACHE_CONTROL,
     DEFAULT_SEARCH_LOCALE,
@@ -37,6 +37,7 @@ from .http import (
     language_errors,
     with_cors,
 )
+from .records import labels_in_each_language
 from .serializers import ErrorsSerializer
 
 
@@ -150,7 +151,9 @@ PARAMETER_DESCRIPTIONS = {
     "region": "Regions (several are OR'd).",
     "risk": "Risks (several are OR'd).",
     "level": "Impact levels: `1`–`4` or `none` (not assessed); several are OR'd.",
-    "sort": "Order of the results; by default `relevance` with words, `newest` without.",
+    "sort": "Order of the results; by default `relevance` with words, `newest` without; `updated`: latest "
+    "material update first. A sort an item type declares ranks its items: highest rank first, ties "
+    "newest first, then every other item newest first.",
     "locale": "Interface language the items are seen from: titles in that language where translated, "
     "facet labels in that language.",
     "page": "Page of results; past the last page the answer is 404.",
@@ -184,7 +187,9 @@ def vocabulary(search_filter):
 def filter_parameter(name, search_filter, defaults):
     """The OpenAPI query parameter that ``search_filter`` validates: type, bounds and values read
     from the filter itself."""
-    description = PARAMETER_DESCRIPTIONS.get(name) or str(search_filter.label or name)
+    description = (
+        declared_description(name) or PARAMETER_DESCRIPTIONS.get(name) or str(search_filter.label or name)
+    )
     extra = search_filter.extra
     if isinstance(search_filter, ChoiceFilter | MultipleChoiceFilter):
         values = vocabulary(search_filter)
@@ -220,12 +225,36 @@ def filter_parameter(name, search_filter, defaults):
 
 
 def search_parameters(exclude=()):
+    """Every parameter ``SearchFilterSet`` validates, those of the item types' own facets included."""
     defaults = query_defaults()
     return [
         filter_parameter(name, search_filter, defaults)
-        for name, search_filter in SearchFilterSet.base_filters.items()
+        for name, search_filter in SearchFilterSet().filters.items()
         if name not in exclude
     ]
+
+
+def declared_description(name):
+    """The description of a parameter that item types extend (a facet or the sorts they declare),
+    labels in every interface language; None for the others."""
+    if name in declared_facets():
+        owner = facet_owner(name)
+        return (
+            f"{in_each_language(declared_facets()[name].label)} ({in_each_language(owner.label_plural)}; "
+            f"several are OR'd). Selecting one keeps only items of type `{owner.key}`."
+        )
+    if name == "sort":
+        return PARAMETER_DESCRIPTIONS["sort"] + "".join(
+            f"\n- `{sort.key}`: {in_each_language(sort.label)} ({in_each_language(item_type.label_plural)})"
+            for item_type in item_types()
+            for sort in item_type.sorts
+        )
+    return None
+
+
+def in_each_language(label):
+    """``"français / English"``: a label once per interface language where they differ."""
+    return " / ".join(dict.fromkeys(labels_in_each_language(lambda: label).values()))
 
 
 # --- The item id, read from the item-type registry ------------------------------------------------

@@ -7,7 +7,7 @@ from rest_framework import serializers
 from hub.items import item_types
 from hub.models import Organization
 
-from ..vocabulary import FACETS
+from ..vocabulary import FACETS, declared_facets
 from .http import LANGUAGE_CODES
 
 
@@ -66,7 +66,8 @@ class SearchHitSerializer(serializers.Serializer):
         help_text="1–4, or null when not assessed or not applicable.",
     )
     status = serializers.CharField(
-        help_text="The case file's or agreement's status key; `published` for briefs."
+        help_text="The case file's or agreement's status key, an AI system's lifecycle status; "
+        "`published` for briefs and for systems whose lifecycle is not known."
     )
     date = serializers.DateField(
         allow_null=True,
@@ -83,14 +84,16 @@ class FacetValueSerializer(serializers.Serializer):
     selected = serializers.BooleanField()
 
 
-FacetsSerializer = type(
-    "FacetsSerializer",
-    (serializers.Serializer,),
-    {
-        "__doc__": "Per facet, the values with results (and the selected ones), in vocabulary order.",
-        **{facet: FacetValueSerializer(many=True) for facet in FACETS},
-    },
-)
+class FacetsSerializer(serializers.Serializer):
+    """Per facet, the values with results (and the selected ones), in vocabulary order. The
+    facets item types declare (a register entry's `lifecycle`, `technique`, `disclosure`) are
+    counted on every search, whatever the type filter."""
+
+    def get_fields(self):
+        fields = {facet: FacetValueSerializer(many=True) for facet in FACETS}
+        for key, facet in declared_facets().items():
+            fields[key] = FacetValueSerializer(many=True, help_text=str(facet.label))
+        return fields
 
 
 class SearchResultsSerializer(serializers.Serializer):
@@ -181,6 +184,32 @@ class SignatorySerializer(serializers.Serializer):
     signed_on = serializers.DateField(allow_null=True)
 
 
+class DisclosureSerializer(serializers.Serializer):
+    """How much of the register's expected fields the organization's published declaration gives."""
+
+    disclosed = serializers.IntegerField(min_value=0)
+    expected = serializers.IntegerField(min_value=1)
+    level = TermSerializer(help_text="The keys of the search's `disclosure` facet.")
+
+
+class DeclarationSerializer(serializers.Serializer):
+    """The organization's document its published declaration comes from."""
+
+    title = serializers.CharField()
+    url = serializers.CharField(allow_blank=True)
+    date = serializers.DateField()
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES, help_text="The language of the declaration.")
+
+
+RECORD_HELP = (
+    "AI systems: every field of the register, in the standards' order, as {}. Text, addresses and "
+    "months (`YYYY-MM`) are strings; choices (`lifecycle_status`, `automation`, `personal_data`, "
+    "`technique`, `consultation_held`) terms; `vendors` organizations; `impact_assessments` a list of "
+    "`{{kind (term), date, url, note}}`; `risks_mitigations` a list of `{{risk, mitigation}}`; null or "
+    "an empty list where the record gives nothing."
+)
+
+
 class ItemSerializer(serializers.Serializer):
     """One published item. Every key is always present: what does not apply to the item's type
     is null or an empty list."""
@@ -242,3 +271,24 @@ class ItemSerializer(serializers.Serializer):
     )
     parties = PartySerializer(many=True, help_text="Agreements.")
     signatories = SignatorySerializer(many=True, help_text="Agreements.")
+    organization = OrganizationSerializer(allow_null=True, help_text="AI systems: the public body using it.")
+    unit = serializers.CharField(
+        allow_null=True, allow_blank=True, help_text="AI systems: its branch or service."
+    )
+    community_record = serializers.DictField(
+        allow_null=True, help_text=RECORD_HELP.format("the community documented it")
+    )
+    declared_record = serializers.DictField(
+        allow_null=True,
+        help_text=RECORD_HELP.format("the organization's published declaration gives it")
+        + " Null when the organization has published none; its drafts are never shown.",
+    )
+    not_disclosed = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="AI systems: the fields the organization has said it does not make public.",
+    )
+    disclosure = DisclosureSerializer(allow_null=True, help_text="AI systems.")
+    declaration = DeclarationSerializer(
+        allow_null=True, help_text="AI systems: null when nothing is declared."
+    )
+    casefiles = ItemReferenceSerializer(many=True, help_text="AI systems: the published case files about it.")

@@ -40,7 +40,7 @@ class SearchView(OpenApiView):
 
     @extend_schema(
         operation_id="search",
-        summary="Search published case files, briefs and agreements",
+        summary="Search published case files, briefs, agreements and AI system register entries",
         description=(
             "The hub's faceted search. Several values of one facet are OR'd, facets are AND'd, words "
             "are AND'd with all. Facet counts are disjunctive: each facet is counted with every other "
@@ -82,7 +82,8 @@ class ItemView(OpenApiView):
         operation_id="item",
         summary="One published item with all its structured fields",
         description=(
-            "A case file (`CF-`), brief (`BR-`) or agreement (`AC-`) by its public id, in the language "
+            "A case file (`CF-`), brief (`BR-`), agreement (`AC-`) or AI system register entry (`SY-`) by its "
+            "public id, in the language "
             "asked for (`lang`, else the first of `Accept-Language` the hub speaks, else French) when "
             "it is translated into it, otherwise in its original language. Taxonomy terms, levels and "
             "statuses come with their key and their label in every interface language. Drafts, "

@@ -43,7 +43,10 @@ CHANGES_BEFORE_RELOAD = 1_000
 # would return too many ids); at most TERMS_KEPT terms per snapshot, and as many known as rare.
 FREQUENT_TERM = 500
 TERMS_KEPT = 2_000
-ROW_COLUMNS = "id, sort_title, public_id, item_type, services, regions, risks, impact_level, updated, date"
+ROW_COLUMNS = (
+    "id, sort_title, public_id, item_type, services, regions, risks, impact_level, updated, date, "
+    "type_facets, ranks"
+)
 
 _lock = threading.Lock()
 _terms_lock = threading.Lock()
@@ -175,11 +178,13 @@ class Snapshot:
     date_keys: Column  # ordinal → (date, public id): the order of "newest"
     title_keys: Column  # ordinal → (sort title, public id)
     updated_keys: Column  # ordinal → latest material update, as the database returns it
+    rank_values: Column  # ordinal → the ranks of its type's sorts, as stored (``joined_pairs``)
     appended_ordinal_of: dict = field(default_factory=dict)  # appended item id → ordinal
     appended: tuple = ()  # (place in the base, ordinal) of appended items, newest first
     changes: int = 0  # items appended or removed since the full read
     terms: dict = field(default_factory=dict)  # frequent term → (bitmap, bitmap of titles)
     rare_terms: set = field(default_factory=set)  # terms known to match few items
+    rank_orders: dict = field(default_factory=dict)  # type's sort → ordinals, worked out when asked
 
     @cached_property
     def title_order(self):
@@ -191,6 +196,20 @@ class Snapshot:
         """Ordinals by latest material update, then public id, both descending (the "updated"
         sort), worked out the first time a search sorts that way."""
         return sorted(range(self.size), key=self.updated_key, reverse=True)
+
+    def rank_order(self, sort):
+        """Ordinals by their rank in an item type's ``sort`` (highest first, then newest first;
+        items without one last, newest first), worked out the first time a search sorts so."""
+        if sort not in self.rank_orders:
+            self.rank_orders[sort] = sorted(range(self.size), key=self.rank_key(sort), reverse=True)
+        return self.rank_orders[sort]
+
+    def rank_key(self, sort):
+        def key(ordinal):
+            rank = split_pairs(self.rank_values[ordinal]).get(sort)
+            return (rank is not None, int(rank or 0), self.date_keys[ordinal])
+
+        return key
 
     def updated_key(self, ordinal):
         updated = self.updated_keys[ordinal]  # SQLite's text: naive UTC; PostgreSQL's datetimes: aware
@@ -237,6 +256,7 @@ class Snapshot:
             date_keys=Column([(row[9], row[2]) for row in rows]),
             title_keys=Column([(row[1], row[2]) for row in rows]),
             updated_keys=Column([row[8] for row in rows]),
+            rank_values=Column([row[11] for row in rows]),
         )
 
     def ordinal(self, item_id):
@@ -272,7 +292,7 @@ class Snapshot:
             for facet, value in row_facets(row):
                 values = facets.setdefault(facet, {})
                 values[value] = values.get(value, 0) | bit
-            title_terms, all_terms = set(row[10].split()), set(row[10].split()) | set(row[11].split())
+            title_terms, all_terms = set(row[12].split()), set(row[12].split()) | set(row[13].split())
             for term, (bitmap, titles) in terms.items():
                 if term in all_terms:
                     terms[term] = (bitmap | bit, titles | bit if term in title_terms else titles)
@@ -288,6 +308,7 @@ class Snapshot:
             date_keys=date_keys,
             title_keys=self.title_keys.appended((row[1], row[2]) for row in rows),
             updated_keys=self.updated_keys.appended(row[8] for row in rows),
+            rank_values=self.rank_values.appended(row[11] for row in rows),
             appended_ordinal_of=appended_ordinal_of,
             appended=tuple(appended),
             changes=self.changes + len(rows) + len(removed),
@@ -303,6 +324,12 @@ class Snapshot:
                 for ordinal in range(self.size, snap.size):
                     order.insert(place(order, key(ordinal), key, descending), ordinal)
                 snap.__dict__[name] = order
+        snap.rank_orders = {}
+        for sort, known in list(self.rank_orders.items()):
+            order, key = list(known), snap.rank_key(sort)
+            for ordinal in range(self.size, snap.size):
+                order.insert(place(order, key(ordinal), key, descending=True), ordinal)
+            snap.rank_orders[sort] = order
         return snap
 
     def base_place(self, date_key):
@@ -416,7 +443,7 @@ def added_rows(item_ids):
 
 def row_facets(row):
     item_type, services, regions, risks, level = row[3:8]
-    return facet_values(item_type, split(services), split(regions), split(risks), level)
+    return facet_values(item_type, split(services), split(regions), split(risks), level, split_pairs(row[10]))
 
 
 def place(ordered, key_value, key, descending=False):
@@ -443,6 +470,15 @@ def stored_instant(value):
 def split(joined):
     """Keys stored joined by ``|`` in an items row."""
     return joined.split("|") if joined else []
+
+
+def joined_pairs(values):
+    """``{key: value}`` as an items row stores it: ``key=value`` pairs joined by ``|``, by key."""
+    return "|".join(f"{key}={value}" for key, value in sorted(values.items()))
+
+
+def split_pairs(joined):
+    return dict(pair.split("=", 1) for pair in joined.split("|")) if joined else {}
 
 
 def bitmap_of(ordinals, size):

@@ -17,10 +17,10 @@ from elasticsearch.dsl import FacetedSearch, Q, Search, TermsFacet
 from elasticsearch.helpers import BulkIndexError
 
 from ..documents import LANGUAGES
-from ..es_documents import SearchDocument, document_key, new_index_name, search_index
+from ..es_documents import SearchDocument, document_key, facet_field, new_index_name, rank_field, search_index
 from ..query import SearchResults
 from ..text import document_terms
-from ..vocabulary import FACETS
+from ..vocabulary import all_facets
 from .base import SearchBackend, chunked
 from .embedded import HIT_COLUMNS
 
@@ -37,6 +37,22 @@ SORT_ORDERS = {
     "title": [{"sort_title": "asc"}, {"id": "asc"}],
     "updated": [{"updated": "desc"}, {"id": "desc"}],
 }
+
+
+def sort_order(sort):
+    """The request's sort; an item type's own sort (``hub.items.TypeSort``): highest rank first,
+    items without one last, ties newest first, as the embedded backend orders them."""
+    if sort in SORT_ORDERS:
+        return SORT_ORDERS[sort]
+    rank = {"order": "desc", "missing": "_last", "unmapped_type": "integer"}
+    return [{rank_field(sort): rank}, *SORT_ORDERS["newest"]]
+
+
+def facet_fields():
+    """Each facet's field: the common ones, then those item types declare."""
+    return {facet: FACET_FIELDS.get(facet) or facet_field(facet) for facet in all_facets()}
+
+
 # Stored fields a hit needs, named as in the document; HIT_COLUMNS names them for the callers.
 HIT_SOURCE = {
     "public_id": "id",
@@ -51,9 +67,11 @@ BULK_TIMEOUT = 120
 class HubFacetedSearch(FacetedSearch):
     """The request for one ``SearchQuery``: text, locale, facets, sort and page."""
 
-    facets = {facet: TermsFacet(field=FACET_FIELDS[facet], size=FACET_SIZE) for facet in FACETS}
-
     def __init__(self, query, index, using=None, with_facets=True, window=None):
+        # Read when the request is made: an item type registered later brings its facets.
+        self.facets = {
+            facet: TermsFacet(field=field, size=FACET_SIZE) for facet, field in facet_fields().items()
+        }
         self.index = index
         self.using = using or "default"
         self.search_query = query
@@ -62,7 +80,7 @@ class HubFacetedSearch(FacetedSearch):
         super().__init__(
             query=query.parsed,
             filters={facet: list(values) for facet, values in query.selections},
-            sort=SORT_ORDERS[query.effective_sort],
+            sort=sort_order(query.effective_sort),
         )
 
     def search(self):
@@ -112,7 +130,8 @@ def parse_results(query, faceted_search, body):
     facet_counts = {}
     if faceted_search.with_facets:
         facet_counts = {
-            facet: {key: count for key, count, _selected in response.facets[facet]} for facet in FACETS
+            facet: {key: count for key, count, _selected in response.facets[facet]}
+            for facet in faceted_search.facets
         }
     hits = [parse_hit(hit["_source"]) for hit in body["hits"]["hits"]]
     return SearchResults(

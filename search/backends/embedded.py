@@ -17,14 +17,15 @@ from django.db import connection
 from hub.write_locks import exclusive
 
 from ..models import IndexedFacetValue, IndexedItem
-from ..query import SearchResults
+from ..query import SORTS, SearchResults
 from ..text import ParsedQuery, document_terms, fold
-from ..vocabulary import FACETS
+from ..vocabulary import all_facets
 from . import learned_terms
 from .base import SearchBackend, chunked
 from .bitmaps import (
     FREQUENT_TERM,
     StaleSnapshot,
+    joined_pairs,
     log_changes,
     ordinals_by_rank,
     restart_log,
@@ -59,12 +60,14 @@ ITEM_COLUMNS = (
     "status",
     "date",
     "updated",
+    "type_facets",
+    "ranks",
     "title_terms",
     "body_terms",
     "fingerprint",
 )
 TITLE_TERMS, BODY_TERMS = ITEM_COLUMNS.index("title_terms"), ITEM_COLUMNS.index("body_terms")
-# Rows per INSERT statement: 20 values each, under SQLite's 32,766 parameters (PostgreSQL adds 2).
+# Rows per INSERT statement: 22 values each, under SQLite's 32,766 parameters (PostgreSQL adds 2).
 INSERT_BATCH = 1000
 # The page cache of a rebuild's connection on SQLite, in KiB: the index being written stays in it.
 LOAD_CACHE_KIB = 256 * 1024
@@ -286,6 +289,8 @@ class EmbeddedBackend(SearchBackend):
                     document["status"],
                     adapt_date(date.fromisoformat(document["date"])),
                     adapt_instant(datetime.fromisoformat(document["updated"])),
+                    joined_pairs(document.get("type_facets", {})),
+                    joined_pairs(document.get("ranks", {})),
                     title_terms,
                     body_terms,
                     document["fingerprint"],
@@ -372,7 +377,7 @@ class EmbeddedBackend(SearchBackend):
             hits = self._fetch_hits([snap.item_ids[ordinal] for ordinal in ordinals], strict)
         facet_counts = {}
         if with_facets:
-            for facet in FACETS:
+            for facet in all_facets():
                 scope = text
                 for other, bitmap in selected.items():
                     if other != facet:
@@ -471,6 +476,8 @@ class EmbeddedBackend(SearchBackend):
             return ordinals_by_rank(matches, snap.size, snap.title_order, offset, limit)
         if sort == "updated":
             return ordinals_by_rank(matches, snap.size, snap.updated_order, offset, limit)
+        if sort not in SORTS:  # a sort an item type declares: by its rank
+            return ordinals_by_rank(matches, snap.size, snap.rank_order(sort), offset, limit)
         if sort != "relevance" or not in_title:
             return snap.in_date_order(matches, offset, limit)
         first = in_title.bit_count()

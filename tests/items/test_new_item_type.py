@@ -4,13 +4,14 @@ CSV, ``/cite/`` and the citation formats, the sitemap, open data and its diction
 home page. Nothing in this test touches an outlet: if one names the types it serves, this fails."""
 
 import csv
+import dataclasses
 import io
 import json
 
 import pytest
 from django.core.management import call_command
 
-from hub.items import registered
+from hub.items import TypeFacet, TypeSort, registered
 from tests.factories import ItemPageFactory, site_skeleton
 from tests.item_type_app.models import FIELD_NOTE, FieldNotePage
 
@@ -110,3 +111,44 @@ def test_the_home_page_shows_the_latest(client, note):
     home = client.get("/fr/").content.decode()
     assert TITLE in home
     assert "Latest field notes" in home
+
+
+@pytest.fixture
+def faceted_notes(committed, monkeypatch):
+    """Field notes declared with a facet and a sort of their own, as the register declares its
+    lifecycle and its disclosure score: the page methods they name give the values."""
+    monkeypatch.setattr(
+        FieldNotePage, "weather_facet", lambda page: "rain" if "pluie" in page.title else "sun", raising=False
+    )
+    monkeypatch.setattr(FieldNotePage, "length_rank", lambda page: len(page.title), raising=False)
+    declared = dataclasses.replace(
+        FIELD_NOTE,
+        facets=(
+            TypeFacet("weather", "Weather", lambda: [("sun", "Sun"), ("rain", "Rain")], "weather_facet"),
+        ),
+        sorts=(TypeSort("length", "Longest title first", "length_rank"),),
+    )
+    with registered(declared):
+        parent = committed(site_skeleton)["fr"]["item_type_app.FieldNoteIndexPage"]
+        rainy = committed(FieldNotePageFactory, parent=parent, title="Longue note de terrain sous la pluie")
+        sunny = committed(FieldNotePageFactory, parent=parent, title="Note au soleil")
+        yield rainy, sunny
+
+
+def test_a_facet_and_a_sort_it_declares_are_searched_without_an_outlet_naming_them(client, faceted_notes):
+    rainy, sunny = faceted_notes
+
+    rain = client.get("/api/v1/search/", {"weather": "rain", "locale": "en"}).json()
+    by_length = client.get("/api/v1/search/", {"type": "fieldnote", "sort": "length"}).json()
+    newest = client.get("/api/v1/search/", {"type": "fieldnote"}).json()
+    page = client.get("/en/search/", {"type": "fieldnote"}).content.decode()
+    schema = client.get("/api/v1/schema/", {"format": "json"}).json()
+
+    assert [hit["id"] for hit in rain["results"]] == [rainy.public_id]
+    assert {value["key"]: value["count"] for value in rain["facets"]["weather"]} == {"rain": 1, "sun": 1}
+    assert [hit["id"] for hit in by_length["results"]] == [rainy.public_id, sunny.public_id]
+    assert [hit["id"] for hit in newest["results"]] == [sunny.public_id, rainy.public_id]
+    assert client.get("/api/v1/search/", {"weather": "snow"}).status_code == 400
+    assert 'id="facet-weather"' in page and ">Longest title first</option>" in page
+    parameters = schema["paths"]["/api/v1/search/"]["get"]["parameters"]
+    assert "weather" in {parameter["name"] for parameter in parameters}

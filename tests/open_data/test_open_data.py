@@ -249,7 +249,7 @@ def test_json_holds_every_published_item_with_translations_and_exportable_testim
         "briefs": {o["brief"].public_id},
         "agreements": {o["agreement"].public_id},
     }
-    assert data["counts"] == {"casefiles": 2, "briefs": 1, "agreements": 1, "testimonies": 1}
+    assert data["counts"] == {"casefiles": 2, "briefs": 1, "agreements": 1, "systems": 0, "testimonies": 1}
     assert data["licence"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
 
     item = next(item for item in data["casefiles"] if item["id"] == o["casefile"].public_id)
@@ -369,7 +369,7 @@ def test_a_type_that_declares_nothing_about_its_files_gets_the_common_columns(
         dataset["casefile"].public_id,
         dataset["english_only"].public_id,
     }
-    assert manifest["counts"] == {"plains": 2, "briefs": 1, "agreements": 1}
+    assert manifest["counts"] == {"plains": 2, "briefs": 1, "agreements": 1, "systems": 0}
     dictionary = json.loads((root / DICTIONARY_JSON).read_text(encoding="utf-8"))
     documented = {
         spec["name"]: [column["name"] for column in spec.get("columns", [])] for spec in dictionary["files"]
@@ -438,7 +438,7 @@ def test_open_data_page_shows_the_files_with_their_numbers(root, dataset, client
     assert shown == {entry["name"]: str(entry["rows"]) for entry in manifest["files"]}
     assert shown[CASEFILES_CSV] == "3" and shown[AGREEMENTS_CSV] == "2"
     counts = dict(re.findall(r'data-count="(\w+)">(\d+)<', body))
-    assert counts == {"casefiles": "2", "briefs": "1", "agreements": "1", "testimonies": "1"}
+    assert counts == {"casefiles": "2", "briefs": "1", "agreements": "1", "systems": "0", "testimonies": "1"}
     generated = timezone.localtime(datetime.fromisoformat(manifest["generated_at"]))
     assert f'datetime="{generated.isoformat()}"' in body
     assert f'href="https://creativecommons.org/licenses/by/4.0/deed.{language}"' in body

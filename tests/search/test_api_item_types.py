@@ -56,9 +56,14 @@ def test_a_type_registered_later_is_served_and_described(client, stand_in):
     schema = client.get(SCHEMA, {"format": "json"}).json()
     operation = schema["paths"][ITEM_PATH]["get"]
     pattern = next(p for p in operation["parameters"] if p["name"] == "public_id")["schema"]["pattern"]
-    assert pattern == "^(CF|BR|ZZ)-[0-9]{4}-[0-9]{4,}$"
+    assert pattern == "^(CF|BR|SY|ZZ)-[0-9]{4}-[0-9]{4,}$"
     item = resolve(schema, operation["responses"]["200"]["content"]["application/json"]["schema"])
-    assert resolve(schema, item["properties"]["type"])["enum"] == ["casefile", "brief", "test-accord"]
+    assert resolve(schema, item["properties"]["type"])["enum"] == [
+        "casefile",
+        "brief",
+        "system",
+        "test-accord",
+    ]
 
 
 def test_a_type_that_adds_nothing_gets_every_declared_field_empty(client, site_pages, monkeypatch):

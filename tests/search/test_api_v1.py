@@ -21,6 +21,7 @@ from advocacy.models import CollaborationAgreementPage
 from hub.models import ImpactLevel, Organization, Region, Risk, Service
 from impacts.models import CaseFilePage
 from impacts.testimonies import withdraw_testimony
+from registry.models import Lifecycle, Technique
 from search.backends import get_backend
 from search.filters import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchFilterSet
 from search.index import rebuild_index
@@ -183,16 +184,26 @@ def test_every_search_filter_is_a_documented_parameter_with_the_vocabulary_as_va
         "service": sorted(Service.objects.filter(locale__language_code="fr").values_list("key", flat=True)),
         "region": sorted(Region.objects.filter(locale__language_code="fr").values_list("key", flat=True)),
         "risk": sorted(Risk.objects.filter(locale__language_code="fr").values_list("key", flat=True)),
-        "type": ["agreement", "brief", "casefile"],
+        "type": ["agreement", "brief", "casefile", "system"],
         "level": ["1", "2", "3", "4", "none"],
+        # The register's own facets (registry.items), from its models' choices.
+        "lifecycle": sorted(Lifecycle.values),
+        "technique": sorted(Technique.values),
+        "disclosure": ["high", "low", "none", "partial"],
     }
+    register_facets = {"lifecycle", "technique", "disclosure"}
 
-    assert set(search) == set(SearchFilterSet.base_filters)
+    assert set(search) == set(SearchFilterSet.base_filters) | register_facets
     for facet, keys in expected_keys.items():
         assert search[facet]["schema"]["type"] == "array"
         assert sorted(search[facet]["schema"]["items"]["enum"]) == keys
     assert len(expected_keys["region"]) == 18
-    assert sorted(search["sort"]["schema"]["enum"]) == sorted(SORTS)
+    assert sorted(search["sort"]["schema"]["enum"]) == sorted([*SORTS, "disclosure"])
+    assert (
+        "`disclosure`: Divulgation la plus complète d’abord / Most disclosed first"
+        in search["sort"]["description"]
+    )
+    assert "keeps only items of type `system`" in search["lifecycle"]["description"]
     assert search["locale"]["schema"]["enum"] == ["fr", "en"]
     assert search["page_size"]["schema"] == {
         "type": "integer",
@@ -206,7 +217,7 @@ def test_every_search_filter_is_a_documented_parameter_with_the_vocabulary_as_va
         f"`sante`: {label(Service, 'sante', 'fr')} / {label(Service, 'sante', 'en')}"
         in search["service"]["description"]
     )
-    assert set(parameters(schema, CSV_URL)) == set(SearchFilterSet.base_filters) - {
+    assert set(parameters(schema, CSV_URL)) == (set(SearchFilterSet.base_filters) | register_facets) - {
         "type",
         "page",
         "page_size",
@@ -215,7 +226,7 @@ def test_every_search_filter_is_a_documented_parameter_with_the_vocabulary_as_va
 
 def test_allow_empty_value_says_which_parameters_accept_an_empty_value(client, site_pages):
     documented = parameters(schema_json(client), SEARCH)
-    for name in SearchFilterSet.base_filters:
+    for name in SearchFilterSet().filters:
         accepted = client.get(f"{SEARCH}?{name}=").status_code == 200
         assert documented[name].get("allowEmptyValue", False) == accepted, name
     assert documented["page"]["allowEmptyValue"] and "allowEmptyValue" not in documented["service"]

@@ -18,6 +18,8 @@ from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
     CollaborationAgreementPageFactory,
+    DeclaredRecordFactory,
+    SystemPageFactory,
     TestimonyFactory,
     evidence,
     paragraph,
@@ -101,6 +103,17 @@ def varied_items(site_pages):
     brief = AdvocacyBriefPageFactory(authors=[{}, {"person_name": ""}])
     translate_page(brief, "en", title="Fictional brief", slug="fictional-brief")
     CollaborationAgreementPageFactory()
+    system = SystemPageFactory(
+        risks_mitigations=[("risk", {"risk": "Biais communautaire", "mitigation": ""})]
+    )
+    DeclaredRecordFactory(
+        system=system,
+        purpose="Objectif déclaré",
+        start_month="2023-04",
+        impact_assessments=[("assessment", {"kind": "aia-3", "date": None, "url": "", "note": ""})],
+    )
+    translate_page(system, "en", title="Fictional system", slug="fictional-system")
+    DeclaredRecordFactory(system=SystemPageFactory(), live=False, purpose="Brouillon déclaré")
     return {"shown": testimonies[0].text, "withdrawn": testimonies[1].text}
 
 
@@ -136,3 +149,8 @@ def test_documents_built_in_bulk_equal_those_built_one_by_one(varied_items):
     bodies = " ".join(document["body"] for document in built)
     assert varied_items["shown"] in bodies and "R&D" in bodies and "suivante fin" in bodies
     assert varied_items["withdrawn"] not in bodies
+    assert "Objectif déclaré" in bodies and "Biais communautaire" in bodies
+    assert "Brouillon déclaré" not in bodies  # a declaration never published
+    systems = [document for document in built if document["type"] == "system"]
+    assert {document["impact_level"] for document in systems} == {3, None}
+    assert {document["date"] for document in systems} >= {"2023-04-01"}

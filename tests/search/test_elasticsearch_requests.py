@@ -21,7 +21,17 @@ from search.es_documents import SearchDocument, search_index
 from search.query import SearchQuery, SearchResults
 
 RECORDED = Path(__file__).parent / "recorded"
-FIELDS = {"type": "type", "service": "services", "region": "regions", "risk": "risks", "level": "level"}
+FIELDS = {
+    "type": "type",
+    "service": "services",
+    "region": "regions",
+    "risk": "risks",
+    "level": "level",
+    # The register's own facets (registry.items), each a field of its own.
+    "lifecycle": "type_facet_lifecycle",
+    "technique": "type_facet_technique",
+    "disclosure": "type_facet_disclosure",
+}
 SOURCE = [
     "id",
     "type",
@@ -64,6 +74,7 @@ SELECTIONS = [
     {"service": ["sante"]},
     {"service": ["education", "sante"], "region": ["laval"]},
     {"type": ["brief"], "risk": ["erreurs"], "level": ["2", "none"]},
+    {"type": ["system"], "lifecycle": ["in-use"], "disclosure": ["high", "low"]},
 ]
 SORTS = {
     "relevance": ["_score", {"date": "desc"}, {"id": "desc"}],
@@ -71,6 +82,12 @@ SORTS = {
     "oldest": [{"date": "asc"}, {"id": "asc"}],
     "title": [{"sort_title": "asc"}, {"id": "asc"}],
     "updated": [{"updated": "desc"}, {"id": "desc"}],
+    # The register's sort: ranked items first, highest first; the others last; ties newest first.
+    "disclosure": [
+        {"rank_disclosure": {"order": "desc", "missing": "_last", "unmapped_type": "integer"}},
+        {"date": "desc"},
+        {"id": "desc"},
+    ],
 }
 
 
@@ -221,6 +238,8 @@ def test_index_settings_analysers_and_mapping():
         "updated": {"type": "date", "format": "strict_date_optional_time"},
         "url": {"type": "keyword", "index": False},
         "fingerprint": {"type": "keyword", "index": False},
+        **{f"type_facet_{name}": {"type": "keyword"} for name in ("lifecycle", "technique", "disclosure")},
+        "rank_disclosure": {"type": "integer"},
     }
 
 
@@ -263,7 +282,8 @@ def recorded(name):
 
 
 def test_response_with_text_and_facets_parses_to_search_results():
-    """Recorded from osmem-server for: text "risque", service sante, 3 per page."""
+    """Recorded from osmem-server for: text "risque", service sante, 3 per page (the register's
+    facets, added later, with the empty counts the server gives case files for them)."""
     query = SearchQuery.build(text="risque", locale="fr", service=["sante"], page_size=3)
 
     results = parse_results(query, HubFacetedSearch(query, "vigie"), recorded("text_and_facets"))
@@ -296,6 +316,9 @@ def test_response_with_text_and_facets_parses_to_search_results():
         "region": {"laval": 3, "montreal": 1},
         "risk": {"erreurs": 1},
         "level": {"none": 3, "3": 1},
+        "lifecycle": {},
+        "technique": {},
+        "disclosure": {},
     }
 
 

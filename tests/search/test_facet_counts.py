@@ -8,12 +8,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.documents import fingerprint
-from search.query import FACETS, SearchQuery
+from search.query import SearchQuery
+from search.vocabulary import FACETS
 
 SERVICES = ["sante", "education", "habitation", "justice"]
 REGIONS = ["montreal", "laval", "estrie", "outaouais", "tout-le-quebec"]
 RISKS = ["discrimination", "vie-privee", "erreurs"]
-TYPES = ["casefile", "brief", "agreement"]
+TYPES = ["casefile", "brief", "agreement", "system"]
+# The register's own facets and sort (registry.items), held by its documents only.
+TYPE_FACETS = {
+    "lifecycle": ["planned", "pilot", "in-use", "retired"],
+    "technique": ["rule-based", "machine-learning", "generative"],
+    "disclosure": ["none", "low", "partial", "high"],
+}
+RANKS = [0, 250, 500, 1000]  # few values, so that ties are common
 LEVELS = [1, 2, 3, 4, None]
 WORDS = ["algorithme", "évaluation", "logement", "école", "triage"]
 
@@ -44,6 +52,11 @@ def documents(draw):
             f".{draw(st.sampled_from(['000', '001', '999']))}+00:00",
             "url": f"/fr/dossiers/{number}/",
         }
+        if doc["type"] == "system":
+            # A facet may have no value (nobody said the system's technique).
+            facets = {facet: draw(st.sampled_from([*values, None])) for facet, values in TYPE_FACETS.items()}
+            doc["type_facets"] = {facet: value for facet, value in facets.items() if value}
+            doc["ranks"] = {"disclosure": draw(st.sampled_from(RANKS))}
         doc["fingerprint"] = fingerprint(doc)
         docs.append(doc)
     return docs
@@ -56,6 +69,10 @@ selections = st.fixed_dictionaries(
         "region": st.lists(st.sampled_from(REGIONS), max_size=2, unique=True),
         "risk": st.lists(st.sampled_from(RISKS), max_size=2, unique=True),
         "level": st.lists(st.sampled_from(["1", "2", "3", "4", "none"]), max_size=2, unique=True),
+        **{
+            facet: st.lists(st.sampled_from(values), max_size=2, unique=True)
+            for facet, values in TYPE_FACETS.items()
+        },
     }
 )
 
@@ -65,6 +82,9 @@ def values_of(doc, facet):
         return {doc["type"]}
     if facet == "level":
         return {str(doc["impact_level"]) if doc["impact_level"] else "none"}
+    if facet in TYPE_FACETS:
+        value = doc.get("type_facets", {}).get(facet)
+        return {value} if value else set()
     return set(doc[{"service": "services", "region": "regions", "risk": "risks"}[facet]])
 
 
@@ -79,8 +99,8 @@ def matches(doc, selected, word, skip=None):
 
 
 def expected_counts(docs, selected, word):
-    counts = {facet: {} for facet in FACETS}
-    for facet in FACETS:
+    counts = {facet: {} for facet in (*FACETS, *TYPE_FACETS)}
+    for facet in counts:
         for doc in docs:
             if matches(doc, selected, word, skip=facet):
                 for value in values_of(doc, facet):
@@ -103,7 +123,24 @@ def latest_update_first(docs):
     ]
 
 
-ORDERS = {"newest": newest_first, "updated": latest_update_first}
+def most_disclosed_first(docs):
+    """The register's sort: ranked items first, highest rank first, ties (and the unranked) newest first."""
+    return [
+        doc["id"]
+        for doc in sorted(
+            docs,
+            key=lambda doc: (
+                "disclosure" in doc.get("ranks", {}),
+                doc.get("ranks", {}).get("disclosure", 0),
+                doc["date"],
+                doc["id"],
+            ),
+            reverse=True,
+        )
+    ]
+
+
+ORDERS = {"newest": newest_first, "updated": latest_update_first, "disclosure": most_disclosed_first}
 
 
 # One index per backend serves every example: each example clears it first.

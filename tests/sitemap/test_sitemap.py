@@ -27,6 +27,7 @@ INDEXES = (
     "impacts.CaseFileIndexPage",
     "advocacy.AdvocacyBriefIndexPage",
     "advocacy.CollaborationAgreementIndexPage",
+    "registry.SystemIndexPage",
 )
 
 
@@ -130,7 +131,7 @@ def test_every_public_page_is_listed_in_both_languages_with_its_alternates(clien
     assert {location: alternates for location, (_lastmod, alternates) in urls.items()} == expected
     untranslated = world["untranslated"]
     assert f"{ORIGIN}/en/case-files/{untranslated.public_id}/" in urls  # the English index's route
-    assert len(urls) == 2 * (1 + 3 + 1 + 1 + 5)
+    assert len(urls) == 2 * (1 + 4 + 1 + 1 + 5)
 
 
 def test_drafts_private_deleted_pages_and_draft_revisions_are_never_listed(client, world):
@@ -177,7 +178,8 @@ def test_the_number_of_queries_does_not_grow_with_the_items(
     CaseFilePageFactory()
     client.get("/sitemap.xml")
     new_generation()  # what is measured is building the file, not reading it from the cache
-    with django_assert_max_num_queries(40) as few:
+    # A few queries per item type and per non-item page, none per item.
+    with django_assert_max_num_queries(48) as few:
         client.get("/sitemap.xml")
     for number in range(10):
         item = CaseFilePageFactory(title=f"Dossier {number}")
@@ -185,10 +187,10 @@ def test_the_number_of_queries_does_not_grow_with_the_items(
             translate_page(item, "en", title=f"Case file {number}", slug=f"case-file-{number}")
         AdvocacyBriefPageFactory()
     new_generation()
-    with django_assert_max_num_queries(40) as many:
+    with django_assert_max_num_queries(48) as many:
         response = client.get("/sitemap.xml")
 
-    assert len(read_urlset(response)) == 2 * (1 + 3 + 1 + 11 + 10)
+    assert len(read_urlset(response)) == 2 * (1 + 4 + 1 + 11 + 10)
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
