@@ -63,13 +63,13 @@ class SystemLinks:
         public_casefiles = []
         for relation in self.linking_relations():
             model = relation.related_model
-            pages = model.search_related(
-                model.objects.public()
-                .filter(**{f"{relation.field.name}__translation_key": self.translation_key})
-                .select_related("locale")
-                .distinct()
+            # Any public version of an item may name any version of the entry: every public
+            # version of the items found is read, so that each shows in the reader's language.
+            linking = model.objects.public().filter(
+                **{f"{relation.field.name}__translation_key": self.translation_key}
             )
-            versions = list(pages.order_by("pk"))
+            pages = model.objects.public().filter(translation_key__in=linking.values("translation_key"))
+            versions = list(model.search_related(pages.select_related("locale")).order_by("pk"))
             if relation.get_accessor_name() == "casefiles":
                 public_casefiles = versions
                 links.casefiles = read_in(versions, language, request)
