@@ -129,6 +129,7 @@ def month(value):
 
 @register.filter
 def as_month(value):
+    """A ``YYYY-MM`` month as a date, for ``|date``."""
     return month(value)
 
 
@@ -140,12 +141,13 @@ def entry_value(page, key, declared):
 
 @register.filter
 def assessment_kind(key):
+    """The label of an impact assessment's kind."""
     return dict(ASSESSMENT_KINDS).get(key, key)
 
 
 @register.simple_tag
 def disclosure(page, declared):
-    """``{"disclosed", "expected", "level", "label"}`` of the entry's declared record."""
+    """``{"disclosed", "expected", "level"}`` of the entry's published declaration (None: nothing)."""
     disclosed, expected = page.disclosure(declared) if declared is not None else (0, len(EXPECTED_KEYS))
     return {"disclosed": disclosed, "expected": expected, "level": DisclosureLevel.of(disclosed, expected)}
 
