@@ -293,12 +293,21 @@ class CollaborationAgreementPage(ItemPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # By name: advocacy does not import the register (its page lists them through this relation).
+    systems = ParentalManyToManyField(
+        "registry.SystemPage",
+        verbose_name=_("AI systems covered"),
+        blank=True,
+        related_name="agreements",
+        help_text=_("The entries of the AI system register this agreement governs."),
+    )
 
     content_panels = ItemPage.content_panels + [
         MultiFieldPanel(ItemPage.summary_panels, heading=_("Summaries")),
         InlinePanel("parties", heading=_("Parties"), label=_("Party"), min_num=2),
         InlinePanel("signatories", heading=_("Signatories"), label=_("Signatory")),
         FieldPanel("scope"),
+        FieldPanel("systems"),
         FieldPanel("citizen_role"),
         FieldPanel("commitments"),
         MultiFieldPanel(
@@ -330,6 +339,7 @@ class CollaborationAgreementPage(ItemPage):
         SynchronizedField("signed_document"),
         SynchronizedField("parties"),
         SynchronizedField("signatories"),
+        SynchronizedField("systems"),
     ]
     api_fields = ItemPage.item_api_fields + [
         APIField("party_list"),

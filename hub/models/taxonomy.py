@@ -171,6 +171,19 @@ class Organization(TranslatableMixin, models.Model):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Québec's access law (chapter) names, in each public body, the person responsible for
+    # access to documents: the register tells readers whom to write to, when it is known.
+    access_officer = models.CharField(
+        _("person responsible for access to documents"),
+        max_length=255,
+        blank=True,
+        help_text=_("Their title, and their name or service, as the organization publishes them."),
+    )
+    access_request_url = models.URLField(
+        _("how to file an access request"),
+        blank=True,
+        help_text=_("The organization's page or form for access-to-information requests."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -178,6 +191,8 @@ class Organization(TranslatableMixin, models.Model):
         FieldPanel("kind"),
         FieldPanel("website"),
         FieldPanel("region"),
+        FieldPanel("access_officer"),
+        FieldPanel("access_request_url"),
     ]
     translatable_fields = [
         TranslatableField("name"),
@@ -185,6 +200,8 @@ class Organization(TranslatableMixin, models.Model):
         SynchronizedField("kind"),
         SynchronizedField("website"),
         SynchronizedField("region"),
+        TranslatableField("access_officer"),
+        SynchronizedField("access_request_url"),
     ]
 
     class Meta(TranslatableMixin.Meta):

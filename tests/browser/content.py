@@ -8,6 +8,11 @@ the accessibility audit sees them; one case file has no English translation ("un
 casefile"), so the English site shows it in French through the index's fallback route. A
 glossary term, in both languages, is used in the main case file's body. Every page says it is
 fictional, as the demo does.
+
+The register holds one entry, the system that sorts the housing requests: the organization's
+published declaration withholds some fields, the community documented others, the main case file
+and the agreement link to it, and it has an English translation. Its summaries do not hold the
+search journey's phrase, so the search counts stay those of the case files, brief and agreement.
 """
 
 from dataclasses import dataclass, field
@@ -16,8 +21,10 @@ from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
     CollaborationAgreementPageFactory,
+    DeclaredRecordFactory,
     GlossaryTermFactory,
     ImageFactory,
+    SystemPageFactory,
     TestimonyFactory,
     evidence,
     locale,
@@ -32,6 +39,11 @@ FICTIONAL_EN = "Fictional case made for the tests."
 
 PLAIN_SUMMARY_FR = "Un logiciel trie les demandes d'aide au logement. Des familles attendent plus longtemps."
 PLAIN_SUMMARY_EN = "A computer program sorts requests for housing help. Some families wait longer."
+
+SYSTEM_PLAIN_SUMMARY = {
+    "fr": "Un logiciel donne un score aux demandes de logement. Le score décide de l'ordre d'attente.",
+    "en": "A computer program gives housing requests a score. The score decides the waiting order.",
+}
 
 
 @dataclass
@@ -124,6 +136,7 @@ def build_browser_content():
         ("casefile index", "impacts.CaseFileIndexPage"),
         ("brief index", "advocacy.AdvocacyBriefIndexPage"),
         ("agreement index", "advocacy.CollaborationAgreementIndexPage"),
+        ("register index", "registry.SystemIndexPage"),
     ):
         content.add(name, skeleton["fr"][model_path], skeleton["en"][model_path])
 
@@ -134,7 +147,9 @@ def build_browser_content():
         "A list of steps a computer follows to reach a result.",
     )
     image = ImageFactory()
+    system = register_entry()
     housing = CaseFilePageFactory(
+        system=system,
         title="Tri automatisé des demandes de logement social",
         summary=f"Un système classe les demandes de logement social. {FICTIONAL}",
         plain_summary=PLAIN_SUMMARY_FR,
@@ -205,7 +220,37 @@ def build_browser_content():
         title="Entente de codesign sur le tri des demandes",
         summary=f"Une ville et un organisme suivent le système ensemble. {FICTIONAL}",
     )
+    agreement.systems = [system]
+    agreement.save_revision().publish()
     content.add(
         "agreement", agreement, translate_page(agreement, title="Codesign agreement on request sorting")
     )
+    english_system = translate_page(
+        system,
+        title="Fictional housing request scorer",
+        summary="A fictional system, made up for the browser tests, scores housing requests.",
+        plain_summary=SYSTEM_PLAIN_SUMMARY["en"],
+        decision_role="Ranks the requests by score.",
+    )
+    content.add("system", type(system).objects.get(pk=system.pk), english_system)
     return content
+
+
+def register_entry():
+    """The register's entry for the housing system, with the organization's declaration."""
+    system = SystemPageFactory(
+        title="Score fictif des demandes de logement",
+        summary="Un système fictif, inventé pour les essais du navigateur, donne un score aux demandes.",
+        plain_summary=SYSTEM_PLAIN_SUMMARY["fr"],
+        services=["habitation"],
+        regions=["montreal"],
+        decision_role="Classe les demandes selon leur score.",
+        start_month="2023-09",
+        contact="registre@office-fictif.example.org",
+    )
+    DeclaredRecordFactory(
+        system=system,
+        purpose="Réduire les délais d'attribution. Déclaration fictive.",
+        not_disclosed=["training_data", "source_code_url", "legal_basis"],
+    )
+    return system

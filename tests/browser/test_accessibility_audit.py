@@ -20,11 +20,14 @@ AUDITED_PAGES = {
     "casefile index": lambda site, lang: site.url("casefile index", lang),
     "brief index": lambda site, lang: site.url("brief index", lang),
     "agreement index": lambda site, lang: site.url("agreement index", lang),
+    "register index": lambda site, lang: site.url("register index", lang),
     "casefile": lambda site, lang: site.url("casefile", lang),
     # On /en/ this is the index's fallback route: a French case file inside the English site.
     "untranslated casefile": lambda site, lang: site.url("untranslated casefile", lang),
     "brief": lambda site, lang: site.url("brief", lang),
     "agreement": lambda site, lang: site.url("agreement", lang),
+    # A register entry: declared, not disclosed and community fields, the box, the timeline.
+    "system": lambda site, lang: site.url("system", lang),
     "search with filters": lambda site, lang: site.url(
         "search", lang, "?region=montreal&risk=discrimination"
     ),

@@ -8,6 +8,9 @@
    it then appears in the public search, in French and (as a French fallback) in English.
 4. Open data and citation: the footer's open data link, the data dictionary, the cite box's
    BibTeX download and the public history of changes.
+5. A reader, keyboard only, goes from the main navigation to the AI system register, opens an
+   entry, reads what the organization has not disclosed, and follows the timeline to one of its
+   case files; with and without JavaScript.
 
 Every step saves a screenshot under ``artifacts/screenshots/<journey>/<step>-<viewport>.png``.
 The expected counts are computed from the content the test site holds, not copied from a run.
@@ -21,7 +24,7 @@ from wagtail.users.models import UserProfile
 
 from advocacy.models import AdvocacyBriefPage, CollaborationAgreementPage
 from impacts.models import CaseFilePage
-from tests.browser.content import FICTIONAL, PLAIN_SUMMARY_EN, PLAIN_SUMMARY_FR
+from tests.browser.content import FICTIONAL, PLAIN_SUMMARY_EN, PLAIN_SUMMARY_FR, SYSTEM_PLAIN_SUMMARY
 from tests.factories import OrganizationFactory, role_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -239,6 +242,73 @@ def test_journey_1_a_citizen_searches_and_reads_with_the_keyboard_only(live_site
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_journey_2_the_same_journey_works_without_javascript(live_site, open_page, shoot, viewport):
     citizen_journey(live_site, open_page, shoot, viewport, javascript=False)
+
+
+# Journey 5: from the register to an entry to its case file ----------------------------------
+
+REGISTER_WORDS = {
+    "fr": {
+        "nav": "Navigation principale",
+        "register": "Registre des systèmes d'IA",
+        "plain": "En bref",
+        "not disclosed": "Non divulgué",
+        "timeline": "Dossiers et suites",
+        "box": "Ce que vous pouvez faire",
+    },
+    "en": {
+        "nav": "Main",
+        "register": "AI system register",
+        "plain": "In plain words",
+        "not disclosed": "Not disclosed",
+        "timeline": "Case files and what followed",
+        "box": "What you can do",
+    },
+}
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_journey_5_from_the_register_to_an_entry_to_its_case_file_with_the_keyboard_only(
+    live_site, open_page, shoot, viewport, language, javascript
+):
+    journey = "5-register-" + ("keyboard" if javascript else "no-javascript")
+    words = REGISTER_WORDS[language]
+    system = live_site.content.pages["system"][language]
+    casefile = live_site.content.pages["casefile"][language]
+    page = open_page(viewport, javascript=javascript, language=language)
+    page.goto(live_site.url("home", language))
+
+    tab_to(
+        page, page.get_by_role("navigation", name=words["nav"]).get_by_role("link", name=words["register"])
+    )
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(live_site.url("register index", language))
+    expect(page.get_by_role("heading", level=1)).to_have_text(words["register"])
+    if viewport == "phone":
+        no_horizontal_scroll(page)
+    shoot(page, journey, f"01-register-index-{language}")
+
+    tab_to(page, page.get_by_role("main").get_by_role("link", name=system.title, exact=True))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(live_site.url("system", language))
+    expect(page.get_by_role("heading", level=1)).to_have_text(system.title)
+    expect(page.get_by_role("region", name=words["plain"])).to_contain_text(SYSTEM_PLAIN_SUMMARY[language])
+    expect(page.locator("#field-training_data .register-field__declared")).to_contain_text(
+        words["not disclosed"]
+    )
+    expect(page.get_by_role("region", name=words["box"])).to_be_visible()
+    if viewport == "phone":
+        no_horizontal_scroll(page)
+    shoot(page, journey, f"02-register-entry-{language}")
+
+    timeline = page.get_by_role("region", name=words["timeline"])
+    tab_to(page, timeline.get_by_role("link", name=casefile.title, exact=True), limit=150)
+    shoot(page, journey, f"03-register-timeline-{language}")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(live_site.url("casefile", language))
+    expect(page.get_by_role("heading", level=1)).to_have_text(casefile.title)
+    shoot(page, journey, f"04-case-file-{language}")
 
 
 # Journey 4: open data and citation -----------------------------------------------------------

@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from impacts.models import CaseFilePage
-from tests.browser.content import PLAIN_SUMMARY_EN, PLAIN_SUMMARY_FR
+from tests.browser.content import PLAIN_SUMMARY_EN, PLAIN_SUMMARY_FR, SYSTEM_PLAIN_SUMMARY
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -70,6 +70,25 @@ def test_a_printed_case_file_says_what_it_is_and_where_it_comes_from(live_site, 
     assert page.locator(".print-facts svg[role=img]").is_visible()
     assert not page.locator(".main-nav").is_visible()
     assert not page.locator(".cite-box").is_visible()
+
+
+@pytest.mark.parametrize("paper", PAPER)
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_printed_register_entry_fits_two_sheets_with_its_address_and_qr_code(
+    live_site, open_page, language, paper
+):
+    system = live_site.content.pages["system"][language]
+    page = open_page("desktop", language=language)
+    page.goto(live_site.url("system", language))
+    sheets, text = printed(page, paper)
+    assert sheets <= 2
+    assert system.public_id in text
+    assert squeezed(SYSTEM_PLAIN_SUMMARY[language]) in squeezed(text)
+    assert squeezed({"fr": "Non divulgué", "en": "Not disclosed"}[language]) in squeezed(text)
+    assert live_site.absolute(f"/cite/{system.public_id}/") in squeezed(text)
+    assert "registre@office-fictif.example.org" in squeezed(text), "whom to ask is on paper"
+    assert page.locator(".print-facts svg[role=img]").is_visible()
+    assert not page.locator(".disclosure__bar").is_visible()
 
 
 def test_the_print_block_is_hidden_on_screen(live_site, open_page):

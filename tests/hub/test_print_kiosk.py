@@ -23,7 +23,9 @@ from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
     CollaborationAgreementPageFactory,
+    DeclaredRecordFactory,
     DocumentFactory,
+    SystemPageFactory,
     evidence,
     paragraph,
 )
@@ -145,8 +147,10 @@ def test_the_qr_code_uses_the_address_the_visitor_reached_the_hub_at(client, cas
     assert dark_modules(str(svg)) in segno_modules(f"https://vigie.example/cite/{casefile.public_id}/")
 
 
-@pytest.mark.parametrize("factory", [AdvocacyBriefPageFactory, CollaborationAgreementPageFactory])
-def test_briefs_and_agreements_print_the_same_block(client, site_pages, factory):
+@pytest.mark.parametrize(
+    "factory", [AdvocacyBriefPageFactory, CollaborationAgreementPageFactory, SystemPageFactory]
+)
+def test_briefs_agreements_and_register_entries_print_the_same_block(client, site_pages, factory):
     page = factory()
     block = print_facts(client.get(page.url))
     assert f"{HOST}/cite/{page.public_id}/" in block.get_text(" ", strip=True)
@@ -291,6 +295,21 @@ def test_links_leaving_the_hub_become_text_with_their_address(client, linked_cas
     assert written[linked_casefile.agency.name] == f"({agency})"
 
 
+def test_a_register_entrys_contact_and_pages_become_text_with_their_address(client, site_pages):
+    """At a kiosk no mail program opens and no other site: the contact is written out."""
+    system = SystemPageFactory(public_page_url=OUTSIDE)
+    DeclaredRecordFactory(system=system, contact="registre@organisme.example.org")
+    page = soup(client.get(system.url + "?kiosk=1"))
+    box = page.select_one(".what-you-can-do")
+    assert box.select("a[href^='mailto:']") == []
+    written = inert(box)
+    assert written["registre@organisme.example.org"] == "(mailto:registre@organisme.example.org)"
+    # An address shown as its own text is not written twice.
+    assert OUTSIDE in [span.get_text() for span in box.select(".kiosk-external")]
+    assert box.find("a", href=OUTSIDE) is None
+    assert box.find("a", href="/fr/recherche/") is not None, "a link inside the hub stays a link"
+
+
 def test_links_inside_the_hub_stay_links_without_new_windows(client, linked_casefile):
     page = soup(client.get(linked_casefile.url + "?kiosk=1"))
     link = page.find("a", string="les autres dossiers")
@@ -387,6 +406,8 @@ def public_urls(site_pages):
     casefile = CaseFilePageFactory()
     brief = AdvocacyBriefPageFactory(citations=[casefile])
     agreement = CollaborationAgreementPageFactory()
+    system = SystemPageFactory(contact="registre@organisme.example.org")
+    CaseFilePageFactory(system=system)
     urls = []
     for language in ("fr", "en"):
         urls += [
@@ -395,6 +416,7 @@ def public_urls(site_pages):
             casefile.url_in(language),
             brief.url_in(language),
             agreement.url_in(language),
+            system.url_in(language),
             f"/{language}/{'recherche' if language == 'fr' else 'search'}/?q=fictif&service=sante",
             f"/{language}/{'recherche' if language == 'fr' else 'search'}/?q=zzzqqq",
             f"/{language}/{'donnees' if language == 'fr' else 'data'}/",

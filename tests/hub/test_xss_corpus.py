@@ -100,6 +100,7 @@ from tests.factories import (
     CollaborationAgreementPageFactory,
     DocumentFactory,
     ImageFactory,
+    SystemPageFactory,
     TestimonyFactory,
     locale,
     paragraph,
@@ -973,6 +974,11 @@ def test_public_pages_render_the_corpus_inert(world):
     surfaces.page(
         visitor, "public search echoing a hostile query", search_url("fr"), {"q": world.casefile.title}
     )
+
+    # A register entry shows its organization's access-to-information fields.
+    system = SystemPageFactory(organization=world.shared.organization, slug="systeme-xss")
+    for language in ("fr", "en"):
+        surfaces.page(visitor, f"public SystemPage in {language}", system.url_in(language))
 
     surfaces.assert_inert()
     missing = set(world.corpus.labels.values()) - NOT_PUBLIC - surfaces.labels_reached("public")
