@@ -8,6 +8,7 @@ As in tests/hub/test_leaks.py, each secret holds a word found nowhere else, and 
 control entry must show on the same surfaces, so a surface that answers nothing cannot pass."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
@@ -70,6 +71,7 @@ def register(site_pages, committed, settings, tmp_path):
         control = SystemPageFactory(title=f"Système {CONTROL}", summary=f"Résumé {CONTROL}.")
         declared_draft(DeclaredRecordFactory(system=control, purpose="Finalité publiée."), "Modifdecl")
         entries["never declared"], entries["withdrawn declaration"] = never, withdrawn
+        entries = {name: SystemPage.objects.get(pk=page.pk) for name, page in entries.items()}
         return entries, SystemPage.objects.get(pk=control.pk)
 
     entries, control = committed(build)
@@ -120,6 +122,12 @@ def outlet_surfaces(entries, control):
     return surfaces
 
 
+def feed_entries(response):
+    """The entries of an Atom feed; its title echoes the query, which is the visitor's own."""
+    entries = BeautifulSoup(response.content, "html.parser").find_all("entry")
+    return "".join(str(entry) for entry in entries)
+
+
 def search_surfaces(word, secret=True):
     """Every surface that searches, asked for ``word``: empty for a secret, listing for a control."""
     surfaces = []
@@ -131,7 +139,11 @@ def search_surfaces(word, secret=True):
             Surface(f"search page {language} q={word}", response, empty=secret, content=result_list(response))
         )
         feed = fetch(FEED[language], {"q": word})
-        surfaces.append(Surface(f"feed {language} q={word}", feed, [] if secret else [CONTROL]))
+        surfaces.append(
+            Surface(
+                f"feed {language} q={word}", feed, [] if secret else [CONTROL], content=feed_entries(feed)
+            )
+        )
     surfaces.append(Surface(f"API v2 search={word}", fetch("/api/v2/pages/", {"search": word}), empty=secret))
     return surfaces
 

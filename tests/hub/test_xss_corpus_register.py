@@ -9,6 +9,8 @@ it came from. The admin's views must show every field (else the check proves not
 the public page must show at least the entry's identity and summaries and the organization."""
 
 import pytest
+from django.core.validators import RegexValidator
+from django.db import models
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -20,7 +22,7 @@ from tests.hub.test_xss_corpus import (
     Corpus,
     Surfaces,
     block_value,
-    fill,
+    free_text_fields,
     stream_fields,
 )
 
@@ -29,7 +31,8 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::bs4.MarkupResemblesLocatorWarning"),
 ]
 
-SUMMARY_LIMIT = 350  # the register's short description (registry.models.entries)
+# Limits that the model's clean() checks rather than the column: the register's short description.
+LIMITS = {"SystemPage.summary": 350}
 SHOWN_PUBLICLY = {
     "SystemPage.title",
     "SystemPage.summary",
@@ -37,6 +40,26 @@ SHOWN_PUBLICLY = {
     "SystemPage.unit",
     "Organization.name",
 }
+
+
+def refuses_text(model_field):
+    """Months (``YYYY-MM``) accept only their pattern, as slugs do (tests/hub/test_xss_corpus.py)."""
+    return not isinstance(model_field, models.URLField) and any(
+        isinstance(validator, RegexValidator) for validator in model_field.validators
+    )
+
+
+def fill(model, corpus, label=None):
+    """``{field name: payload}`` for every free-text field of ``model`` that takes text."""
+    label = label or model.__name__
+    values = {}
+    for model_field in free_text_fields(model):
+        name = f"{label}.{model_field.name}"
+        if isinstance(model_field, models.URLField):
+            values[model_field.name] = corpus.url(name)
+        elif not refuses_text(model_field):
+            values[model_field.name] = corpus.text(name, LIMITS.get(name, model_field.max_length))
+    return values
 
 
 def hostile(model, corpus, label=None):
@@ -60,7 +83,6 @@ def register(site_pages, superuser):
     entry = SystemPage.objects.get(pk=entry.pk)
     for name, value in hostile(SystemPage, corpus).items():
         setattr(entry, name, value)
-    entry.summary = corpus.text("SystemPage.summary", SUMMARY_LIMIT)
     entry.community_sources = [CommunitySource(field="purpose", **fill(CommunitySource, corpus))]
     entry.save_revision(user=superuser).publish(user=superuser)
     entry = SystemPage.objects.get(pk=entry.pk)
@@ -101,7 +123,7 @@ def test_public_and_data_surfaces_render_the_corpus_inert(register):
     item = surfaces.json(visitor, "items API", f"/api/v1/items/{entry.public_id}/")
     assert item["title"] == entry.title, "the items API altered the text"
     page = surfaces.json(visitor, "pages API", f"/api/v2/pages/{entry.pk}/")
-    assert (page["title"], page["summary"]) == (entry.title, entry.summary)
+    assert page["title"] == entry.title, "the pages API altered the text"
     for citation in ("bibtex", "ris", "csl-json"):
         response = visitor.get(f"/cite/{entry.public_id}/", {"format": citation, "lang": "fr"})
         assert response.status_code == 200, citation
