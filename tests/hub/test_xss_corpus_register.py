@@ -9,8 +9,6 @@ it came from. The admin's views must show every field (else the check proves not
 the public page must show at least the entry's identity and summaries and the organization."""
 
 import pytest
-from django.core.validators import RegexValidator
-from django.db import models
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -22,7 +20,7 @@ from tests.hub.test_xss_corpus import (
     Corpus,
     Surfaces,
     block_value,
-    free_text_fields,
+    fill,
     stream_fields,
 )
 
@@ -32,7 +30,7 @@ pytestmark = [
 ]
 
 # Limits that the model's clean() checks rather than the column: the register's short description.
-LIMITS = {"SystemPage.summary": 350}
+LIMITS = {SystemPage: {"summary": 350}}
 SHOWN_PUBLICLY = {
     "SystemPage.title",
     "SystemPage.summary",
@@ -42,30 +40,10 @@ SHOWN_PUBLICLY = {
 }
 
 
-def refuses_text(model_field):
-    """Months (``YYYY-MM``) accept only their pattern, as slugs do (tests/hub/test_xss_corpus.py)."""
-    return not isinstance(model_field, models.URLField) and any(
-        isinstance(validator, RegexValidator) for validator in model_field.validators
-    )
-
-
-def fill(model, corpus, label=None):
-    """``{field name: payload}`` for every free-text field of ``model`` that takes text."""
-    label = label or model.__name__
-    values = {}
-    for model_field in free_text_fields(model):
-        name = f"{label}.{model_field.name}"
-        if isinstance(model_field, models.URLField):
-            values[model_field.name] = corpus.url(name)
-        elif not refuses_text(model_field):
-            values[model_field.name] = corpus.text(name, LIMITS.get(name, model_field.max_length))
-    return values
-
-
 def hostile(model, corpus, label=None):
     """Every free-text field and StreamField of ``model`` holding the corpus (the register's
     blocks choose no image, document or organization: none is shared)."""
-    values = fill(model, corpus, label)
+    values = fill(model, corpus, label, limits=LIMITS.get(model, {}))
     for stream_field in stream_fields(model):
         values[stream_field.name] = block_value(
             stream_field.stream_block, corpus, f"{label or model.__name__}.{stream_field.name}", shared=None

@@ -12,6 +12,7 @@ from wagtail_localize.models import Translation
 
 from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, PUBLIC_BODIES, REVIEWERS, apply_roles
 from registry.models import DeclaredRecord
+from registry.permissions import POLICY
 from tests.hub.register_world import (
     ADMIN,
     B_RECORD_DRAFT,
@@ -205,6 +206,33 @@ class DeclaredRecordPostTests(TestCase):
                 response = self.client.get(reverse(f"{URLS}:{name}", args=args))
                 self.assertEqual(response.status_code, 404)
                 self.assertNotIn(B_RECORD_DRAFT, response.content.decode())
+
+
+class PolicyTests(TestCase):
+    """The policy as Wagtail's other callers ask it (notifications, per-action querysets)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.w = build_world()
+
+    def test_who_may_change_a_record(self):
+        w = self.w
+        users = set(POLICY.users_with_any_permission_for_instance(["change"], w.record_b))
+        self.assertEqual(users, {w.users[REVIEWER], w.users[PARTNER_B], w.users[ADMIN]})
+
+    def test_which_records_a_user_may_publish(self):
+        w = self.w
+        expected = {
+            PARTNER_A: {w.record_a},
+            PUBLIC_BODY: {w.record_m},
+            EDITOR: set(),
+            REVIEWER: {w.record_a, w.record_b, w.record_m, w.unpublished_b},
+        }
+        for role, records in expected.items():
+            with self.subTest(role=role):
+                user = w.users[role]
+                self.assertEqual(set(POLICY.instances_user_has_permission_for(user, "publish")), records)
+                self.assertEqual(set(POLICY.instances_user_has_any_permission_for(user, ["change"])), records)
 
 
 class RoleTests(TestCase):
