@@ -3,7 +3,7 @@ organizations (two municipalities, a ministry), an entry of each with a publishe
 holding a newer draft, a declaration never published, a draft entry, and one account per role."""
 
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
 
 from hub.models import Organization
 from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, PUBLIC_BODIES, REVIEWERS
@@ -56,6 +56,8 @@ def build_world():
     w.record_a = save_record_draft(DeclaredRecordFactory(system=w.system_a), A_RECORD_DRAFT)
     w.record_b = save_record_draft(DeclaredRecordFactory(system=w.system_b), B_RECORD_DRAFT)
     w.record_m = save_record_draft(DeclaredRecordFactory(system=w.system_m), M_RECORD_DRAFT)
+    # B's record is the source of translations (wagtail-localize's "sync translations" view).
+    w.record_b_source, _created = TranslationSource.get_or_create_from_instance(w.record_b)
     w.unpublished_b = DeclaredRecordFactory(
         system=w.system_b2, live=False, source_title=f"Document {B_UNPUBLISHED}"
     )
@@ -84,7 +86,3 @@ def snippet_url(name, record=None, *extra, query=""):
         return reverse(f"wagtailsnippets_registry_declaredrecord:{name}", args=args) + query
 
     return url
-
-
-def live_page(page):
-    return Page.objects.get(pk=page.pk).specific

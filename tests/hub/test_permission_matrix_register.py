@@ -166,6 +166,8 @@ MATRIX = [
                           args=["registry", "declaredrecord", w.record_b.pk]),
         LOGIN, DENIED, OK, DENIED, OK, DENIED, OK),
     # The API answers 403 for a model that is not the user's at all.
+    row("sync the translations of B's record", admin("wagtail_localize:update_translations", "record_b_source"),
+        LOGIN, DENIED, OK, DENIED, OK, DENIED, OK),
     row("localize API: declared records", path(LOCALIZE_API), LOGIN, FORBIDDEN, OK, OK, OK, OK, OK),
     row("localize API: B's record", path(LOCALIZE_API + "{w.record_b.pk}/"),
         LOGIN, FORBIDDEN, OK, HIDDEN, OK, HIDDEN, OK),
