@@ -1,8 +1,9 @@
 """The declared records in the admin, every road narrowed by ``registry.permissions``: the list
 and its search and filters, the chooser, bulk actions, site history and wagtail-localize's API
 (``hub.admin_visibility`` asks ``visible_records``), each view of one record (edit, publish,
-unpublish, delete, copy, usage, history, revisions, preview: another organization's record is a
-404 before any view runs), and the form, whose system is one of the user's organization's.
+unpublish, delete, copy, usage, history, revisions and their comparison, revert: another
+organization's record is a 404 before any view runs), and the form, whose system is one of the
+user's organization's. A declared record has no preview.
 
 The roles (``hub.roles``) learn here that declared records are written by organizations."""
 
