@@ -1,8 +1,9 @@
 """Admin views whose stock permission checks are too coarse for the hub's roles, wrapped so they
 check the object itself: the page explorer (only pages the user may explore) and
-wagtail-localize's translation views (only what the user may edit)."""
+wagtail-localize's translation views and translation editor (only what the user may edit)."""
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.views.decorators.cache import never_cache
 from wagtail import hooks
@@ -12,6 +13,8 @@ from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page, TranslatableMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
@@ -54,9 +57,15 @@ def guard_page_chooser(view):
 
 
 def may_translate(user, instance):
+    """Whoever may edit a page translates it; a snippet, whoever may add its model and, where the
+    model's permission policy narrows instances (an organization's declared records), may act
+    on this one."""
     if isinstance(instance, Page):
         return instance.specific.permissions_for_user(user).can_edit()
-    return user.has_perm(get_permission_name("add", type(instance)))
+    if not user.has_perm(get_permission_name("add", type(instance))):
+        return False
+    policy = policy_registry.get_by_type(type(instance))
+    return policy is None or policy.user_has_any_permission_for_instance(user, ["add", "change"], instance)
 
 
 class GuardedPageTranslationView(SubmitPageTranslationView):
@@ -77,6 +86,21 @@ class GuardedSnippetTranslationView(SubmitSnippetTranslationView):
         return snippet
 
 
+def guard_translation(view):
+    """wagtail-localize's translation editor views (strings, overrides, PO files, machine
+    translation, preview, stop) check a snippet's model permission only: they also need the
+    right to translate the translation's source and target."""
+
+    def guarded(request, translation_id, **kwargs):
+        translation = get_object_or_404(Translation, id=translation_id)
+        for instance in (translation.source.get_source_instance(), translation.get_target_instance()):
+            if not may_translate(request.user, instance):
+                raise PermissionDenied
+        return view(request, translation_id=translation_id, **kwargs)
+
+    return guarded
+
+
 class GuardedUpdateTranslationsView(UpdateTranslationsView):
     def get_object(self):
         source = super().get_object()
@@ -84,6 +108,9 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         if not isinstance(instance, TranslatableMixin) or not may_translate(self.request.user, instance):
             raise PermissionDenied
         return source
+
+
+TRANSLATE = "admin/localize/translate/<int:translation_id>/"
 
 
 def admin_view(view):
@@ -119,4 +146,17 @@ urlpatterns = [
         "admin/localize/update/<int:translation_source_id>/",
         admin_view(GuardedUpdateTranslationsView.as_view()),
     ),
+    *[
+        path(f"{TRANSLATE}{route}", admin_view(guard_translation(view)))
+        for route, view in (
+            ("strings/<int:string_segment_id>/edit/", edit_translation.edit_string_translation),
+            ("overrides/<int:overridable_segment_id>/edit/", edit_translation.edit_override),
+            ("pofile/download/", edit_translation.download_pofile),
+            ("pofile/upload/", edit_translation.upload_pofile),
+            ("machine_translate/", edit_translation.machine_translate),
+            ("preview/", edit_translation.preview_translation),
+            ("preview/<str:mode>/", edit_translation.preview_translation),
+            ("disable/", edit_translation.stop_translation),
+        )
+    ],
 ]

@@ -159,6 +159,13 @@ class ChoosesVisibleOnly:
     def get_object_list(self):
         return visible_instances(self.request.user, self.model_class)
 
+    def get_object(self, pk):
+        """The chosen view: an instance the user may not see is a 404, as an unknown id."""
+        return self.get_object_list().get(pk=pk)
+
+    def get_objects(self, pks):
+        return self.get_object_list().filter(pk__in=pks)
+
 
 def narrowed_chooser_viewset(narrowing):
     """A snippet chooser viewset whose four views (choose, results, chosen, chosen multiple) are

@@ -7,17 +7,28 @@ change to these roles ships with a data migration that calls ``apply_roles`` aga
 
 What the roles cover comes from the item-type registry (``hub.items``, filled when the apps are
 ready, before any migration runs): each type's ``publication`` road says whose section it is,
-and its ``editor_permissions`` what else its writers need (the case file's testimonies)."""
+and its ``editor_permissions`` what else its writers need (the case file's testimonies).
+
+Organizations speak for themselves through *organization records* (the register's declared
+records), which feature apps name with the ``register_organization_records`` hook: municipal
+partners and public bodies (ministries, agencies) write and publish those of their own
+organization, the one their ``PartnerMembership`` names, and reviewers those of any organization;
+the app's permission policy narrows each instance to the organization."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.management import create_contenttypes
+from wagtail import hooks
 
 from .items import item_types
 
 COMMUNITY_EDITORS = "Community editors"
 REVIEWERS = "Reviewers"
 MUNICIPAL_PARTNERS = "Municipal partners"
+# Ministries and agencies: like municipal partners, an account acts for one organization (its
+# ``PartnerMembership``), but it writes only that organization's records, no page.
+PUBLIC_BODIES = "Public bodies"
+ORGANIZATION_ROLES = (MUNICIPAL_PARTNERS, PUBLIC_BODIES)
 WORKFLOW_NAME = "Community review"
 REVIEW_TASK_NAME = "Reviewer approval"
 # The roles' image and document permissions apply to this collection, not to the root: a
@@ -66,10 +77,35 @@ def writers_permissions(types):
     return list(dict.fromkeys(name for item_type in types for name in item_type.editor_permissions))
 
 
+def organization_records():
+    """The ``"app_label.ModelName"`` of each model an organization writes about itself, from the
+    ``register_organization_records`` hooks (each returns one label)."""
+    return [hook() for hook in hooks.get_hooks("register_organization_records")]
+
+
+def organization_record_permissions():
+    """Add, change and publish (unpublishing included) each organization record; deleting one,
+    like deleting a page, is the administrators'."""
+    return [
+        f"{app_label}.{action}_{model_name}"
+        for app_label, model_name in map(model_key, organization_records())
+        for action in ("add", "change", "publish")
+    ]
+
+
+def acts_for_an_organization(user):
+    """Whether ``user`` acts for one organization (its partner membership) and only for it:
+    administrators never do."""
+    return (
+        user.is_active and not user.is_superuser and user.groups.filter(name__in=ORGANIZATION_ROLES).exists()
+    )
+
+
 def roles():
     """``{group name: what it may do}``, from the item types registered (apps are ready)."""
     editor_permissions = [*ADMIN_PERMISSIONS, "hub.add_organization", *writers_permissions(reviewed_types())]
     reviewed = reviewed_sections()
+    record_permissions = organization_record_permissions()
     return {
         COMMUNITY_EDITORS: {
             "permissions": editor_permissions + GLOSSARY_EDITOR_PERMISSIONS,
@@ -85,7 +121,8 @@ def roles():
             "permissions": editor_permissions
             + GLOSSARY_EDITOR_PERMISSIONS
             + ["hub.delete_glossaryterm"]
-            + TAXONOMY_PERMISSIONS,
+            + TAXONOMY_PERMISSIONS
+            + record_permissions,
             "pages": {section: ["add_page", "change_page", "publish_page"] for section in reviewed},
             "collection": [
                 "wagtailimages.add_image",
@@ -97,7 +134,7 @@ def roles():
             ],
         },
         MUNICIPAL_PARTNERS: {
-            "permissions": ADMIN_PERMISSIONS + writers_permissions(partner_types()),
+            "permissions": ADMIN_PERMISSIONS + writers_permissions(partner_types()) + record_permissions,
             "pages": {
                 model_key(item_type.index_model): ["add_page", "change_page", "publish_page"]
                 for item_type in partner_types()
@@ -108,6 +145,7 @@ def roles():
                 "wagtaildocs.choose_document",
             ],
         },
+        PUBLIC_BODIES: {"permissions": ADMIN_PERMISSIONS + record_permissions, "pages": {}, "collection": []},
     }
 
 
@@ -137,12 +175,16 @@ def apply_roles_in_migration(apps, schema_editor):
     apply_roles(apps)
 
 
+MODEL_ACTIONS = ("add", "change", "delete", "view")
+PUBLISH = "publish"  # a draftable snippet's; Wagtail creates it after the migrations, we on demand
+
+
 def _not_created_yet(apps, dotted_name):
-    """True for a model permission (add, change, delete, view) of a model that the migration
+    """True for a model permission (add, change, delete, view, publish) of a model that the migration
     state ``apps`` does not have yet: the migration that creates it applies the roles again."""
     app_label, codename = dotted_name.split(".")
     action, _separator, model_name = codename.partition("_")
-    if action not in ("add", "change", "delete", "view"):
+    if action not in (*MODEL_ACTIONS, PUBLISH):
         return False
     try:
         apps.get_model(app_label, model_name)
@@ -154,6 +196,18 @@ def _not_created_yet(apps, dotted_name):
 def _permission(apps, dotted_name):
     permission_model = apps.get_model("auth", "Permission")
     app_label, codename = dotted_name.split(".")
+    action, _separator, model_name = codename.partition("_")
+    if action == PUBLISH:
+        model = apps.get_model(app_label, model_name)
+        content_type = apps.get_model("contenttypes", "ContentType").objects.get(
+            app_label=app_label, model=model_name
+        )
+        permission, _created = permission_model.objects.get_or_create(
+            content_type=content_type,
+            codename=codename,
+            defaults={"name": f"Can publish {model._meta.verbose_name_raw}"},
+        )
+        return permission
     return permission_model.objects.get(content_type__app_label=app_label, codename=codename)
 
 

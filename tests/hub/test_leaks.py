@@ -430,13 +430,15 @@ def every_surface(world, site_pages):
     return surfaces
 
 
-def problems_on(surfaces):
+def problems_on(surfaces, secrets=SECRETS):
+    """What each surface shows that it must not, or lacks that it must show. A surface without a
+    response (a file) is read as its content alone."""
     problems = []
     for surface in surfaces:
-        if surface.response.status_code >= 500:
+        if surface.response is not None and surface.response.status_code >= 500:
             problems.append(f"{surface.name}: answers {surface.response.status_code}")
             continue
-        for secret_name, secret in SECRETS.items():
+        for secret_name, secret in secrets.items():
             if secret in surface.content:
                 problems.append(f"{surface.name}: shows the {secret_name} ({secret!r})")
         for wanted in surface.expected:

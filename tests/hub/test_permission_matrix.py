@@ -451,10 +451,10 @@ class EveryRole:
         self.check_role(ADMIN)
 
 
-class MatrixChecks(EveryRole):
-    """Each role against every row of ``matrix``, for a TestCase whose ``o`` holds the objects."""
-
-    matrix = MATRIX
+class RowChecks:
+    """``check_role``: a role against every row of ``matrix``, for a TestCase whose ``o`` holds
+    the objects and, in ``o.users``, an account per role; a row says which secrets a role may not
+    read (``hides_from``)."""
 
     def check_role(self, role):
         user = self.o.users[role]
@@ -476,6 +476,12 @@ class MatrixChecks(EveryRole):
                         if matrix_row.hides_from(secret, role) and secret in content
                     ]
                     self.assertEqual(leaked, [], "the response shows what this role may not see")
+
+
+class MatrixChecks(RowChecks, EveryRole):
+    """Each role against every row of ``MATRIX``."""
+
+    matrix = MATRIX
 
     def test_the_matrix_names_every_role_and_outcome(self):
         for matrix_row in self.matrix:

@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from advocacy.models import CollaborationAgreementPage
 from hub.items import ItemType, registered
 from hub.models import Region, Service
-from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, REVIEWERS, WORKFLOW_NAME, roles
+from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, PUBLIC_BODIES, REVIEWERS, WORKFLOW_NAME, roles
 from hub.templatetags.hub_tags import html_datetime
 from impacts.models import CaseFilePage
 from tests.factories import (
@@ -23,6 +23,7 @@ from tests.factories import (
     CaseFilePageFactory,
     CollaborationAgreementPageFactory,
     OrganizationFactory,
+    SystemPageFactory,
     role_user,
     site_skeleton,
     terms,
@@ -76,14 +77,17 @@ class RoleTests(TestCase):
         cls.editor = role_user(COMMUNITY_EDITORS, "editor")
         cls.reviewer = role_user(REVIEWERS, "reviewer")
         cls.partner = role_user(MUNICIPAL_PARTNERS, "partner", organization=cls.town_a)
+        cls.public_body = role_user(PUBLIC_BODIES, "public-body", organization=cls.town_b)
         cls.admin = role_user(None, "admin")
+        # A register entry of the partner's organization: still the community's record.
+        cls.system = SystemPageFactory(organization=cls.town_a)
 
     def test_the_migration_created_exactly_these_groups(self):
         names = set(Group.objects.values_list("name", flat=True))
-        self.assertLessEqual({COMMUNITY_EDITORS, REVIEWERS, MUNICIPAL_PARTNERS}, names)
+        self.assertLessEqual({COMMUNITY_EDITORS, REVIEWERS, MUNICIPAL_PARTNERS, PUBLIC_BODIES}, names)
         self.assertEqual(
-            (COMMUNITY_EDITORS, REVIEWERS, MUNICIPAL_PARTNERS),
-            ("Community editors", "Reviewers", "Municipal partners"),
+            (COMMUNITY_EDITORS, REVIEWERS, MUNICIPAL_PARTNERS, PUBLIC_BODIES),
+            ("Community editors", "Reviewers", "Municipal partners", "Public bodies"),
         )
 
     def can(self, user, page, action):
@@ -93,6 +97,7 @@ class RoleTests(TestCase):
     def test_page_permissions_by_role(self):
         index = self.pages["fr"][CASEFILE_INDEX]
         agreement_index = self.pages["fr"][AGREEMENT_INDEX]
+        register_index = self.pages["fr"]["registry.SystemIndexPage"]
         expected = {
             # user: {(page, action): allowed}
             self.editor: {
@@ -103,11 +108,16 @@ class RoleTests(TestCase):
                 (self.casefile, "unpublish"): False,
                 (self.agreement_a, "edit"): False,
                 (agreement_index, "add_subpage"): False,
+                (register_index, "add_subpage"): True,
+                (self.system, "edit"): True,
+                (self.system, "publish"): False,
             },
             self.reviewer: {
                 (self.casefile, "edit"): True,
                 (self.casefile, "publish"): True,
                 (self.brief, "publish"): True,
+                (self.system, "publish"): True,
+                (self.system, "unpublish"): True,
                 (self.agreement_a, "edit"): False,
                 (self.agreement_b, "publish"): False,
             },
@@ -120,6 +130,16 @@ class RoleTests(TestCase):
                 (self.agreement_b, "delete"): False,
                 (self.casefile, "edit"): False,
                 (self.brief, "edit"): False,
+                (index, "add_subpage"): False,
+                (self.system, "edit"): False,
+                (register_index, "add_subpage"): False,
+            },
+            self.public_body: {
+                (self.system, "edit"): False,
+                (self.system, "publish"): False,
+                (register_index, "add_subpage"): False,
+                (self.agreement_b, "edit"): False,
+                (agreement_index, "add_subpage"): False,
                 (index, "add_subpage"): False,
             },
             self.admin: {
@@ -139,6 +159,11 @@ class RoleTests(TestCase):
             "hub.add_organization": {self.editor: True, self.reviewer: True, self.partner: False},
             "impacts.change_testimony": {self.editor: True, self.reviewer: True, self.partner: False},
             "impacts.withdraw_testimony": {self.editor: True, self.reviewer: True, self.partner: False},
+            # Declared records: an organization's own (narrowed per instance: tests/registry).
+            "registry.add_declaredrecord": {self.editor: False, self.reviewer: True, self.partner: True},
+            "registry.publish_declaredrecord": {self.editor: False, self.reviewer: True, self.partner: True},
+            "registry.delete_declaredrecord": {self.editor: False, self.reviewer: False, self.partner: False},
+            "registry.change_systempage": {self.editor: False, self.reviewer: False, self.partner: False},
             "auth.change_user": {self.editor: False, self.reviewer: False, self.partner: False},
             "auth.add_group": {self.editor: False, self.reviewer: False, self.partner: False},
         }
@@ -271,10 +296,11 @@ class ReviewWorkflowTests(TestCase):
         )
         return self.client.post(url, data)
 
-    def test_the_workflow_covers_case_files_and_briefs_not_agreements(self):
+    def test_the_workflow_covers_case_files_briefs_and_register_entries_not_agreements(self):
         workflow = Workflow.objects.get(name=WORKFLOW_NAME)
         self.assertEqual(self.page.get_workflow(), workflow)
         self.assertEqual(AdvocacyBriefPageFactory(live=False).get_workflow(), workflow)
+        self.assertEqual(SystemPageFactory(live=False).get_workflow(), workflow)
         self.assertIsNone(CollaborationAgreementPageFactory(live=False).get_workflow())
 
     def test_editor_submits_and_another_reviewer_approves_which_publishes(self):

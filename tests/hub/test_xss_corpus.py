@@ -12,6 +12,7 @@ editing this module. Skipped, because they refuse arbitrary text:
 - fields with choices (``status``, ``automation``, ``Organization.kind``, ``AgreementParty.role``,
   ``Testimony.language``, ``identification``, ``consent_language``): forms accept only a choice;
 - ``SlugField`` (``slug``, ``Organization.key``): letters, digits, ``-`` and ``_`` only;
+- fields whose validator accepts only a pattern (the register's months, ``YYYY-MM``);
 - ``public_id``: assigned by the hub, read-only in the admin and validated as ``XX-YYYY-NNNN``;
 - Wagtail's bookkeeping: ``path``, ``url_path`` and ``draft_title`` (a copy of ``title``, which
   is in the corpus).
@@ -66,6 +67,7 @@ import pytest
 from django.contrib import messages
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.test import Client
 from django.urls import reverse
@@ -347,12 +349,23 @@ def free_text_fields(model):
         and model_field.editable
         and not model_field.choices
         and not isinstance(model_field, models.SlugField)
+        and not holds_a_pattern(model_field)
         and model_field.name not in {"path", "url_path", "draft_title", "public_id"}
     ]
 
 
-def fill(model, corpus, label=None):
-    """``{field name: payload}`` for every free-text field of ``model``."""
+def holds_a_pattern(model_field):
+    """A text field whose validator accepts only a pattern (the register's ``YYYY-MM`` months)
+    refuses arbitrary text, as a slug does; a URL's validator is a pattern too, but URLs are
+    in the corpus (``Corpus.url``)."""
+    return not isinstance(model_field, models.URLField) and any(
+        isinstance(validator, RegexValidator) for validator in model_field.validators
+    )
+
+
+def fill(model, corpus, label=None, limits=None):
+    """``{field name: payload}`` for every free-text field of ``model``; ``limits`` gives the
+    length of a field whose limit the model checks in ``clean()`` rather than in its column."""
     label = label or model.__name__
     values = {}
     for model_field in free_text_fields(model):
@@ -360,7 +373,8 @@ def fill(model, corpus, label=None):
         if isinstance(model_field, models.URLField):
             values[model_field.name] = corpus.url(name)
         else:
-            values[model_field.name] = corpus.text(name, model_field.max_length)
+            limit = (limits or {}).get(model_field.name, model_field.max_length)
+            values[model_field.name] = corpus.text(name, limit)
     return values
 
 
