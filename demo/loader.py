@@ -36,6 +36,7 @@ from hub.items import type_of
 from hub.models import (
     DemoMarker,
     GlossaryTerm,
+    HubContact,
     Organization,
     PartnerMembership,
     PublicIdSequence,
@@ -63,6 +64,7 @@ from .texts import ItemTexts
 # Demo items get translation keys derived from their fixed public ids: that is how a later run
 # recognises them, even if their public id had to change because another item already used it.
 DEMO_TRANSLATION_KEYS = uuid.UUID("6f1d8a52-3c3e-4f7e-9a57-1d6c2e0b7a44")
+DEMO_CONTACT = "equipe@vigie-ia.example.org"  # fictional, like everything the demo loads
 
 
 @dataclass
@@ -105,6 +107,7 @@ class DemoLoader:
             self.load_testimonies()
             self.load_briefs()
             self.load_agreements()
+            self.load_contact()
             self.mark_loaded()
         return self.report
 
@@ -424,6 +427,15 @@ class DemoLoader:
                 "collaboration agreement translations",
                 first_published_on,
             )
+
+    def load_contact(self):
+        """The team's fictional address, where the register invites readers to tell their story;
+        an address an administrator already set is kept."""
+        contact = HubContact.load()
+        self.tally("hub contact", not contact.email)
+        if not contact.email:
+            contact.email = DEMO_CONTACT
+            contact.save()
 
     def mark_loaded(self):
         marker = DemoMarker.objects.order_by("pk").first()

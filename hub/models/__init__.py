@@ -1,6 +1,7 @@
 """The shared base's models: taxonomies, the glossary, public ids, the site shell pages, the
 abstract item pages every item type builds on, and the review roles."""
 
+from .contact import HubContact
 from .demo_marker import DemoMarker
 from .glossary import GlossaryTerm, term_forms
 from .item_pages import ItemIndexPage, ItemPage, ItemPermissionTester, publication_log, with_new_notes
@@ -22,6 +23,7 @@ from .taxonomy import (
 __all__ = [
     "CommunityReviewTask",
     "DemoMarker",
+    "HubContact",
     "GlossaryTerm",
     "HomePage",
     "ImpactLevel",

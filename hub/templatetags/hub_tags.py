@@ -17,7 +17,7 @@ from wagtail.models import Page, Site
 
 from hub import fragments
 from hub.glossary import Glossary
-from hub.models import ItemIndexPage, ItemPage, term_labels
+from hub.models import HubContact, ItemIndexPage, ItemPage, term_labels
 from hub.safe_urls import is_safe_url, neutralise_links
 
 register = template.Library()
@@ -387,3 +387,27 @@ def _fragment_part(value):
     if hasattr(value, "_meta") and hasattr(value, "pk"):
         return (value._meta.label_lower, value.pk)
     return value
+
+
+@register.simple_tag(takes_context=True)
+def hub_contact(context):
+    """The team's contact as a reader may follow it: ``{"email", "page"}``, the page in the
+    reader's language and only if anyone may see it; None when there is nothing to show."""
+
+    def compute():
+        contact = HubContact.load(request_or_site=context.get("request"))
+        page = None
+        if contact.page_id:
+            candidates = [contact.page.localized, contact.page]  # the reader's language first
+            public = set(
+                Page.objects.filter(pk__in=[candidate.pk for candidate in candidates])
+                .live()
+                .public()
+                .values_list("pk", flat=True)
+            )
+            page = next((candidate for candidate in candidates if candidate.pk in public), None)
+        if not contact.email and page is None:
+            return None
+        return {"email": contact.email, "page": page}
+
+    return _request_cache(context, "hub_contact", compute)
