@@ -31,6 +31,7 @@ SECRETS = {
     "draft revision's source document": "Sourcemodif",
 }
 CONTROL = "Controsys"
+PUBLISHED_PURPOSE = "Finalité publiée."
 CITATION_FORMATS = ("bibtex", "ris", "csl-json")
 FEED = {"fr": "/fr/recherche/flux/", "en": "/en/search/feed/"}
 
@@ -70,7 +71,7 @@ def register(site_pages, committed, settings, tmp_path):
         withdrawn = SystemPageFactory(title="Système dont la déclaration est retirée")
         DeclaredRecordFactory(system=withdrawn, purpose="Finalité Retiredecl.").unpublish()
         control = SystemPageFactory(title=f"Système {CONTROL}", summary=f"Résumé {CONTROL}.")
-        declared_draft(DeclaredRecordFactory(system=control, purpose="Finalité publiée."), "Modifdecl")
+        declared_draft(DeclaredRecordFactory(system=control, purpose=PUBLISHED_PURPOSE), "Modifdecl")
         entries["never declared"], entries["withdrawn declaration"] = never, withdrawn
         entries = {name: SystemPage.objects.get(pk=page.pk) for name, page in entries.items()}
         return entries, SystemPage.objects.get(pk=control.pk)
@@ -90,7 +91,8 @@ def entry_surfaces(entries, control, site_pages):
             response = fetch(index.item_url(page))
             if response.status_code in (301, 302):
                 response = fetch(response["Location"])
-            expected = [CONTROL] if name == "control" else []
+            # The control's published declaration shows, so the page does read declared records.
+            expected = [CONTROL, PUBLISHED_PURPOSE] if name == "control" else []
             surfaces.append(Surface(f"{name} page {language}", response, expected))
     return surfaces
 
@@ -115,7 +117,13 @@ def outlet_surfaces(entries, control):
     surfaces.append(Surface("register sitemap", fetch("/sitemap-systems.xml"), [control.slug]))
     for name, page in {**entries, "control": control}.items():
         expected = [CONTROL] if name == "control" else []
-        surfaces.append(Surface(f"items API {name}", fetch(f"/api/v1/items/{page.public_id}/"), expected))
+        surfaces.append(
+            Surface(
+                f"items API {name}",
+                fetch(f"/api/v1/items/{page.public_id}/"),
+                [*expected, PUBLISHED_PURPOSE] if expected else [],
+            )
+        )
         surfaces.append(Surface(f"API v2 {name}", fetch(f"/api/v2/pages/{page.pk}/", {"fields": "*"})))
         for citation in CITATION_FORMATS:
             response = fetch(f"/cite/{page.public_id}/", {"format": citation, "lang": "fr"})
@@ -184,5 +192,5 @@ def test_the_secrets_exist_where_the_register_keeps_them(register):
     assert entries["never declared"].declared_record() is None
     assert entries["withdrawn declaration"].declared_record() is None
     record = control.declared_record()
-    assert record.purpose == "Finalité publiée."
+    assert record.purpose == PUBLISHED_PURPOSE
     assert "Modifdecl" in record.get_latest_revision_as_object().purpose
