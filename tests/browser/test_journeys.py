@@ -25,7 +25,7 @@ from wagtail.users.models import UserProfile
 from advocacy.models import AdvocacyBriefPage, CollaborationAgreementPage
 from impacts.models import CaseFilePage
 from tests.browser.content import FICTIONAL, PLAIN_SUMMARY_EN, PLAIN_SUMMARY_FR, SYSTEM_PLAIN_SUMMARY
-from tests.factories import OrganizationFactory, role_user
+from tests.factories import OrganizationFactory, SystemPageFactory, role_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -420,7 +420,7 @@ ADMIN_WORDS = {
         "risks": "Risques",
         "impact level": "Niveau d'incidence",
         "choose agency": "Choisir organisation",
-        "ai system": "Système d'IA",
+        "choose system": r"^\s*Choisissez une page \(Système d'IA\)\s*$",
         "decision role": "Ce que le système décide ou aide à décider",
         "automation": "Degré d'automatisation",
         "status": "Statut",
@@ -450,7 +450,7 @@ ADMIN_WORDS = {
         "risks": "Risks",
         "impact level": "Impact level",
         "choose agency": "Choose organization",
-        "ai system": "AI system",
+        "choose system": r"^\s*Choose a page \(AI system\)\s*$",
         "decision role": "What the system decides or assists",
         "automation": "Degree of automation",
         "status": "Status",
@@ -512,6 +512,7 @@ def test_journey_3_an_editor_submits_a_case_file_a_reviewer_approves_it_and_it_i
     journey = f"3-editor-reviewer-admin-{admin_language}"
     words = ADMIN_WORDS[admin_language]
     agency = OrganizationFactory(name="Office fictif du stationnement")
+    system = SystemPageFactory(title=NEW_CASEFILE["ai system"], organization=agency)
     for role, username in (("Community editors", "editrice"), ("Reviewers", "reviseur")):
         profile = UserProfile.get_for_user(role_user(role, username))
         profile.preferred_language = admin_language
@@ -541,7 +542,12 @@ def test_journey_3_an_editor_submits_a_case_file_a_reviewer_approves_it_and_it_i
     chooser = page.get_by_role("dialog")
     chooser.get_by_role("link", name=agency.name).click()
     expect(chooser).to_be_hidden()
-    page.get_by_role("textbox", name=label(words["ai system"])).fill(NEW_CASEFILE["ai system"])
+    # The system is a register entry, chosen like the agency.
+    page.get_by_role("button", name=re.compile(words["choose system"])).first.click()
+    chooser = page.get_by_role("dialog")
+    chooser.locator("input[name=q]").fill("vignettes")
+    chooser.get_by_role("link", name=system.title).click()
+    expect(chooser).to_be_hidden()
     page.get_by_role("textbox", name=label(words["decision role"])).fill(NEW_CASEFILE["decision role"])
     page.get_by_role("combobox", name=label(words["automation"])).select_option(value="human-in-the-loop")
     page.get_by_role("combobox", name=label(words["status"])).select_option(value="pilot")
@@ -568,6 +574,7 @@ def test_journey_3_an_editor_submits_a_case_file_a_reviewer_approves_it_and_it_i
     created = CaseFilePage.objects.get(title=NEW_CASEFILE["title"])
     assert not created.live
     assert created.agency == agency
+    assert created.system_id == system.pk
     admin_logout(page, words, "editrice", viewport)
     shoot(page, journey, "05-editor-logged-out")
 
@@ -595,11 +602,15 @@ def test_journey_3_an_editor_submits_a_case_file_a_reviewer_approves_it_and_it_i
         public.goto(live_site.url("search", language))
         public.get_by_role("searchbox").fill("stationnement")
         public.get_by_role("searchbox").press("Enter")
-        expect_results(public, 1, language)
+        # The new case file, and the register entry of its system (the agency's name matches).
+        expect_results(public, 2, language)
+        expect(public.locator(".search-results").get_by_role("link", name=system.title)).to_be_visible()
         hit = public.locator(".search-results").get_by_role("link", name=NEW_CASEFILE["title"])
         expect(hit).to_be_visible()
         if language == "en":
-            expect(public.locator(".result")).to_contain_text("Not translated yet")
+            expect(public.locator(".result").filter(has_text=NEW_CASEFILE["title"])).to_contain_text(
+                "Not translated yet"
+            )
         shoot(public, journey, f"08-public-search-{language}")
         hit.click()
         expect(public.get_by_role("heading", level=1)).to_have_text(NEW_CASEFILE["title"])
