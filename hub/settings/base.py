@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "impacts",
     "advocacy",
     "registry",
+    "dialogues",
     "search",
     "demo",
     "open_data",

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DialoguesConfig(AppConfig):
+    name = "dialogues"
+    verbose_name = _("Citizen dialogues")
+
+    def ready(self):
+        """Declare the dialogue to the item registry."""
+        from hub.items import register
+
+        from .items import DIALOGUE
+
+        register(DIALOGUE)
