@@ -307,7 +307,12 @@ def dialogue_content(content, skeleton):
         **DIALOGUE_TEXT["fr"],
         sessions=[
             session(
-                starts_at=at(0, 18), venue=venue, registration_phone="514 555-0142", lsq_interpretation=True
+                starts_at=at(0, 18),
+                venue=venue,
+                registration=RegistrationMode.HUB,
+                capacity=20,
+                registration_phone="514 555-0142",
+                lsq_interpretation=True,
             ),
             session(
                 starts_at=at(7, 18),
