@@ -46,7 +46,7 @@ def index_context(index, request, context):
     for page in shown:
         page.card = cards.get(page.pk)
         page.group_name = GROUP_NAMES[page.group]
-    context.update(items=items, shown=shown, venue=venue, errors=errors, kept_page_number=None)
+    context.update(items=items, shown=shown, venue=venue, errors=errors)
     return context
 
 
