@@ -9,10 +9,11 @@ asked of the database on each request, in one query, not kept like other indexes
 from dataclasses import dataclass
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .models import DialoguePage, Session, Venue
+from .models import DialoguePage, Session, SessionStatus, Venue
 
 # The groups of the index, in their order.
 AT_VENUE, IN_REGION, UPCOMING, PAST = range(4)
@@ -37,8 +38,13 @@ def ordered(pages, venue=None, now=None):
     put in the index's order; ``venue`` (a ``Venue``) puts its dialogues and its region's first."""
     now = now or timezone.now()
     upcoming = _sessions(ends_at__gt=now)
+    held = upcoming.exclude(status=SessionStatus.CANCELLED)
     pages = pages.annotate(original_pk=original_pk()).annotate(
-        next_start=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1]),
+        # Its next session that still takes place; a cancelled one when nothing else remains.
+        next_start=Coalesce(
+            Subquery(held.order_by("starts_at").values("starts_at")[:1]),
+            Subquery(upcoming.order_by("starts_at").values("starts_at")[:1]),
+        ),
         last_start=Subquery(_sessions().order_by("-starts_at").values("starts_at")[:1]),
     )
     groups = []
@@ -95,8 +101,9 @@ class Card:
 
 
 def cards_of(pages, language, venue_key=None, now=None):
-    """``{page pk: Card}`` for ``pages`` (annotated with ``original_pk``), in three queries.
-    With ``venue_key``, a card shows its next session at that venue when it has one."""
+    """``{page pk: Card}`` for ``pages`` (annotated with ``original_pk``), in three queries. A
+    card shows the next session that takes place (a cancelled one when nothing else remains) and
+    counts those; with ``venue_key``, its next session at that venue when it has one."""
     now = now or timezone.now()
     originals = {page.original_pk: page for page in pages if page.original_pk}
     sessions = {}
@@ -109,11 +116,15 @@ def cards_of(pages, language, venue_key=None, now=None):
     for original, page in originals.items():
         found = sessions.get(original, [])
         coming = [session for session in found if session.ends_at > now]
+        held = [session for session in coming if session.status != SessionStatus.CANCELLED]
+        candidates = held or coming
         if venue_key:
-            coming.sort(key=lambda session: not session.venue_id or venues[session.venue_id].key != venue_key)
-        shown = coming[0] if coming else (found[-1] if found else None)
+            candidates.sort(
+                key=lambda session: not session.venue_id or venues[session.venue_id].key != venue_key
+            )
+        shown = candidates[0] if candidates else (found[-1] if found else None)
         venue = venues.get(shown.venue_id) if shown and shown.venue_id else None
-        cards[page.pk] = Card(shown, venue, len(coming))
+        cards[page.pk] = Card(shown, venue, len(held))
     return cards
 
 

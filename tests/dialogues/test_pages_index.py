@@ -66,10 +66,12 @@ def test_upcoming_dialogues_come_first_soonest_first_and_past_ones_below(client,
 
 
 def test_each_card_gives_the_next_date_place_format_and_accessibility(client, index):
+    """The next session that takes place: a cancelled one is neither shown first nor counted."""
     venue = VenueFactory(name="Fab Lab fictif du Plateau", municipality="Montréal", elevator=True)
     DialoguePageFactory(
         sessions=[
             session(starts_at=days(-2), venue=venue),
+            session(starts_at=days(3), venue=venue, status=SessionStatus.CANCELLED),
             session(starts_at=days(5, hour=13), venue=venue, format=SessionFormat.HYBRID),
             session(starts_at=days(12), venue=venue),
         ]
@@ -224,6 +226,14 @@ def test_a_poster_gives_the_date_place_accessibility_and_how_to_register_by_phon
     assert "Pour s'inscrire Appelez au 514 555-0100." in poster
     assert "reunion.example.org" not in shown.decode()
     assert shown.select_one(".poster__qr svg")["aria-label"] == f"http://testserver{page.url}"
+
+
+def test_a_dialogue_with_only_cancelled_sessions_left_is_upcoming_and_says_so(client, index):
+    DialoguePageFactory(title="Annulé", sessions=[session(starts_at=days(2), status=SessionStatus.CANCELLED)])
+    DialoguePageFactory(title="Maintenu", sessions=[session(starts_at=days(4))])
+    shown = soup(client.get(index.url))
+    assert groups(shown) == [("Dialogues à venir", ["Annulé", "Maintenu"])]
+    assert text(shown.select_one(".dialogue-card__facts dd")).startswith("Annulé :")
 
 
 def test_a_cancelled_sessions_poster_says_so_first(client, index):
