@@ -56,9 +56,21 @@ def serve_index(index, request):
     return TemplateResponse(request, index.get_template(request), context, status=status)
 
 
-def _sub_page(index, request, template, context):
-    """A page under ``index``, which stands as the page for the menus and the language links."""
-    context = {"page": index, "self": index, "request": request, "index": index, **context}
+def _sub_page(index, request, template, context, address_in):
+    """A page under ``index``, which stands as the page for the menus; ``address_in(index)``
+    gives its address under the index of each language, for the language links."""
+    indexes = (
+        type(index).objects.live().filter(translation_key=index.translation_key).select_related("locale")
+    )
+    language_urls = {other.locale.language_code: address_in(other) for other in indexes}
+    context = {
+        "page": index,
+        "self": index,
+        "request": request,
+        "index": index,
+        "language_urls": language_urls,
+        **context,
+    }
     return TemplateResponse(request, template, context)
 
 
@@ -74,7 +86,13 @@ def venue_page(index, request, word, key):
     cards = cards_of(shown, language, venue_key=venue.key)
     for page in shown:
         page.card = cards.get(page.pk)
-    return _sub_page(index, request, "dialogues/venue_page.html", {"venue": venue, "shown": shown})
+    return _sub_page(
+        index,
+        request,
+        "dialogues/venue_page.html",
+        {"venue": venue, "shown": shown},
+        lambda other: other.venue_url(venue.key),
+    )
 
 
 def session_page(index, key):
@@ -108,4 +126,4 @@ def poster(index, request, word, key):
         if codes.get(scheduled.words.locale_id) == language
         else codes.get(scheduled.words.locale_id),
     }
-    return _sub_page(index, request, "dialogues/poster.html", context)
+    return _sub_page(index, request, "dialogues/poster.html", context, lambda other: other.poster_url(key))

@@ -197,6 +197,22 @@ def test_a_venue_page_in_english_and_its_addresses(client, site_pages):
     assert client.get(f"{english_index.url}venues/nulle-part/").status_code == 404
 
 
+def test_the_language_links_of_a_venue_and_a_poster_lead_to_the_same_page(client, site_pages):
+    VenueFactory(key="biblio-langues")
+    page = DialoguePageFactory(sessions=[session()])
+    (scheduled,) = page.schedule()
+    for french, english in (
+        ("/fr/dialogues/lieux/biblio-langues/", "/en/dialogues/venues/biblio-langues/"),
+        (f"/fr/dialogues/affiche/{scheduled.key}/", f"/en/dialogues/poster/{scheduled.key}/"),
+    ):
+        for address in (french, english):
+            shown = soup(client.get(address))
+            links = {link["hreflang"]: link["href"] for link in shown.select("nav.language-switcher a")}
+            assert links == {"fr": french, "en": english}
+            alternates = {link["hreflang"]: link["href"] for link in shown.select("link[rel=alternate]")}
+            assert alternates == {"fr": french, "en": english}
+
+
 # --- a session's poster ---
 
 
