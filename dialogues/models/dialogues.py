@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -26,10 +27,50 @@ class DialogueKind(models.TextChoices):
 
 
 class DialogueIndexPage(ItemIndexPage):
+    """Upcoming dialogues first, then past ones (``dialogues.finding``); serves the venue pages
+    and the sessions' posters (``dialogues.views``)."""
+
     subpage_types = ["dialogues.DialoguePage"]
 
     class Meta:
         verbose_name = _("dialogues index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .. import views
+
+        # Not the kept list of other indexes: the order changes as sessions pass.
+        context = super(ItemIndexPage, self).get_context(request, *args, **kwargs)
+        return views.index_context(self, request, context)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        from .. import views
+
+        return views.serve_index(self, request)
+
+    @re_path(r"^(?P<word>lieux|venues)/(?P<key>[-a-zA-Z0-9_]+)/$", name="venue")
+    def venue(self, request, word, key):
+        from .. import views
+
+        return views.venue_page(self, request, word, key)
+
+    @re_path(r"^(?P<word>affiche|poster)/(?P<key>[0-9a-f-]{36})/$", name="poster")
+    def poster(self, request, word, key):
+        from .. import views
+
+        return views.poster(self, request, word, key)
+
+    def venue_url(self, key):
+        from ..views import VENUE_WORDS
+
+        word = VENUE_WORDS[self.locale.language_code]
+        return self.url + self.reverse_subpage("venue", kwargs={"word": word, "key": key})
+
+    def poster_url(self, session_key):
+        from ..views import POSTER_WORDS
+
+        word = POSTER_WORDS[self.locale.language_code]
+        return self.url + self.reverse_subpage("poster", kwargs={"word": word, "key": str(session_key)})
 
 
 class DialoguePage(ItemPage):

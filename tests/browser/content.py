@@ -15,20 +15,28 @@ and the agreement link to it, and it has an English translation. Its summaries d
 search journey's phrase, so the search counts stay those of the case files, brief and agreement.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
+from dialogues.models import RegistrationMode, SessionFormat, SessionStatus
 from tests.factories import (
+    QUEBEC,
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
     CollaborationAgreementPageFactory,
     DeclaredRecordFactory,
+    DialoguePageFactory,
     GlossaryTermFactory,
     ImageFactory,
     SystemPageFactory,
     TestimonyFactory,
+    VenueFactory,
     evidence,
     locale,
     paragraph,
+    session,
     show_testimony,
     site_skeleton,
     translate_page,
@@ -233,6 +241,7 @@ def build_browser_content():
         decision_role="Ranks the requests by score.",
     )
     content.add("system", type(system).objects.get(pk=system.pk), english_system)
+    dialogue_content(content, skeleton)
     return content
 
 
@@ -254,3 +263,84 @@ def register_entry():
         not_disclosed=["training_data", "source_code_url", "legal_basis"],
     )
     return system
+
+
+# --- Citizen dialogues: a workshop in a library with three sessions (the second cancelled), its
+# venue's page and the poster of its first session. Their summaries do not hold the search
+# journey's phrase, so the search counts stay those of the case files, brief and agreement.
+
+DIALOGUE_VENUE = "bibliotheque-fictive-du-centre"
+DIALOGUE_TEXT = {
+    "fr": {
+        "title": "Atelier fictif : comprendre l'IA à la bibliothèque",
+        "summary": "Un atelier inventé pour les essais du navigateur.",
+        "plain_summary": "On explique comment une machine trie des demandes. Vous posez vos questions.",
+    },
+    "en": {
+        "title": "Fictional workshop: understanding AI at the library",
+        "summary": "A workshop made up for the browser tests.",
+        "plain_summary": "We explain how a machine sorts requests. You ask your questions.",
+    },
+}
+
+
+def dialogue_content(content, skeleton):
+    """The dialogue, its English translation, its venue's page and a poster, by name."""
+    venue = VenueFactory(
+        key=DIALOGUE_VENUE,
+        name="Bibliothèque fictive du Centre",
+        transit="Métro fictif, sortie nord.",
+        phone="514 555-0142",
+        elevator=True,
+        accessible_washroom=True,
+        keroul_rating="partial",
+        accessibility_notes="La porte principale est lourde. Fictif.",
+    )
+    first_day = timezone.localdate() + datetime.timedelta(days=20)
+
+    def at(days, hour):
+        return datetime.datetime.combine(
+            first_day + datetime.timedelta(days=days), datetime.time(hour), QUEBEC
+        )
+
+    dialogue = DialoguePageFactory(
+        **DIALOGUE_TEXT["fr"],
+        sessions=[
+            session(
+                starts_at=at(0, 18),
+                venue=venue,
+                registration=RegistrationMode.HUB,
+                capacity=20,
+                registration_phone="514 555-0142",
+                lsq_interpretation=True,
+            ),
+            session(
+                starts_at=at(7, 18),
+                venue=venue,
+                status=SessionStatus.CANCELLED,
+                status_note="Annulée : la salle est fermée. Fictif.",
+            ),
+            session(
+                starts_at=at(14, 13),
+                venue=venue,
+                format=SessionFormat.HYBRID,
+                registration=RegistrationMode.EXTERNAL,
+                registration_url="https://inscription.example.org/atelier",
+            ),
+        ],
+    )
+    content.add(
+        "dialogue index",
+        skeleton["fr"]["dialogues.DialogueIndexPage"],
+        skeleton["en"]["dialogues.DialogueIndexPage"],
+    )
+    content.add("dialogue", dialogue, translate_page(dialogue, **DIALOGUE_TEXT["en"]))
+    first, cancelled, _hybrid = dialogue.schedule()
+    indexes = {language: skeleton[language]["dialogues.DialogueIndexPage"] for language in ("fr", "en")}
+    content.paths["venue"] = {
+        language: index.venue_url(DIALOGUE_VENUE) for language, index in indexes.items()
+    }
+    content.paths["poster"] = {language: index.poster_url(first.key) for language, index in indexes.items()}
+    content.paths["cancelled poster"] = {
+        language: index.poster_url(cancelled.key) for language, index in indexes.items()
+    }
