@@ -15,8 +15,8 @@ from wagtail.models import PageViewRestriction
 
 from dialogues.models import DialoguePage
 from tests.factories import DialoguePageFactory, PageViewRestrictionFactory, VenueFactory, session
-from tests.hub.test_leaks import SEARCH_API, Surface, fetch, problems_on
-from tests.hub.test_leaks_register import CITATION_FORMATS, FEED, search_surfaces
+from tests.hub.test_leaks import Surface, problems_on
+from tests.hub.test_leaks_register import Shown, outlet_surfaces, page_surfaces, search_surfaces
 
 pytestmark = pytest.mark.django_db
 
@@ -86,48 +86,8 @@ def dialogues(site_pages, committed, settings, tmp_path):
     return pages, control, tmp_path
 
 
-def page_surfaces(pages, control, site_pages):
-    surfaces = []
-    for language in ("fr", "en"):
-        index = site_pages[language]["dialogues.DialogueIndexPage"]
-        surfaces.append(Surface(f"dialogues index {language}", fetch(index.url), [CONTROL]))
-        surfaces.append(Surface(f"home {language}", fetch(f"/{language}/"), [CONTROL]))
-        for name, page in {**pages, "control": control}.items():
-            response = fetch(index.item_url(page))
-            if response.status_code in (301, 302):
-                response = fetch(response["Location"])
-            # The control's page shows its venue: the page does read venues.
-            expected = [CONTROL, CONTROL_VENUE] if name == "control" else []
-            surfaces.append(Surface(f"{name} page {language}", response, expected))
-    return surfaces
-
-
-def outlet_surfaces(pages, control):
-    surfaces = []
-    for language in ("fr", "en"):
-        params = {"locale": language, "page_size": 100}
-        surfaces.append(Surface(f"JSON search {language}", fetch(SEARCH_API, params), [control.public_id]))
-        surfaces.append(
-            Surface(
-                f"dialogue JSON search {language}",
-                fetch(SEARCH_API, {**params, "type": "dialogue"}),
-                [control.public_id],
-            )
-        )
-        surfaces.append(Surface(f"feed {language}", fetch(FEED[language]), [CONTROL]))
-    surfaces.append(
-        Surface("API v2 pages", fetch("/api/v2/pages/", {"fields": "*", "limit": 100}), [CONTROL])
-    )
-    surfaces.append(Surface("sitemap", fetch("/sitemap.xml"), [control.slug]))
-    surfaces.append(Surface("dialogues sitemap", fetch("/sitemap-dialogues.xml"), [control.slug]))
-    for name, page in {**pages, "control": control}.items():
-        expected = [CONTROL] if name == "control" else []
-        surfaces.append(Surface(f"items API {name}", fetch(f"/api/v1/items/{page.public_id}/"), expected))
-        surfaces.append(Surface(f"API v2 {name}", fetch(f"/api/v2/pages/{page.pk}/", {"fields": "*"})))
-        for citation in CITATION_FORMATS:
-            response = fetch(f"/cite/{page.public_id}/", {"format": citation, "lang": "fr"})
-            surfaces.append(Surface(f"/cite/ {citation} {name}", response, expected))
-    return surfaces
+# The control's page shows its venue: the page does read venues.
+DIALOGUES = Shown("dialogues.DialogueIndexPage", "dialogue", "dialogues", CONTROL, on_page=(CONTROL_VENUE,))
 
 
 def open_data_surfaces(root):
@@ -146,7 +106,9 @@ def open_data_surfaces(root):
 
 def test_no_dialogue_secret_reaches_any_public_surface(dialogues, site_pages):
     pages, control, root = dialogues
-    surfaces = page_surfaces(pages, control, site_pages) + outlet_surfaces(pages, control)
+    surfaces = page_surfaces(pages, control, site_pages, DIALOGUES) + outlet_surfaces(
+        pages, control, DIALOGUES
+    )
     surfaces += open_data_surfaces(root)
     for word in SECRETS.values():
         surfaces += search_surfaces(word)
