@@ -21,7 +21,6 @@ from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from dialogues.models import DialoguePage, Venue
@@ -37,6 +36,7 @@ from tests.factories import (
     terms,
 )
 from tests.hub.test_permission_matrix import BAD_REQUEST, DENIED, HIDDEN, LOGIN, OK, RowChecks
+from tests.hub.test_permission_matrix_actions import copied, deleted, published_latest, unpublished
 
 ANONYMOUS, EDITOR, REVIEWER = "anonymous", "community editor", "reviewer"
 PARTNER, PUBLIC_BODY, ADMIN = "municipal partner", "public body", "administrator"
@@ -192,31 +192,6 @@ DONE, REFUSED = "done", "refused"
 D, R = DONE, REFUSED
 
 
-def page_now(page):
-    return Page.objects.filter(pk=page.pk).first()
-
-
-def published_latest(page):
-    now = page_now(page)
-    return now.live and now.live_revision_id == now.latest_revision_id
-
-
-def unpublished(page):
-    return not page_now(page).live
-
-
-def deleted(page):
-    return page_now(page) is None
-
-
-def copied(slug, live=False):
-    def effect(page):
-        copies = Page.objects.filter(slug=slug)
-        return copies.filter(live=True).exists() if live else copies.exists()
-
-    return effect
-
-
 class Cell:
     def __init__(self, label, kind, action, target, data, effect, expected):
         assert len(expected) == len(ROLES), label
@@ -282,7 +257,7 @@ class DialogueActionTests(TestCase):
             page = self.o.own[role] if cell.target == "own" else self.o.others
             kwargs = {"content_type": "application/json"} if cell.kind == "api" else {}
             response = client.post(cell.url(page), cell.data, **kwargs)
-            outcome = DONE if cell.effect(page) else REFUSED
+            outcome = DONE if cell.effect(page, self.o) else REFUSED
             transaction.set_rollback(True)
         return response.status_code, outcome
 
