@@ -8,6 +8,7 @@ import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
+import dialogues.models.sessions
 from django.db import migrations, models
 
 
@@ -114,7 +115,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('postponed', 'Postponed'), ('rescheduled', 'Rescheduled'), ('moved-online', 'Moved online'), ('cancelled', 'Cancelled'), ('held', 'Held')], default='scheduled', max_length=20, verbose_name='status')),
                 ('status_note', models.CharField(blank=True, help_text='When the session is postponed, moved or cancelled: why, and what happens next.', max_length=300, verbose_name='public note on the status')),
                 ('online_url', models.URLField(blank=True, help_text='When people register on this site, only they receive it.', verbose_name='online address')),
-                ('languages', models.JSONField(default=list, verbose_name='languages spoken')),
+                ('languages', dialogues.models.sessions.LanguagesField(default=list, verbose_name='languages spoken')),
                 ('lsq_interpretation', models.BooleanField(default=False, verbose_name='LSQ interpretation')),
                 ('asl_interpretation', models.BooleanField(default=False, verbose_name='ASL interpretation')),
                 ('live_captions', models.BooleanField(default=False, verbose_name='live captions')),

@@ -10,7 +10,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -55,12 +54,17 @@ SESSION_ACCOMMODATIONS = (
 )
 
 
-class SessionForm(WagtailAdminModelForm):
-    languages = forms.MultipleChoiceField(
-        label=_("languages spoken"),
-        choices=SESSION_LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
-    )
+class LanguagesField(models.JSONField):
+    """The languages a session is held in, stored as a list of codes and edited as checkboxes: an
+    inline panel builds its form from the model's fields alone."""
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            label=self.verbose_name,
+            choices=SESSION_LANGUAGES,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+        )
 
 
 class Session(TranslatableMixin, Orderable):
@@ -96,7 +100,7 @@ class Session(TranslatableMixin, Orderable):
         blank=True,
         help_text=_("When people register on this site, only they receive it."),
     )
-    languages = models.JSONField(_("languages spoken"), default=list)
+    languages = LanguagesField(_("languages spoken"), default=list)
     lsq_interpretation = models.BooleanField(_("LSQ interpretation"), default=False)
     asl_interpretation = models.BooleanField(_("ASL interpretation"), default=False)
     live_captions = models.BooleanField(_("live captions"), default=False)
@@ -125,7 +129,6 @@ class Session(TranslatableMixin, Orderable):
     sequence = models.PositiveIntegerField(default=0, editable=False)
     changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    base_form_class = SessionForm
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),

@@ -106,3 +106,14 @@ def test_a_session_that_breaks_a_rule_is_refused_naming_the_field(site_pages, fi
     with pytest.raises(ValidationError) as refused:
         built.full_clean(exclude=["dialogue", "locale", "translation_key"])
     assert field in refused.value.message_dict
+
+
+def test_an_editor_ticks_a_sessions_languages(client, site_pages, superuser):
+    """The inline session form offers the languages as checkboxes, not a JSON text box."""
+    client.force_login(superuser)
+    index = site_pages["fr"]["dialogues.DialogueIndexPage"]
+    response = client.get(f"/admin/pages/add/dialogues/dialoguepage/{index.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for code in ("fr", "en"):
+        assert f'type="checkbox" name="sessions-__prefix__-languages" value="{code}"' in html

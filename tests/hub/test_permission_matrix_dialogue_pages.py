@@ -318,8 +318,7 @@ def dialogue_form(index_or_page, title, venue, *, action="action-submit", go_liv
             action: action,
         }
     )
-    # The session's languages are a JSON list in the admin form (its checkboxes are not used there).
-    data["sessions-0-languages"] = '["fr"]'
+    data["sessions-0-languages"] = ["fr", "en"]  # two ticked checkboxes
     data["organizers"] = [Organization.objects.filter(kind=Organization.Kind.NON_PROFIT).first().pk]
     data["services"] = [term.pk for term in terms(Service, ["services-municipaux"])]
     data["regions"] = [term.pk for term in terms(Region, ["montreal"])]
