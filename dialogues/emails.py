@@ -25,8 +25,12 @@ def person_links(registration, page, request):
     language = page.locale.language_code
     base = page.get_url(request)
     return (
-        request.build_absolute_uri(base + page.reverse_subpage(f"registration_status_{language}", kwargs=kwargs)),
-        request.build_absolute_uri(base + page.reverse_subpage(f"registration_cancel_{language}", kwargs=kwargs)),
+        request.build_absolute_uri(
+            base + page.reverse_subpage(f"registration_status_{language}", kwargs=kwargs)
+        ),
+        request.build_absolute_uri(
+            base + page.reverse_subpage(f"registration_cancel_{language}", kwargs=kwargs)
+        ),
     )
 
 
@@ -67,7 +71,9 @@ def send_status(registration, page, scheduled, request, promoted_from_waiting=Fa
         body = render_to_string("dialogues/emails/registration_status.txt", context)
         message = EmailMessage(subject=" ".join(subject.split()), body=body, to=[registration.email])
         if confirmed:
-            message.attach("session.ics", session_calendar(scheduled, page, request, online_url), "text/calendar")
+            message.attach(
+                "session.ics", session_calendar(scheduled, page, request, online_url), "text/calendar"
+            )
     try:
         message.send()
     except Exception as error:  # noqa: BLE001 (the registration stands; the organizers see it)

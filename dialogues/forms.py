@@ -59,9 +59,9 @@ class RegistrationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("email") and not cleaned.get("phone") and "email" not in self.errors:
-            if "phone" not in self.errors:
-                self.add_error("email", _("Give an e-mail address or a phone number, so we can reach you."))
+        unreachable = not cleaned.get("email") and not cleaned.get("phone")
+        if unreachable and "email" not in self.errors and "phone" not in self.errors:
+            self.add_error("email", _("Give an e-mail address or a phone number, so we can reach you."))
         if "other" in (cleaned.get("accommodations") or []) and not cleaned.get("accommodations_details"):
             self.add_error(
                 "accommodations_details", _("You ticked “Something else”: say what would help you.")

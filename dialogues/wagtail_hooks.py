@@ -49,7 +49,9 @@ def guard_registration(view):
 
 def with_session_start(registrations):
     """Each registration with its session's start, read from the dialogue's own sessions."""
-    starts = Session.objects.filter(dialogue_id=OuterRef("dialogue_id"), translation_key=OuterRef("session_key"))
+    starts = Session.objects.filter(
+        dialogue_id=OuterRef("dialogue_id"), translation_key=OuterRef("session_key")
+    )
     return registrations.select_related("dialogue").annotate(
         session_starts_at=Subquery(starts.values("starts_at")[:1])
     )
@@ -117,7 +119,9 @@ class RegistrantsViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return [
-            URLPattern(pattern.pattern, guard_registration(pattern.callback), pattern.default_args, pattern.name)
+            URLPattern(
+                pattern.pattern, guard_registration(pattern.callback), pattern.default_args, pattern.name
+            )
             if isinstance(pattern, URLPattern) and "pk" in pattern.pattern.regex.groupindex
             else pattern
             for pattern in super().get_urlpatterns()

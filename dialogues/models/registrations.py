@@ -53,7 +53,9 @@ class Registration(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     accommodations = models.JSONField(_("accommodations requested"), default=list, blank=True)
-    accommodations_details = models.TextField(_("accommodations, in their words"), max_length=1000, blank=True)
+    accommodations_details = models.TextField(
+        _("accommodations, in their words"), max_length=1000, blank=True
+    )
     consent_to_contact = models.BooleanField(_("agrees to be contacted"), default=False)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     status = models.CharField(_("status"), max_length=20, choices=RegistrationStatus.choices)
