@@ -143,7 +143,7 @@ def test_cancelling_asks_first_then_gives_the_place_to_the_first_person_waiting(
 
     asked = client.get(cancel_url)
     assert asked.status_code == 200
-    assert "<form method=\"post\"" in asked.content.decode()
+    assert '<form method="post"' in asked.content.decode()
     first.refresh_from_db()
     assert first.status == "confirmed"  # a GET changes nothing
 
@@ -166,9 +166,7 @@ def test_cancelling_asks_first_then_gives_the_place_to_the_first_person_waiting(
 
 
 def test_errors_name_their_field_and_register_nobody(client, dialogue):
-    response = client.post(
-        form_url(dialogue), answers(name=" ", email="", phone="", consent_to_contact=None)
-    )
+    response = client.post(form_url(dialogue), answers(name=" ", email="", phone="", consent_to_contact=None))
     html = response.content.decode()
     assert response.status_code == 400
     assert Registration.objects.count() == 0
@@ -206,7 +204,7 @@ def test_english_readers_register_in_english_and_the_email_follows(client, dialo
     assert registration.language == "en"
     assert registration.dialogue_id == dialogue.pk  # the original version, whose organizers see it
     assert "Your place is confirmed" in response.content.decode()
-    assert "Your place is confirmed: Fictional workshop on algorithms" == mail.outbox[0].subject
+    assert mail.outbox[0].subject == "Your place is confirmed: Fictional workshop on algorithms"
     assert "LSQ interpretation (Québec Sign Language)" in mail.outbox[0].body
 
 
