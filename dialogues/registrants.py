@@ -29,6 +29,8 @@ def visible_registrations(user):
     if not key or not user.has_perm("wagtailadmin.access_admin"):
         return None
     organized = DialoguePage.objects.filter(organizers__translation_key=key).values("pk")
+    if not organized.exists():  # an organization that organizes no dialogue has no registrants
+        return None
     return Registration.objects.filter(dialogue__in=organized)
 
 

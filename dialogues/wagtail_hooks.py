@@ -10,6 +10,7 @@ from django.urls.resolvers import URLPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -57,6 +58,14 @@ def with_session_start(registrations):
     )
 
 
+class RegistrantsIndexView(IndexView):
+    """The list, its search and its CSV and XLSX exports: only the registrations the user may see."""
+
+    def get_base_queryset(self):
+        visible = visible_registrations(self.request.user)
+        return with_session_start(Registration.objects.none() if visible is None else visible)
+
+
 class RegistrantsViewSet(ModelViewSet):
     model = Registration
     icon = "group"
@@ -64,6 +73,7 @@ class RegistrantsViewSet(ModelViewSet):
     menu_order = 260
     add_to_admin_menu = True
     permission_policy = POLICY
+    index_view_class = RegistrantsIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
     exclude_form_fields = []
@@ -112,10 +122,6 @@ class RegistrantsViewSet(ModelViewSet):
         "created_at",
         "changed_at",
     ]
-
-    def get_queryset(self, request):
-        visible = visible_registrations(request.user)
-        return with_session_start(Registration.objects.none() if visible is None else visible)
 
     def get_urlpatterns(self):
         return [
