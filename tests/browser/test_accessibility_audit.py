@@ -40,6 +40,9 @@ AUDITED_PAGES = {
     "data dictionary": lambda site, lang: site.url("data-dictionary", lang),
     "glossary": lambda site, lang: site.url("glossary", lang),
     "404": lambda site, lang: site.absolute(MISSING[lang]),
+    # Registration on the hub for a dialogue's session: the form, and a person's confirmation.
+    "registration form": lambda site, lang: site.url("registration form", lang),
+    "registration confirmation": lambda site, lang: site.url("registration confirmation", lang),
 }
 
 
