@@ -58,6 +58,20 @@ def with_session_start(registrations):
     )
 
 
+# What a registration says about its person, in the export and on its own admin page.
+PERSON_FIELDS = [
+    "status",
+    "name",
+    "email",
+    "phone",
+    "accommodations_text",
+    "accommodations_details",
+    "consent_to_contact",
+    "language",
+    "created_at",
+]
+
+
 class RegistrantsIndexView(IndexView):
     """The list, its search and its CSV and XLSX exports: only the registrations the user may see."""
 
@@ -76,6 +90,9 @@ class RegistrantsViewSet(ModelViewSet):
     index_view_class = RegistrantsIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
+    # Not in the reference index: a dialogue's "usage" would count its registrations for every
+    # editor who may open the page.
+    add_to_reference_index = False
     exclude_form_fields = []
     list_display = [
         "name",
@@ -91,37 +108,14 @@ class RegistrantsViewSet(ModelViewSet):
     search_fields = ["name", "email", "phone", "dialogue__title"]
     search_backend_name = None  # a database search: registrations are never in the search index
     ordering = ["session_starts_at", "created_at"]
-    list_export = [
-        "dialogue",
-        "session_starts_at",
-        "status",
-        "name",
-        "email",
-        "phone",
-        "accommodations_text",
-        "accommodations_details",
-        "consent_to_contact",
-        "language",
-        "created_at",
-    ]
+    list_export = ["dialogue", "session_starts_at", *PERSON_FIELDS]
     export_headings = {
         "dialogue": _("dialogue"),
         "session_starts_at": _("session"),
         "accommodations_text": _("accommodations requested"),
     }
     export_filename = "registrants"
-    inspect_view_fields = [
-        "name",
-        "email",
-        "phone",
-        "accommodations_text",
-        "accommodations_details",
-        "consent_to_contact",
-        "language",
-        "status",
-        "created_at",
-        "changed_at",
-    ]
+    inspect_view_fields = [*PERSON_FIELDS, "changed_at"]
 
     def get_urlpatterns(self):
         return [

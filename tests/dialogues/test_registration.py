@@ -274,3 +274,11 @@ def test_registrations_are_rate_limited_per_address(client, dialogue, settings, 
     assert refused.status_code == 429
     assert client.get(form_url(dialogue)).status_code == 200  # reading the form is not counted
     assert Registration.objects.count() == 2
+
+
+def test_an_untranslated_dialogue_is_still_served_in_the_other_languages_index(client, dialogue, site_pages):
+    """A routable dialogue keeps the index's fallback route for a reader of the other language."""
+    index = site_pages["en"]["dialogues.DialogueIndexPage"]
+    response = client.get(index.item_url(dialogue))
+    assert response.status_code == 200
+    assert "Atelier fictif Algorithmes" in response.content.decode()

@@ -30,7 +30,7 @@ QUEBEC = ZoneInfo("America/Toronto")
 
 
 @pytest.fixture
-def hostile(site_pages, rf):
+def hostile(site_pages):
     corpus = Corpus()
     starts = datetime.datetime.combine(
         datetime.date.today() + datetime.timedelta(days=9), datetime.time(18, 30), tzinfo=QUEBEC
