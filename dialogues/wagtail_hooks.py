@@ -90,8 +90,8 @@ class RegistrantsViewSet(ModelViewSet):
     index_view_class = RegistrantsIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
-    # Not in the reference index: a dialogue's "usage" would count its registrations for every
-    # editor who may open the page.
+    # Not in the reference index: a registration is nothing an editor reuses, and the admin's
+    # "usage" views, which any editor of a dialogue may open, must never reach one.
     add_to_reference_index = False
     exclude_form_fields = []
     list_display = [

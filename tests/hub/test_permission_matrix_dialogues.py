@@ -202,9 +202,3 @@ class RegistrantsMatrixTests(RowChecks, TestCase):
         self.assertEqual(
             (self.o.registration_a.name, self.o.registration_a.status), (A_REGISTRANT, "confirmed")
         )
-
-    def test_a_dialogues_usage_in_the_admin_does_not_list_its_registrations(self):
-        self.client.force_login(self.o.users[ADMIN])
-        response = self.client.get(reverse("wagtailadmin_pages:usage", args=[self.o.dialogue_a.pk]))
-        self.assertEqual(response.status_code, 200)
-        self.assertNotIn(self.o.registration_a.reference.hex[:8], response.content.decode())
