@@ -19,21 +19,6 @@ from .models import RegistrationStatus
 logger = logging.getLogger(__name__)
 
 
-def person_links(registration, page, request):
-    """The absolute addresses of the person's confirmation and cancellation pages."""
-    kwargs = {"reference": registration.reference, "token": registration.token}
-    language = page.locale.language_code
-    base = page.get_url(request)
-    return (
-        request.build_absolute_uri(
-            base + page.reverse_subpage(f"registration_status_{language}", kwargs=kwargs)
-        ),
-        request.build_absolute_uri(
-            base + page.reverse_subpage(f"registration_cancel_{language}", kwargs=kwargs)
-        ),
-    )
-
-
 def session_calendar(scheduled, page, request, online_url):
     """The ``.ics`` of one session; for a registered person, the online link as RFC 7986's
     ``CONFERENCE``, which calendar applications offer as "Join"."""
@@ -51,7 +36,9 @@ def send_status(registration, page, scheduled, request, promoted_from_waiting=Fa
         return
     confirmed = registration.status == RegistrationStatus.CONFIRMED
     with translation.override(registration.language):
-        status_url, cancel_url = person_links(registration, page, request)
+        status_url, cancel_url = (
+            request.build_absolute_uri(path) for path in page.person_paths(request, registration)
+        )
         online_url = scheduled.facts.online_url if confirmed and scheduled.facts.is_online else ""
         context = {
             "registration": registration,

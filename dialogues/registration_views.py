@@ -56,7 +56,7 @@ def own_registration(page, reference, token):
 
 
 def person_context(request, page, registration, scheduled):
-    status_url, cancel_url = page_links(request, page, registration)
+    status_url, cancel_url = page.person_paths(request, registration)
     confirmed = registration.status == RegistrationStatus.CONFIRMED
     return {
         "page": page,
@@ -68,16 +68,6 @@ def person_context(request, page, registration, scheduled):
         "cancel_url": cancel_url,
         "online_url": scheduled.facts.online_url if confirmed and scheduled.facts.is_online else "",
     }
-
-
-def page_links(request, page, registration):
-    kwargs = {"reference": registration.reference, "token": registration.token}
-    language = page.locale.language_code
-    base = page.get_url(request)
-    return (
-        base + page.reverse_subpage(f"registration_status_{language}", kwargs=kwargs),
-        base + page.reverse_subpage(f"registration_cancel_{language}", kwargs=kwargs),
-    )
 
 
 @sensitive_post_parameters(*PERSONAL_FIELDS)
@@ -93,7 +83,7 @@ def registration_form(request, page, session_key):
         form = RegistrationForm(request.POST, label_suffix="")
         if form.is_valid():
             registration = registering.register(page, scheduled, form.cleaned_data, request)
-            return private(redirect(page_links(request, page, registration)[0], permanent=False))
+            return private(redirect(page.person_paths(request, registration)[0], permanent=False))
         status = 400
     context = {
         "page": page,

@@ -17,6 +17,16 @@ class RegistrationRoutes(RoutablePageMixin):
         if not name.endswith(f"_{self.locale.language_code}"):
             raise Http404
 
+    def person_paths(self, request, registration):
+        """The paths of a registered person's page and of its cancellation, in this version."""
+        kwargs = {"reference": registration.reference, "token": registration.token}
+        language = self.locale.language_code
+        base = self.get_url(request)
+        return (
+            base + self.reverse_subpage(f"registration_status_{language}", kwargs=kwargs),
+            base + self.reverse_subpage(f"registration_cancel_{language}", kwargs=kwargs),
+        )
+
     def serve(self, request, view=None, args=None, kwargs=None, interface_index=None):
         """An untranslated dialogue served by another language's index page keeps that index."""
         if interface_index is not None:
