@@ -1,4 +1,5 @@
 from .dialogues import DialogueIndexPage, DialogueKind, DialoguePage
+from .registrations import REQUESTED_ACCOMMODATIONS, Registration, RegistrationStatus
 from .sessions import (
     SESSION_ACCOMMODATIONS,
     SESSION_LANGUAGES,
@@ -18,7 +19,10 @@ __all__ = [
     "DialogueKind",
     "DialoguePage",
     "KeroulRating",
+    "REQUESTED_ACCOMMODATIONS",
+    "Registration",
     "RegistrationMode",
+    "RegistrationStatus",
     "ScheduledSession",
     "Session",
     "SessionFormat",

@@ -242,6 +242,7 @@ def build_browser_content():
     )
     content.add("system", type(system).objects.get(pk=system.pk), english_system)
     dialogue_content(content, skeleton)
+    add_registration_pages(content)
     return content
 
 
@@ -344,3 +345,66 @@ def dialogue_content(content, skeleton):
     content.paths["cancelled poster"] = {
         language: index.poster_url(cancelled.key) for language, index in indexes.items()
     }
+
+
+# Dialogues: registration on the hub (issue 16) --------------------------------------------------
+# A workshop whose session takes registrations on the hub, with one person registered: the
+# registration form and the person's confirmation page are audited in both languages.
+
+REGISTRATION_WORKSHOP = {
+    "fr": "Atelier fictif : s'inscrire pour comprendre l'IA",
+    "en": "Fictional workshop: signing up to understand AI",
+}
+
+
+def add_registration_pages(content):
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from dialogues.models import Registration, RegistrationMode, SessionFormat
+    from tests.factories import DialoguePageFactory, session
+
+    starts = datetime.datetime.combine(
+        datetime.date.today() + datetime.timedelta(days=21),
+        datetime.time(18, 30),
+        tzinfo=ZoneInfo("America/Toronto"),
+    )
+    workshop = DialoguePageFactory(
+        title=REGISTRATION_WORKSHOP["fr"],
+        summary=f"Un atelier pour comprendre comment une machine trie des demandes. {FICTIONAL}",
+        sessions=[
+            session(
+                starts_at=starts,
+                format=SessionFormat.HYBRID,
+                online_url="https://visio.example.org/atelier-fictif",
+                registration=RegistrationMode.HUB,
+                capacity=12,
+                lsq_interpretation=True,
+            )
+        ],
+    )
+    english = translate_page(
+        workshop, title=REGISTRATION_WORKSHOP["en"], summary=f"A workshop on sorting machines. {FICTIONAL_EN}"
+    )
+    key = workshop.schedule()[0].key
+    content.paths["registration form"] = {
+        "fr": f"{workshop.url}inscription/{key}/",
+        "en": f"{english.url}register/{key}/",
+    }
+    content.paths["registration confirmation"] = {}
+    for language, version, word in (("fr", workshop, "inscription"), ("en", english, "register")):
+        registration = Registration.objects.create(
+            session_key=key,
+            dialogue=workshop,
+            name="Personne fictive",
+            email="personne.fictive@example.org",
+            accommodations=["lsq", "large-print"],
+            accommodations_details="Fictif : une place près de l'interprète.",
+            consent_to_contact=True,
+            language=language,
+            status="confirmed",
+        )
+        content.paths["registration confirmation"][language] = (
+            f"{version.url}{word}/{registration.reference}/{registration.token}/"
+        )
+    return content

@@ -50,6 +50,9 @@ AUDITED_PAGES = {
     "dialogue index at a venue": lambda site, lang: site.url(
         "dialogue index", lang, "?venue=bibliotheque-fictive-du-centre"
     ),
+    # Registration on the hub for a dialogue's session: the form, and a person's confirmation.
+    "registration form": lambda site, lang: site.url("registration form", lang),
+    "registration confirmation": lambda site, lang: site.url("registration confirmation", lang),
 }
 
 
