@@ -38,8 +38,8 @@ def check_search_key(kind, key):
 class TypeFacet:
     """A search facet of one item type besides the facets every item has (type, service, region,
     risk, level): ``key`` is the search parameter and the facet's name in every answer; the
-    page method named ``value_of`` gives an item's value (a key of ``choices``, or None when it
-    has none); ``choices`` gives ``[(key, label)]`` in display order, labels in the active
+    page method named ``value_of`` gives an item's value (a key of ``choices``, a list of them
+    when an item has several, or None when it has none); ``choices`` gives ``[(key, label)]`` in display order, labels in the active
     language (a callable, so that a type declared before its models are ready can name them)."""
 
     key: str
