@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.models import ItemIndexPage, ItemPage, Organization, Risk
 
 from ..blocks import MaterialsBlock
+from ..outlets import DialogueOutlets
 
 
 class DialogueKind(models.TextChoices):
@@ -32,7 +33,7 @@ class DialogueIndexPage(ItemIndexPage):
         verbose_name = _("dialogues index")
 
 
-class DialoguePage(ItemPage):
+class DialoguePage(DialogueOutlets, ItemPage):
     kind = models.CharField(_("kind of dialogue"), max_length=20, choices=DialogueKind.choices)
     organizers = ParentalManyToManyField(
         Organization, verbose_name=_("organizers"), related_name="organized_dialogues"
