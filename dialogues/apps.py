@@ -7,9 +7,11 @@ class DialoguesConfig(AppConfig):
     verbose_name = _("Citizen dialogues")
 
     def ready(self):
-        """Declare the dialogue to the item registry."""
+        """Declare the dialogue to the item registry; number the sessions' changes."""
         from hub.items import register
 
+        from . import schedule_changes
         from .items import DIALOGUE
 
         register(DIALOGUE)
+        schedule_changes.connect()
