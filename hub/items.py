@@ -68,6 +68,18 @@ class TypeSort:
         check_search_key("sort", self.key)
 
 
+@dataclass(frozen=True)
+class FeedUpdate:
+    """A dated public change of an item besides its publications (``ItemPage.feed_updates``): an
+    entry of its own in the search's feeds. ``key`` tells it from the item's other updates, for
+    good: a feed reader shows a new key as a new entry."""
+
+    key: str
+    moment: object  # an aware datetime: the entry's date
+    title: str
+    summary: str  # plain text: what changed
+
+
 @dataclass(frozen=True, eq=False)
 class ItemType:
     """One kind of public item, as every outlet needs to know it."""
