@@ -10,6 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 # The "next session first" sort ranks upcoming dialogues above past ones whatever their dates:
 # an upcoming one by how soon (the sooner, the higher), a past one by how recent. Minutes since
@@ -130,6 +131,15 @@ class DialogueOutlets:
         last = self.last_session()
         return minutes_since_epoch(last.facts.starts_at) - RANK_BOUND if last else None
 
+    # --- feeds: what the search's Atom feeds ask of an item ---
+
+    def feed_updates(self):
+        """An entry for each session added, changed or cancelled since the dialogue was first
+        published, dated when it changed (``changed_at``), saying what it now is."""
+        from .feed_updates import session_updates
+
+        return session_updates(self)
+
     # --- calendars: what the search's iCalendar feed asks of an item ---
 
     def calendar_events(self, request):
@@ -137,6 +147,32 @@ class DialogueOutlets:
         from .calendar import dialogue_events
 
         return dialogue_events(self, request.build_absolute_uri(self.url_in(reader_language())))
+
+    # --- items API: what it asks of an item ---
+
+    def api_record(self, api):
+        from .records import dialogue_record
+
+        return dialogue_record(self, api)
+
+    # --- citations: what it asks of an item ---
+
+    def citation_authors(self):
+        """Its organizers, as an event is cited."""
+        return [("", organization.name, {}) for organization in self.organizers.all()]
+
+    def citation_event_date(self):
+        """The day of its first session, in Québec time."""
+        return self.shown_schedule[0].starts_at.date() if self.shown_schedule else None
+
+    def citation_heading(self):
+        return _("Cite this dialogue")
+
+    def schema_org(self, data):
+        """An ``Event`` (``dialogues.schema_org``), not a creative work."""
+        from .schema_org import event_data
+
+        return event_data(self, data)
 
 
 def reader_language():
