@@ -69,6 +69,7 @@ DIALOGUE = ItemType(
     latest_heading=_("Latest dialogues"),
     more_label=_("All dialogues"),
     publication="review",
+    data_file_class="dialogues.data_columns.DialogueDataFile",
     editor_permissions=(
         "dialogues.add_venue",
         "dialogues.change_venue",
