@@ -18,7 +18,7 @@ from schemathesis.config import SchemathesisConfig
 from wagtail.models import PageViewRestriction
 
 from advocacy.models import CollaborationAgreementPage
-from hub.items import item_types, type_facets
+from hub.items import item_types, type_facets, type_sorts
 from hub.models import ImpactLevel, Organization, Region, Risk, Service
 from impacts.models import CaseFilePage
 from impacts.testimonies import withdraw_testimony
@@ -199,7 +199,7 @@ def test_every_search_filter_is_a_documented_parameter_with_the_vocabulary_as_va
         assert search[facet]["schema"]["type"] == "array"
         assert sorted(search[facet]["schema"]["items"]["enum"]) == keys
     assert len(expected_keys["region"]) == 18
-    assert sorted(search["sort"]["schema"]["enum"]) == sorted([*SORTS, "disclosure"])
+    assert sorted(search["sort"]["schema"]["enum"]) == sorted([*SORTS, *(sort.key for sort in type_sorts())])
     assert (
         "`disclosure`: Divulgation la plus complète d’abord / Most disclosed first"
         in search["sort"]["description"]
