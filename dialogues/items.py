@@ -30,15 +30,21 @@ def accessibility_choices():
 
 
 def month_choices():
-    """Every month (``YYYY-MM``, Québec time) with a session of a public dialogue, in order,
-    labelled in the active language ("mai 2027", "May 2027")."""
+    """The months a reader may pick (``YYYY-MM``, Québec time), in order, labelled in the active
+    language ("mai 2027", "May 2027"): this month and the next eleven, and every month with a
+    session of a public dialogue. Never empty, so the API's schema always lists its values."""
     from .models import DialoguePage, Session
 
+    today = timezone.localdate()
+    months = {
+        f"{today.year + (today.month - 1 + ahead) // 12}-{(today.month - 1 + ahead) % 12 + 1:02d}"
+        for ahead in range(12)
+    }
     starts = Session.objects.filter(dialogue__in=DialoguePage.objects.public()).values_list(
         "starts_at", flat=True
     )
-    months = sorted({timezone.localtime(moment).strftime("%Y-%m") for moment in starts})
-    return [(month, month_label(month)) for month in months]
+    months.update(timezone.localtime(moment).strftime("%Y-%m") for moment in starts)
+    return [(month, month_label(month)) for month in sorted(months)]
 
 
 def month_label(month):

@@ -194,7 +194,7 @@ def filter_parameter(name, search_filter, defaults):
     if isinstance(search_filter, ChoiceFilter | MultipleChoiceFilter):
         values = vocabulary(search_filter)
         schema = {"type": "string"}
-        if values:  # a vocabulary read from the content (months of sessions) may be empty yet
+        if values is not None:
             schema["enum"] = [key for key, _label in values]
             if any(label for _key, label in values):
                 description += "\n\n" + "\n".join(f"- `{key}`: {label}" for key, label in values)
