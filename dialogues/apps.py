@@ -7,13 +7,15 @@ class DialoguesConfig(AppConfig):
     verbose_name = _("Citizen dialogues")
 
     def ready(self):
-        """Declare the dialogue to the item registry; registrations are deleted after their
-        session (hub.retention)."""
+        """Declare the dialogue to the item registry; number the sessions' changes; registrations
+        are deleted after their session (hub.retention)."""
         from hub.items import register
         from hub.retention import register_retention
 
+        from . import schedule_changes
         from .items import DIALOGUE
         from .registering import retention_report
 
         register(DIALOGUE)
         register_retention(retention_report)
+        schedule_changes.connect()

@@ -3,18 +3,21 @@ session (the confirmation e-mail's attachment), a dialogue or any search of dial
 
 A session's UID is its ``translation_key``: the same in both languages and across every edit, so a
 calendar that subscribed updates the event (``SEQUENCE``, ``LAST-MODIFIED``) instead of adding a
-second one. Times are written in Québec's zone with its VTIMEZONE."""
+second one. Times are written in Québec's zone with its VTIMEZONE (``hub.calendars.calendar_of``
+makes the calendar around the events)."""
 
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Event
+
+from hub.calendars import calendar_host, calendar_of
 
 from .models import SessionStatus
+from .outlets import public_online_url
 
 ZONE = ZoneInfo("America/Montreal")
-PRODID = "-//Vigie IA//Dialogues//FR"
 STATUSES = {
     SessionStatus.CANCELLED: "CANCELLED",
     SessionStatus.POSTPONED: "TENTATIVE",
@@ -50,6 +53,9 @@ def event_of(scheduled, page, url, host):
     description = [page.summary]
     if words.status_note:
         description.append(words.status_note)
+    online_url = public_online_url(facts)
+    if online_url:
+        description.append(online_url)
     description.append(url)
     event.add("description", "\n\n".join(description))
     event.add("url", url)
@@ -62,16 +68,12 @@ def event_of(scheduled, page, url, host):
     return event
 
 
-def calendar_of(events, name):
-    """A whole calendar: its name (RFC 7986 ``NAME`` and the common ``X-WR-CALNAME``), the events
-    and the VTIMEZONE they need, as bytes with CRLF line ends and folded lines."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
-    for event in events:
-        calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+def dialogue_events(page, url, host=None):
+    """The events of every session of ``page`` (cancelled ones too, ``STATUS:CANCELLED``)."""
+    host = host or calendar_host()
+    return [event_of(scheduled, page, url, host) for scheduled in page.shown_schedule]
+
+
+def dialogue_calendar(page, url):
+    """The ``.ics`` file of one dialogue, named by its title."""
+    return calendar_of(dialogue_events(page, url), page.title)

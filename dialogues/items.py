@@ -1,8 +1,56 @@
 """The dialogue, as the item-type registry (``hub.items``) knows it."""
 
+import datetime
+
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from hub.items import ItemType
+from hub.items import ItemType, TypeFacet, TypeSort
+
+
+def kind_choices():
+    from .models import DialogueKind
+
+    return DialogueKind.choices
+
+
+def format_choices():
+    from .models import SessionFormat
+
+    return SessionFormat.choices
+
+
+def accessibility_choices():
+    """The venue's accessibility features, then what a session offers (LSQ, captions...)."""
+    from .models import ACCESSIBILITY_FEATURES, SESSION_ACCOMMODATIONS, Session, Venue
+
+    return [(field, Venue._meta.get_field(field).verbose_name) for field, _name in ACCESSIBILITY_FEATURES] + [
+        (field, Session._meta.get_field(field).verbose_name) for field in SESSION_ACCOMMODATIONS
+    ]
+
+
+def month_choices():
+    """The months a reader may pick (``YYYY-MM``, Québec time), in order, labelled in the active
+    language ("mai 2027", "May 2027"): this month and the next eleven, and every month with a
+    session of a public dialogue. Never empty, so the API's schema always lists its values."""
+    from .models import DialoguePage, Session
+
+    today = timezone.localdate()
+    months = {
+        f"{today.year + (today.month - 1 + ahead) // 12}-{(today.month - 1 + ahead) % 12 + 1:02d}"
+        for ahead in range(12)
+    }
+    starts = Session.objects.filter(dialogue__in=DialoguePage.objects.public()).values_list(
+        "starts_at", flat=True
+    )
+    months.update(timezone.localtime(moment).strftime("%Y-%m") for moment in starts)
+    return [(month, month_label(month)) for month in sorted(months)]
+
+
+def month_label(month):
+    year, number = month.split("-")
+    return formats.date_format(datetime.date(int(year), int(number), 1), "F Y")
+
 
 DIALOGUE = ItemType(
     key="dialogue",
@@ -27,8 +75,28 @@ DIALOGUE = ItemType(
     latest_heading=_("Latest dialogues"),
     more_label=_("All dialogues"),
     publication="review",
+    data_file_class="dialogues.data_columns.DialogueDataFile",
     editor_permissions=(
         "dialogues.add_venue",
         "dialogues.change_venue",
     ),
+    # A dialogue has every format (``attendance_mode``: ``format`` is a search parameter), accessibility feature and month of its sessions
+    # (``dialogues.outlets``); the region is the facet every item has.
+    facets=(
+        TypeFacet(key="kind", label=_("Kind of dialogue"), choices=kind_choices, value_of="kind_facet"),
+        TypeFacet(
+            key="attendance_mode",
+            label=_("In person or online"),
+            choices=format_choices,
+            value_of="attendance_mode_facet",
+        ),
+        TypeFacet(
+            key="accessibility",
+            label=_("Accessibility"),
+            choices=accessibility_choices,
+            value_of="accessibility_facet",
+        ),
+        TypeFacet(key="month", label=_("Month"), choices=month_choices, value_of="month_facet"),
+    ),
+    sorts=(TypeSort(key="next_session", label=_("Next session first"), value_of="next_session_rank"),),
 )

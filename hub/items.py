@@ -38,8 +38,8 @@ def check_search_key(kind, key):
 class TypeFacet:
     """A search facet of one item type besides the facets every item has (type, service, region,
     risk, level): ``key`` is the search parameter and the facet's name in every answer; the
-    page method named ``value_of`` gives an item's value (a key of ``choices``, or None when it
-    has none); ``choices`` gives ``[(key, label)]`` in display order, labels in the active
+    page method named ``value_of`` gives an item's value (a key of ``choices``, a list of them
+    when an item has several, or None when it has none); ``choices`` gives ``[(key, label)]`` in display order, labels in the active
     language (a callable, so that a type declared before its models are ready can name them)."""
 
     key: str
@@ -66,6 +66,18 @@ class TypeSort:
 
     def __post_init__(self):
         check_search_key("sort", self.key)
+
+
+@dataclass(frozen=True)
+class FeedUpdate:
+    """A dated public change of an item besides its publications (``ItemPage.feed_updates``): an
+    entry of its own in the search's feeds. ``key`` tells it from the item's other updates, for
+    good: a feed reader shows a new key as a new entry."""
+
+    key: str
+    moment: object  # an aware datetime: the entry's date
+    title: str
+    summary: str  # plain text: what changed
 
 
 @dataclass(frozen=True, eq=False)

@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.models import ItemIndexPage, ItemPage, Organization, Risk
 
 from ..blocks import MaterialsBlock
+from ..outlets import DialogueOutlets
 from .registration_routes import RegistrationRoutes
 
 
@@ -74,7 +75,7 @@ class DialogueIndexPage(ItemIndexPage):
         return self.url + self.reverse_subpage("poster", kwargs={"word": word, "key": str(session_key)})
 
 
-class DialoguePage(RegistrationRoutes, ItemPage):
+class DialoguePage(RegistrationRoutes, DialogueOutlets, ItemPage):
     kind = models.CharField(_("kind of dialogue"), max_length=20, choices=DialogueKind.choices)
     organizers = ParentalManyToManyField(
         Organization, verbose_name=_("organizers"), related_name="organized_dialogues"

@@ -28,7 +28,7 @@ from functools import cached_property
 from django.db import connection
 
 from ..models import IndexChange, IndexedItem, IndexState
-from ..query import facet_values
+from ..query import as_list, facet_values
 
 ITEMS = IndexedItem._meta.db_table
 STATE = IndexState._meta.db_table
@@ -443,7 +443,9 @@ def added_rows(item_ids):
 
 def row_facets(row):
     item_type, services, regions, risks, level = row[3:8]
-    return facet_values(item_type, split(services), split(regions), split(risks), level, split_pairs(row[10]))
+    return facet_values(
+        item_type, split(services), split(regions), split(risks), level, split_facets(row[10])
+    )
 
 
 def place(ordered, key_value, key, descending=False):
@@ -473,12 +475,23 @@ def split(joined):
 
 
 def joined_pairs(values):
-    """``{key: value}`` as an items row stores it: ``key=value`` pairs joined by ``|``, by key."""
-    return "|".join(f"{key}={value}" for key, value in sorted(values.items()))
+    """``{key: value}`` as an items row stores it: ``key=value`` pairs joined by ``|``, by key; a
+    facet with several values (a list) gives a pair for each."""
+    return "|".join(f"{key}={item}" for key, value in sorted(values.items()) for item in as_list(value))
 
 
 def split_pairs(joined):
+    """``{key: value}`` of a row's ranks (one value per key)."""
     return dict(pair.split("=", 1) for pair in joined.split("|")) if joined else {}
+
+
+def split_facets(joined):
+    """``{facet: [values]}`` of a row's declared facets (``joined_pairs``)."""
+    facets = {}
+    for pair in joined.split("|") if joined else ():
+        key, value = pair.split("=", 1)
+        facets.setdefault(key, []).append(value)
+    return facets
 
 
 def bitmap_of(ordinals, size):
