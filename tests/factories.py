@@ -272,16 +272,19 @@ class AdvocacyBriefPageFactory(ItemPageFactory):
     def authors(page, create, extracted, **kwargs):
         """``authors=[{...}, ...]``: keyword arguments of each BriefAuthorFactory; one by default."""
         if create:
-            for author in [{}] if extracted is None else extracted:
-                BriefAuthorFactory(brief=page, **author)
+            authors = [{}] if extracted is None else extracted
+            for sort_order, author in enumerate(authors):
+                BriefAuthorFactory(brief=page, sort_order=sort_order, **author)
 
     @factory.post_generation
     def citations(page, create, extracted, **kwargs):
         """``citations=[casefile, (casefile, pinpoint), ...]``, in citation order."""
         if create:
-            for citation in extracted or []:
+            for sort_order, citation in enumerate(extracted or []):
                 casefile, pinpoint = citation if isinstance(citation, tuple) else (citation, "")
-                BriefCitationFactory(brief=page, casefile=casefile, pinpoint=pinpoint)
+                BriefCitationFactory(
+                    brief=page, casefile=casefile, pinpoint=pinpoint, sort_order=sort_order
+                )
 
 
 class BriefAuthorFactory(DjangoModelFactory):
@@ -323,8 +326,9 @@ class CollaborationAgreementPageFactory(ItemPageFactory):
             {"role": AgreementParty.Role.NON_PROFIT},
         ]
         if create:
-            for party in default if extracted is None else extracted:
-                AgreementPartyFactory(agreement=page, **party)
+            parties = default if extracted is None else extracted
+            for sort_order, party in enumerate(parties):
+                AgreementPartyFactory(agreement=page, sort_order=sort_order, **party)
 
 
 class AgreementPartyFactory(DjangoModelFactory):

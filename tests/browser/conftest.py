@@ -108,8 +108,34 @@ def live_site(browser, django_db_serialized_rollback, live_server):
     emptied after each test)."""
     from tests.browser.content import build_browser_content
 
+    _serialize_requests(live_server)
     yield LiveSite(live_server.url, build_browser_content())
     _wait_for_requests_to_end()
+
+
+def _serialize_requests(live_server):
+    """Serve one request at a time. The request threads share the test's in-memory SQLite
+    connection, so two requests at once (the admin's background requests beside a form's
+    submission) would open a transaction inside another's. Each response is read whole inside the
+    lock, so a streamed body does not reach the database after the lock is released."""
+    server = live_server.thread.httpd
+    if getattr(server, "serialized", False):
+        return
+    app = server.get_app()
+    lock = threading.Lock()
+
+    def serialized(environ, start_response):
+        with lock:
+            response = app(environ, start_response)
+            try:
+                body = b"".join(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+        return [body]
+
+    server.set_app(serialized)
+    server.serialized = True
 
 
 def _wait_for_requests_to_end(timeout=10):
