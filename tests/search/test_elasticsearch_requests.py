@@ -31,6 +31,11 @@ FIELDS = {
     "lifecycle": "type_facet_lifecycle",
     "technique": "type_facet_technique",
     "disclosure": "type_facet_disclosure",
+    # The dialogues' facets (dialogues.items).
+    "kind": "type_facet_kind",
+    "attendance_mode": "type_facet_attendance_mode",
+    "accessibility": "type_facet_accessibility",
+    "month": "type_facet_month",
 }
 SOURCE = [
     "id",
@@ -75,6 +80,7 @@ SELECTIONS = [
     {"service": ["education", "sante"], "region": ["laval"]},
     {"type": ["brief"], "risk": ["erreurs"], "level": ["2", "none"]},
     {"type": ["system"], "lifecycle": ["in-use"], "disclosure": ["high", "low"]},
+    {"kind": ["workshop"], "accessibility": ["hearing_loop", "step_free"], "month": ["2026-12"]},
 ]
 SORTS = {
     "relevance": ["_score", {"date": "desc"}, {"id": "desc"}],
@@ -85,6 +91,12 @@ SORTS = {
     # The register's sort: ranked items first, highest first; the others last; ties newest first.
     "disclosure": [
         {"rank_disclosure": {"order": "desc", "missing": "_last", "unmapped_type": "integer"}},
+        {"date": "desc"},
+        {"id": "desc"},
+    ],
+    # The dialogues' sort: the soonest next session first (its rank is highest).
+    "next_session": [
+        {"rank_next_session": {"order": "desc", "missing": "_last", "unmapped_type": "integer"}},
         {"date": "desc"},
         {"id": "desc"},
     ],
@@ -238,7 +250,19 @@ def test_index_settings_analysers_and_mapping():
         "updated": {"type": "date", "format": "strict_date_optional_time"},
         "url": {"type": "keyword", "index": False},
         "fingerprint": {"type": "keyword", "index": False},
-        **{f"type_facet_{name}": {"type": "keyword"} for name in ("lifecycle", "technique", "disclosure")},
+        **{
+            f"type_facet_{name}": {"type": "keyword"}
+            for name in (
+                "lifecycle",
+                "technique",
+                "disclosure",
+                "kind",
+                "attendance_mode",
+                "accessibility",
+                "month",
+            )
+        },
+        "rank_next_session": {"type": "integer"},
         "rank_disclosure": {"type": "integer"},
     }
 
@@ -283,7 +307,7 @@ def recorded(name):
 
 def test_response_with_text_and_facets_parses_to_search_results():
     """Recorded from osmem-server for: text "risque", service sante, 3 per page (the register's
-    facets, added later, with the empty counts the server gives case files for them)."""
+    and the dialogues' facets, added later, with the empty counts the server gives case files for them)."""
     query = SearchQuery.build(text="risque", locale="fr", service=["sante"], page_size=3)
 
     results = parse_results(query, HubFacetedSearch(query, "vigie"), recorded("text_and_facets"))
@@ -319,6 +343,10 @@ def test_response_with_text_and_facets_parses_to_search_results():
         "lifecycle": {},
         "technique": {},
         "disclosure": {},
+        "kind": {},
+        "attendance_mode": {},
+        "accessibility": {},
+        "month": {},
     }
 
 
