@@ -33,7 +33,7 @@ def location_of(scheduled):
     facts = scheduled.facts
     parts = []
     if facts.venue_id and facts.status != SessionStatus.MOVED_ONLINE:
-        venue = facts.venue.localized
+        venue = scheduled.venue
         parts.append(f"{venue.name}, {venue.street_address}, {venue.municipality}")
     if facts.is_online:
         parts.append(_("Online"))

@@ -55,7 +55,7 @@ DIALOGUE_COLUMNS = (
 
 def venue_cell(name):
     return lambda scheduled: (
-        clean_text(getattr(scheduled.facts.venue.localized, name)) if held_at_venue(scheduled.facts) else ""
+        clean_text(getattr(scheduled.venue, name)) if held_at_venue(scheduled.facts) else ""
     )
 
 

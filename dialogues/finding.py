@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .models import DialoguePage, Session, SessionStatus, Venue
+from .models import DialoguePage, ScheduledSession, Session, SessionStatus, Venue
 
 # The groups of the index, in their order.
 AT_VENUE, IN_REGION, UPCOMING, PAST = range(4)
@@ -75,6 +75,49 @@ def venue_in(key, language):
     """The venue of ``key`` in ``language``, else in its other language; None when unknown."""
     venues = Venue.objects.filter(key=key).select_related("region", "locale")
     return venues.filter(locale__language_code=language).first() or venues.order_by("pk").first()
+
+
+def scheduled_sessions(facts, words, language):
+    """``ScheduledSession``s of the original version's sessions ``facts``, in time order, with the
+    words of the reader's version's sessions ``words`` where they have them and each venue in
+    ``language`` (read in two queries)."""
+    venues = localized_venues([session.venue_id for session in facts if session.venue_id], language)
+    return _scheduled(facts, words, venues)
+
+
+def schedules_of(pages, language):
+    """``{page pk: its schedule()}`` for the stored dialogues ``pages``, in four queries."""
+    originals = dict(
+        DialoguePage.objects.live()
+        .filter(translation_key__in={page.translation_key for page in pages})
+        .order_by("-pk")
+        .values_list("translation_key", "pk")
+    )  # the lowest pk of each group comes last and stays: ``original_version``
+    original_of = {page.pk: originals.get(page.translation_key, page.pk) for page in pages}
+    sessions = {}
+    for session in Session.objects.filter(dialogue_id__in={*original_of.values(), *original_of}):
+        sessions.setdefault(session.dialogue_id, []).append(session)
+    venues = localized_venues(
+        [session.venue_id for found in sessions.values() for session in found if session.venue_id], language
+    )
+    return {
+        page.pk: _scheduled(
+            sessions.get(original, []), [] if original == page.pk else sessions.get(page.pk, []), venues
+        )
+        for page, original in ((page, original_of[page.pk]) for page in pages)
+    }
+
+
+def _scheduled(facts, words, venues):
+    by_key = {session.translation_key: session for session in words}
+    return [
+        ScheduledSession(
+            session,
+            by_key.get(session.translation_key, session),
+            venues.get(session.venue_id) if session.venue_id else None,
+        )
+        for session in sorted(facts, key=lambda session: (session.starts_at, session.pk or 0))
+    ]
 
 
 def localized_venues(venue_ids, language):

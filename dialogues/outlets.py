@@ -84,7 +84,7 @@ class DialogueOutlets:
         for scheduled in self.shown_schedule:
             parts += [scheduled.words.title, scheduled.words.status_note, scheduled.words.what_to_bring]
             if held_at_venue(scheduled.facts):
-                venue = scheduled.facts.venue.localized
+                venue = scheduled.venue
                 parts += [venue.name, venue.municipality]
         parts.append(self.account)
         return parts

@@ -31,7 +31,7 @@ def session_record(scheduled, api):
         "format": api.choice(facts, "format"),
         "status": api.choice(facts, "status"),
         "status_note": words.status_note,
-        "venue": venue_record(facts.venue.localized, api) if held_at_venue(facts) else None,
+        "venue": venue_record(scheduled.venue, api) if held_at_venue(facts) else None,
         "online_url": public_online_url(facts) or None,
         "languages": list(facts.languages),
         "accommodations": [api.term(field, label) for field, label in facts.accommodations()],

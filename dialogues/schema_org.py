@@ -73,7 +73,7 @@ def session_data(scheduled):
         "inLanguage": list(facts.languages),
     }
     if held_at_venue(facts):
-        data["location"].append(place_data(facts.venue.localized))
+        data["location"].append(place_data(scheduled.venue))
     if facts.is_online:
         virtual = {"@type": "VirtualLocation"}
         if public_online_url(facts):

@@ -221,6 +221,8 @@ def documents_of_pages(pages, urls, chunk_size=1000):
 
 
 def _chunk_documents(pages, urls):
+    if pages:
+        type(pages[0]).prepare_listed(pages)
     taxonomy = taxonomy_keys(pages)
     publications = publication_log([page.pk for page in pages])
     group = []

@@ -218,6 +218,9 @@ class ScheduledSession:
 
     facts: Session
     words: Session
+    # The session's venue in the reader's language (``DialoguePage.schedule`` reads every venue
+    # of the schedule at once); None when the session has no venue.
+    venue: Venue | None = None
 
     @property
     def key(self):

@@ -11,7 +11,7 @@ from hub.items import public_pages
 from hub.templatetags.hub_tags import as_read_in, interface_language, labels, live_ancestors
 
 from ..blocks import MATERIAL_KINDS
-from ..finding import locale_codes, localized_venues
+from ..finding import locale_codes
 from ..models import SESSION_LANGUAGES, ScheduledSession, SessionStatus, Venue
 
 register = template.Library()
@@ -35,16 +35,15 @@ class ShownSession:
 
 @register.simple_tag(takes_context=True)
 def dialogue_schedule(context, page):
-    """``page.schedule()`` as ``ShownSession``s, with every venue read in two queries."""
+    """``page.schedule()`` as ``ShownSession``s."""
     language = interface_language(context)
     schedule = page.schedule()
-    venues = localized_venues([shown.facts.venue_id for shown in schedule if shown.facts.venue_id], language)
     codes = locale_codes()
     names = dict(SESSION_LANGUAGES)
     return [
         ShownSession(
             session=shown,
-            venue=venues.get(shown.facts.venue_id),
+            venue=shown.venue,
             words_lang=_other_language(codes.get(shown.words.locale_id), language),
             languages=[names[code] for code in shown.facts.languages or () if code in names],
         )

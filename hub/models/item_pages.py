@@ -416,6 +416,12 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
         """``pages`` loading in bulk what ``search_body_parts`` reads (a rebuild reads every item)."""
         return pages
 
+    @classmethod
+    def prepare_listed(cls, pages):
+        """Load at once, onto each page of the list ``pages``, what the outlets read of each
+        beyond its queryset's reach (``search_related``); a list of items calls it so that its
+        queries do not grow with its length. Nothing to load by default."""
+
     def search_body_parts(self):
         """Every piece of text a reader sees in the item besides its title and summaries, in
         reading order; empty pieces are left out by the caller."""

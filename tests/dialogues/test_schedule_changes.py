@@ -159,8 +159,8 @@ def admin_form(page, **session_fields):
             "action-publish": "action-publish",
         }
     )
-    # The admin shows the languages as JSON (the session form's checkboxes are not used inline).
-    data["sessions-0-languages"] = '["fr"]'
+    # The languages are checkboxes: one value per ticked box.
+    data["sessions-0-languages"] = list(page.sessions.get().languages)
     data["organizers"] = [organization.pk for organization in page.organizers.all()]
     data["services"] = [term.pk for term in terms(Service, page.service_keys, "fr")]
     data["regions"] = [term.pk for term in terms(Region, page.region_keys, "fr")]

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from dialogues.models import DialoguePage, RegistrationMode, SessionFormat, SessionStatus
-from tests.factories import DialoguePageFactory, VenueFactory, session, translate_page
+from tests.factories import DialoguePageFactory, VenueFactory, locale, session, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +117,39 @@ def test_an_editor_ticks_a_sessions_languages(client, site_pages, superuser):
     html = response.content.decode()
     for code in ("fr", "en"):
         assert f'type="checkbox" name="sessions-__prefix__-languages" value="{code}"' in html
+
+
+def test_a_list_of_dialogues_reads_every_schedule_at_once_as_each_page_would(
+    site_pages, django_assert_num_queries
+):
+    """Lists (the register's timeline, the search rebuild) read the schedules in four queries; each
+    is the page's own: the original's facts, the version's words, the venue in the language."""
+    venue = VenueFactory(name="Bibliothèque fictive du Parc")
+    english_venue = venue.copy_for_translation(locale("en"))
+    english_venue.name = "Fictional Park Library"
+    english_venue.save()
+    original = DialoguePageFactory(
+        sessions=[
+            session(starts_at=datetime.datetime(2027, 5, 20, 18, 0, tzinfo=QUEBEC), venue=venue),
+            session(starts_at=datetime.datetime(2027, 5, 6, 18, 0, tzinfo=QUEBEC), what_to_bring="Rien."),
+        ]
+    )
+    english = translate_page(original, title="Fictional workshop")
+    other = DialoguePageFactory()
+    pks = [original.pk, english.pk, other.pk]
+
+    def shown(schedule):
+        return [(s.facts.pk, s.words.pk, s.venue.name if s.venue else None) for s in schedule]
+
+    for language in ("fr", "en"):
+        with translation.override(language):
+            expected = {pk: shown(DialoguePage.objects.get(pk=pk).schedule()) for pk in pks}
+            pages = list(DialoguePage.objects.filter(pk__in=pks))
+            with django_assert_num_queries(4):
+                DialoguePage.prepare_listed(pages)
+            with django_assert_num_queries(0):
+                listed = {page.pk: shown(page.shown_schedule) for page in pages}
+        assert listed == expected
+        assert expected[english.pk][0][1] != expected[original.pk][0][1], "the translation's own words"
+        venue_name = "Fictional Park Library" if language == "en" else "Bibliothèque fictive du Parc"
+        assert expected[original.pk][1][2] == venue_name
