@@ -255,6 +255,18 @@ def public_pages(pages):
     return [page for page in pages if page.pk in public]
 
 
+def prepare_listed(pages):
+    """``pages`` (specific pages of any models) loaded for a list: each item model's
+    ``prepare_listed`` gets its own pages at once. Returns ``pages``."""
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, found in by_model.items():
+        if hasattr(model, "prepare_listed"):
+            model.prepare_listed(found)
+    return pages
+
+
 class ItemPageQuerySet(PageQuerySet):
     """Pages as every outlet asks for them."""
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from hub.calendars import CONTENT_TYPE, calendar_of
+from hub.items import prepare_listed
 
 from .feeds import search_in_words
 from .requests import parse_request
@@ -46,5 +47,12 @@ def found_pages(query):
         page_ids += [hit["page_id"] for hit in hits]
         if len(hits) < PAGE_SIZE:
             break
-    pages = Page.objects.live().public().filter(pk__in=page_ids).specific().in_bulk()
-    return [pages[page_id] for page_id in page_ids if page_id in pages]
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(pk__in=page_ids)
+        .specific()
+        .select_related("locale", for_specific_subqueries=True)
+        .in_bulk()
+    )
+    return prepare_listed([pages[page_id] for page_id in page_ids if page_id in pages])

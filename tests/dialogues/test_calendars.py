@@ -206,3 +206,25 @@ def test_a_bad_search_parameter_is_refused_by_name(client, searchable):
     response = client.get(search_calendar_path(), {"type": "dialogue", "month": "2027-13"})
     assert response.status_code == 400
     assert "month" in response.json()["errors"]
+
+
+def test_a_search_calendar_asks_the_same_number_of_queries_for_one_dialogue_or_five(
+    client, site_pages, django_assert_max_num_queries
+):
+    def queries(count):
+        DialoguePage.objects.all().delete()
+        for number in range(count):
+            DialoguePageFactory(
+                title=f"Atelier fictif {number}",
+                sessions=[
+                    session(starts_at=at(2027, 3, 1 + number, 18)),
+                    session(starts_at=at(2027, 4, 1, 18)),
+                ],
+            )
+        rebuild_index(get_backend())
+        with django_assert_max_num_queries(200) as captured:
+            calendar = read_calendar(client.get(search_calendar_path(), {"type": "dialogue"}))
+        assert len(calendar.walk("VEVENT")) == 2 * count
+        return len(captured)
+
+    assert queries(5) == queries(1)
