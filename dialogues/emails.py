@@ -6,6 +6,7 @@ Sent through Django's e-mail backend (the console in development, SMTP in produc
 is logged with the registration's reference only: a mail server's error names the recipient."""
 
 import logging
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -13,17 +14,26 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from hub.calendars import calendar_host
+
 from .calendar import calendar_of, event_of
 from .models import RegistrationStatus
 
 logger = logging.getLogger(__name__)
 
 
+def absolute(request, path):
+    """``path`` as a full address: the request's host, or the hub's address
+    (``WAGTAILADMIN_BASE_URL``) when no request is at hand (a publication's promotions)."""
+    return request.build_absolute_uri(path) if request else urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+
+
 def session_calendar(scheduled, page, request, online_url):
     """The ``.ics`` of one session; for a registered person, the online link as RFC 7986's
-    ``CONFERENCE``, which calendar applications offer as "Join"."""
-    url = request.build_absolute_uri(page.get_url(request))
-    event = event_of(scheduled, page, url, request.get_host())
+    ``CONFERENCE``, which calendar applications offer as "Join". Its UID is the calendars' own
+    (``calendar_host``), so that the event a person imports is the one a feed later updates."""
+    url = absolute(request, page.get_url(request))
+    event = event_of(scheduled, page, url, calendar_host())
     if online_url:
         event.add("conference", online_url, parameters={"value": "URI"})
     return calendar_of([event], page.title)
@@ -37,14 +47,14 @@ def send_status(registration, page, scheduled, request, promoted_from_waiting=Fa
     confirmed = registration.status == RegistrationStatus.CONFIRMED
     with translation.override(registration.language):
         status_url, cancel_url = (
-            request.build_absolute_uri(path) for path in page.person_paths(request, registration)
+            absolute(request, path) for path in page.person_paths(request, registration)
         )
         online_url = scheduled.facts.online_url if confirmed and scheduled.facts.is_online else ""
         context = {
             "registration": registration,
             "page": page,
             "session": scheduled,
-            "page_url": request.build_absolute_uri(page.get_url(request)),
+            "page_url": absolute(request, page.get_url(request)),
             "status_url": status_url,
             "cancel_url": cancel_url,
             "online_url": online_url,

@@ -105,6 +105,24 @@ def cancel(registration, request):
     return True
 
 
+def promote_on_more_places(sender, instance, raw=False, **kwargs):
+    """Before a session is written (by any road that publishes it): when its capacity rises, the
+    people waiting longest take the new places once the publication has committed."""
+    if raw or instance.pk is None:
+        return
+    before = sender.objects.filter(pk=instance.pk).values_list("capacity", flat=True).first()
+    if (instance.capacity or 0) > (before or 0):
+        key, dialogue_id = instance.translation_key, instance.dialogue_id
+        transaction.on_commit(lambda: promote_after_publication(dialogue_id, key))
+
+
+def promote_after_publication(dialogue_id, session_key):
+    dialogue = DialoguePage.objects.filter(pk=dialogue_id).first()
+    if dialogue is not None:
+        with exclusive(lock_name(session_key)):
+            promote_waiting(dialogue.original_version(), session_key, None)
+
+
 def promote_waiting(dialogue, session_key, request):
     """Confirm the people waiting longest, as many as there are places left (under the lock)."""
     scheduled = find_session(dialogue, session_key)

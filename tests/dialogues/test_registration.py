@@ -8,11 +8,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from dialogues.models import Registration, RegistrationMode, SessionFormat, SessionStatus
-from tests.factories import DialoguePageFactory, PageViewRestrictionFactory, session, translate_page
+from dialogues.models import DialoguePage, Registration, RegistrationMode, SessionFormat, SessionStatus
+from tests.dialogues.test_calendars import ics_path
+from tests.dialogues.test_schedule_changes import admin_form, form_errors
+from tests.factories import (
+    DialoguePageFactory,
+    PageViewRestrictionFactory,
+    role_user,
+    session,
+    translate_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -104,13 +114,28 @@ def test_registering_confirms_the_place_with_a_page_and_an_email_holding_the_cal
     [(name, content, mimetype)] = message.attachments
     assert (name, mimetype) == ("session.ics", "text/calendar")
     event = Calendar.from_ical(content).walk("VEVENT")[0]
-    assert str(event["UID"]) == f"{dialogue.schedule()[0].key}@testserver"
+    # The same event as the dialogue's calendar: a calendar that later subscribes updates it.
+    published = Calendar.from_ical(client.get(ics_path(dialogue)).content).walk("VEVENT")[0]
+    assert str(event["UID"]) == str(published["UID"])
+    assert str(event["UID"]).startswith(str(dialogue.schedule()[0].key))
     assert event.decoded("DTSTART") == STARTS
     assert str(event["CONFERENCE"]) == ONLINE_URL
 
     status_urls, cancel_urls = links_in(message)
     assert response.redirect_chain[0][0] in status_urls[-1]
     assert cancel_urls and registration.token in cancel_urls[0]
+
+
+def test_the_emails_event_is_the_calendars_whatever_host_each_request_named(site_pages, committed):
+    """A person imports the e-mail's event, then subscribes to the dialogue's calendar through
+    another of the hub's names: the calendar updates that event instead of adding a second."""
+    page = DialoguePageFactory(sessions=[hub_session()])
+    committed(Client(HTTP_HOST="localhost").post, form_url(page), answers())
+    [message] = mail.outbox
+    [(_name, content, _mimetype)] = message.attachments
+    emailed = Calendar.from_ical(content).walk("VEVENT")[0]
+    subscribed = Calendar.from_ical(Client(HTTP_HOST="127.0.0.1").get(ics_path(page)).content)
+    assert str(emailed["UID"]) == str(subscribed.walk("VEVENT")[0]["UID"])
 
 
 def test_when_places_run_out_people_go_on_the_waiting_list_without_the_online_link(
@@ -163,6 +188,57 @@ def test_cancelling_asks_first_then_gives_the_place_to_the_first_person_waiting(
     later.refresh_from_db()
     assert later.status == "waiting"
     assert len(mail.outbox) == 1
+
+
+def fill_and_wait(client, page, committed):
+    """Two places taken, then two people waiting; the e-mails so far are cleared."""
+    for number in range(2):
+        register(client, page, committed, email=f"personne{number}@example.org")
+    waiting = [register(client, page, committed, email=f"attente{n}@example.org")[1] for n in range(2)]
+    mail.outbox.clear()
+    return waiting
+
+
+def test_more_places_published_go_to_the_people_waiting_longest(client, dialogue, committed, settings):
+    first, second = fill_and_wait(client, dialogue, committed)
+    page = DialoguePage.objects.get(pk=dialogue.pk)
+    [stored] = page.sessions.all()
+    stored.capacity = 3
+    page.sessions = [stored]
+    page.save_revision()  # a draft gives nobody a place
+    first.refresh_from_db()
+    assert first.status == "waiting" and mail.outbox == []
+
+    committed(page.save_revision().publish)
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("confirmed", "waiting")
+    [message] = mail.outbox
+    assert message.to == ["attente0@example.org"]
+    assert ONLINE_URL in message.body
+    # No request at hand: the links are on the hub's own address.
+    status_urls, cancel_urls = links_in(message)
+    assert cancel_urls[0].startswith(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/")
+
+
+def test_more_places_published_from_the_admin_go_to_the_people_waiting(client, dialogue, committed):
+    first, second = fill_and_wait(client, dialogue, committed)
+    editor = Client()
+    editor.force_login(role_user(None, "administratrice"))
+    url = reverse("wagtailadmin_pages:edit", args=[dialogue.pk])
+    form = admin_form(DialoguePage.objects.get(pk=dialogue.pk), capacity=4)
+
+    response = committed(editor.post, url, form)
+
+    assert response.status_code == 302, form_errors(response)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("confirmed", "confirmed")
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "attente0@example.org",
+        "attente1@example.org",
+    ]
 
 
 def test_errors_name_their_field_and_register_nobody(client, dialogue):
