@@ -212,3 +212,27 @@ def test_the_page_asks_the_same_number_of_queries_whatever_its_sessions(
         return len(queries)
 
     assert count(6) == count(1)
+
+
+@pytest.mark.parametrize(
+    ("mode", "fields", "said"),
+    [
+        (RegistrationMode.NONE, {}, "Des questions ? Appelez le : 514 555-0177"),
+        (
+            RegistrationMode.EXTERNAL,
+            {"registration_url": "https://inscription.example.org/"},
+            "S’inscrire par téléphone : 514 555-0177",
+        ),
+    ],
+)
+def test_a_sessions_phone_is_for_questions_when_nobody_needs_to_register(
+    client, site_pages, mode, fields, said
+):
+    page = DialoguePageFactory(
+        sessions=[session(starts_at=THURSDAY, registration=mode, registration_phone="514 555-0177", **fields)]
+    )
+    [box] = sessions_of(soup(client.get(page.url)))
+    shown = text(box.select_one(".session-registration"))
+    assert said in shown
+    if mode == RegistrationMode.NONE:
+        assert "inscrire par téléphone" not in shown
