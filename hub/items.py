@@ -130,6 +130,11 @@ class ItemType:
     def index(self):
         return apps.get_model(self.index_model)
 
+    @property
+    def is_event(self):
+        """Its items are events, with dates a calendar holds (``ItemPage.calendar_events``)."""
+        return self.schema_type == "Event"
+
     @cached_property
     def data_file(self):
         """The type's ``ItemDataFile``: its columns, JSON items and vocabularies (open data)."""

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -228,3 +229,17 @@ def test_a_search_calendar_asks_the_same_number_of_queries_for_one_dialogue_or_f
         return len(captured)
 
     assert queries(5) == queries(1)
+
+
+def test_a_search_for_dialogues_offers_itself_as_a_calendar_and_a_search_for_case_files_does_not(
+    client, searchable
+):
+    def calendar_links(params):
+        page = BeautifulSoup(client.get("/fr/recherche/", params).content.decode(), "html.parser")
+        return [link["href"] for link in page.select('a[type="text/calendar"]')]
+
+    [link] = calendar_links({"type": "dialogue", "kind": "forum"})
+    forums = read_calendar(client.get(link))
+    assert [str(event["summary"]) for event in forums.walk("VEVENT")] == ["Forum fictif régional"]
+    assert len(calendar_links({})) == 1  # every type, dialogues among them
+    assert calendar_links({"type": "casefile"}) == []
