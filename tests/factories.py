@@ -26,6 +26,7 @@ from advocacy.models import (
     CollaborationAgreementPage,
 )
 from dialogues.models import DialogueKind, DialoguePage, Session, SessionFormat, Venue, VenueKind
+from followup.models import Commitment
 from hub.models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from hub.roles import media_collection
 from hub.site_setup import ensure_site
@@ -282,9 +283,7 @@ class AdvocacyBriefPageFactory(ItemPageFactory):
         if create:
             for sort_order, citation in enumerate(extracted or []):
                 casefile, pinpoint = citation if isinstance(citation, tuple) else (citation, "")
-                BriefCitationFactory(
-                    brief=page, casefile=casefile, pinpoint=pinpoint, sort_order=sort_order
-                )
+                BriefCitationFactory(brief=page, casefile=casefile, pinpoint=pinpoint, sort_order=sort_order)
 
 
 class BriefAuthorFactory(DjangoModelFactory):
@@ -318,6 +317,15 @@ class CollaborationAgreementPageFactory(ItemPageFactory):
     end_date = datetime.date(2026, 1, 15)
 
     @factory.post_generation
+    def commitments(page, create, extracted, **kwargs):
+        """``commitments=[commitment(...), ...]``, in that order (as the editor orders them): none by
+        default."""
+        for sort_order, item in enumerate(extracted or ()):
+            item.sort_order = sort_order
+        if extracted:
+            page.commitments = extracted
+
+    @factory.post_generation
     def parties(page, create, extracted, **kwargs):
         """``parties=[{...}, ...]``: keyword arguments of each AgreementPartyFactory; by default a
         municipality and a non-profit, the minimum of two."""
@@ -329,6 +337,13 @@ class CollaborationAgreementPageFactory(ItemPageFactory):
             parties = default if extracted is None else extracted
             for sort_order, party in enumerate(parties):
                 AgreementPartyFactory(agreement=page, sort_order=sort_order, **party)
+
+
+def commitment(text="Publier le code source du système.", owner=None, **fields):
+    """An unsaved commitment for ``CollaborationAgreementPageFactory(commitments=[...])``, owned by
+    ``owner`` (a new municipality unless given)."""
+    owner = owner or OrganizationFactory(kind=Organization.Kind.MUNICIPALITY)
+    return Commitment(text=text, owner=owner, **fields)
 
 
 class AgreementPartyFactory(DjangoModelFactory):

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "advocacy",
     "registry",
     "dialogues",
+    "followup",
     "search",
     "demo",
     "open_data",

@@ -184,6 +184,15 @@ class SignatorySerializer(serializers.Serializer):
     signed_on = serializers.DateField(allow_null=True)
 
 
+class CommitmentSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="Its public id: the item's, then `-C` and its number.")
+    number = serializers.IntegerField(min_value=1, help_text="Given once, never reused.")
+    text = serializers.CharField()
+    owner = OrganizationSerializer(help_text="The organization responsible.")
+    owner_role = serializers.CharField(allow_blank=True, help_text="Who in that organization.")
+    due_date = serializers.DateField(allow_null=True)
+
+
 class DisclosureSerializer(serializers.Serializer):
     """How much of the register's expected fields the organization's published declaration gives."""
 
@@ -312,6 +321,7 @@ class ItemSerializer(serializers.Serializer):
     )
     parties = PartySerializer(many=True, help_text="Agreements.")
     signatories = SignatorySerializer(many=True, help_text="Agreements.")
+    commitments = CommitmentSerializer(many=True, help_text="Agreements, in the order of the page.")
     organization = OrganizationSerializer(allow_null=True, help_text="AI systems: the public body using it.")
     unit = serializers.CharField(
         allow_null=True, allow_blank=True, help_text="AI systems: its branch or service."

@@ -543,7 +543,7 @@ def agreement_form(page, title, *organizations):
             "scope": page.scope,
             "citizen_role": page.citizen_role,
             "status": page.status,
-            "commitments": streamfield([]),
+            "commitments": inline_formset([]),
             "comments": inline_formset([]),
             "signatories": inline_formset([]),
             "parties": inline_formset(

@@ -1,0 +1,189 @@
+"""A commitment: what an organization undertook to do in an item (an agreement now, a consultation
+report later), by when. One model for every such item: its parent is the item's page, whatever
+its type, so the page's revisions, publication and translation carry it like any inline.
+
+A commitment keeps its ``translation_key`` across languages and edits, and its ``number`` once
+given: ``<item id>-C<number>`` is its public id, and citations name it."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from hub.models import ItemPage, ItemPart, Organization
+
+from ..numbering import next_number
+
+
+class CommitmentStatus(models.TextChoices):
+    """Where a commitment stands: its latest progress update's status, "planned" until one."""
+
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in-progress", _("In progress")
+    DONE = "done", _("Done")
+    PARTLY_DONE = "partly-done", _("Partly done")
+    ABANDONED = "abandoned", _("Abandoned")
+    POSTPONED = "postponed", _("Postponed")
+
+
+# A commitment in one of these is no longer awaited: it is never overdue.
+CLOSED_STATUSES = frozenset({CommitmentStatus.DONE, CommitmentStatus.ABANDONED})
+
+
+def is_overdue(due_date, status, today):
+    """Whether a commitment due on ``due_date`` (None: no date) and standing at ``status`` is
+    overdue on ``today``: its due date has passed and it is neither done nor abandoned. Computed,
+    never typed: it changes with the calendar, not with an edit."""
+    return due_date is not None and due_date < today and status not in CLOSED_STATUSES
+
+
+class Commitment(ItemPart, TranslatableMixin, Orderable):
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="commitments")
+    text = models.TextField(_("commitment"), help_text=_("What will be done, in plain words."))
+    owner = models.ForeignKey(
+        Organization,
+        verbose_name=_("responsible organization"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    owner_role = models.CharField(
+        _("responsible unit or role"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who in that organization answers for it, for example: “Direction des technologies”."),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    # Given once, the next of its item on the first save (``followup.numbering``), never reused.
+    number = models.PositiveIntegerField(_("number"), editable=False)
+
+    panels = [
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("owner"), FieldPanel("owner_role")]),
+        FieldPanel("due_date"),
+    ]
+    translatable_fields = [
+        TranslatableField("text"),
+        SynchronizedField("owner"),
+        TranslatableField("owner_role"),
+        SynchronizedField("due_date"),
+        SynchronizedField("number"),
+    ]
+    api_fields = [
+        APIField("public_id"),
+        APIField("number"),
+        APIField("text"),
+        APIField("owner_key"),
+        APIField("owner_role"),
+        APIField("due_date"),
+    ]
+
+    label = _("Commitment")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "number"], name="followup_commitment_number_per_page")
+        ]
+
+    def __str__(self):
+        return f"C{self.number}" if self.number else Truncator(self.text).words(8)
+
+    @classmethod
+    def by_page(cls, pages):
+        """``{page id: [commitment]}`` of these item pages (an open-data chunk's), each in its page's
+        order, knowing its page and its owner's name in that page's language, read at once."""
+        items = {page.pk: page for page in pages}
+        commitments = list(
+            cls.objects.filter(page_id__in=items)
+            .select_related("owner")
+            .order_by("page_id", "sort_order", "pk")
+        )
+        keys = {commitment.owner.translation_key for commitment in commitments}
+        names = {
+            (key, locale_id): name
+            for key, locale_id, name in Organization.objects.filter(translation_key__in=keys).values_list(
+                "translation_key", "locale_id", "name"
+            )
+        }
+        by_page = {}
+        for commitment in commitments:
+            item = commitment.__dict__["item"] = items[commitment.page_id]
+            owner = commitment.owner
+            commitment.__dict__["owner_name"] = names.get((owner.translation_key, item.locale_id), owner.name)
+            by_page.setdefault(commitment.page_id, []).append(commitment)
+        return by_page
+
+    def save(self, *args, **kwargs):
+        if self.number is None:
+            self.number = next_number(self.page)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.text.strip():
+            raise ValidationError({"text": _("Say what will be done.")})
+
+    # --- what a reader sees ---
+
+    @property
+    def owner_key(self):
+        return self.owner.key
+
+    @cached_property
+    def owner_name(self):
+        """Its owner's name in its item's language, when the organization is translated into it."""
+        translation = self.owner.get_translation_or_none(self.item.locale)
+        return (translation or self.owner).name
+
+    @property
+    def status(self):
+        """Its latest progress update's status; "planned" while it has none."""
+        return CommitmentStatus.PLANNED
+
+    def get_status_display(self):
+        return CommitmentStatus(self.status).label
+
+    @property
+    def is_overdue(self):
+        return is_overdue(self.due_date, self.status, timezone.localdate())
+
+    # --- a part of its item, with an id of its own (``hub.models.ItemPart``) ---
+
+    @cached_property
+    def item(self):
+        """Its page, as the specific item page (a list read through the page already holds it)."""
+        page = self.page
+        return page if isinstance(page, ItemPage) else page.specific
+
+    @property
+    def suffix(self):
+        return f"C{self.number}"
+
+    @property
+    def url(self):
+        """Its page on the version of its item it belongs to."""
+        return self.item.commitment_url(self.number)
+
+    def url_in(self, language_code):
+        """Its page on the version of its item in ``language_code`` when that version is public and
+        shows it, else on the version it belongs to."""
+        item = self.item
+        if item.content_language != language_code:
+            translation = item.get_translation_in(language_code)
+            if translation is not None and translation.commitments.filter(number=self.number).exists():
+                item = translation
+        return item.commitment_url(self.number)
+
+    def citation_title(self):
+        return Truncator(" ".join(self.text.split())).words(25)
+
+    def citation_heading(self):
+        return _("Cite this commitment")
