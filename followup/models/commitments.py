@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
@@ -25,12 +26,12 @@ from ..numbering import next_number
 class CommitmentStatus(models.TextChoices):
     """Where a commitment stands: its latest progress update's status, "planned" until one."""
 
-    PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in-progress", _("In progress")
-    DONE = "done", _("Done")
-    PARTLY_DONE = "partly-done", _("Partly done")
-    ABANDONED = "abandoned", _("Abandoned")
-    POSTPONED = "postponed", _("Postponed")
+    PLANNED = "planned", pgettext_lazy("commitment status", "Planned")
+    IN_PROGRESS = "in-progress", pgettext_lazy("commitment status", "In progress")
+    DONE = "done", pgettext_lazy("commitment status", "Done")
+    PARTLY_DONE = "partly-done", pgettext_lazy("commitment status", "Partly done")
+    ABANDONED = "abandoned", pgettext_lazy("commitment status", "Abandoned")
+    POSTPONED = "postponed", pgettext_lazy("commitment status", "Postponed")
 
 
 # A commitment in one of these is no longer awaited: it is never overdue.
