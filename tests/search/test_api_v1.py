@@ -33,6 +33,7 @@ from tests.factories import (
     CollaborationAgreementPageFactory,
     OrganizationFactory,
     TestimonyFactory,
+    commitment,
     evidence,
     paragraph,
     show_testimony,
@@ -109,7 +110,20 @@ def content(site_pages):
         citations=[(untranslated, "Section 2"), (draft, "jamais"), (casefile, "Preuve 1")],
         risks=["discrimination"],
     )
-    agreement = CollaborationAgreementPageFactory(title="Entente fictive de suivi")
+    agreement = CollaborationAgreementPageFactory(
+        title="Entente fictive de suivi",
+        commitments=[
+            commitment(
+                "Publier le code.",
+                owner=agency,
+                owner_role="Direction des technologies",
+                due_date=datetime.date(2026, 6, 30),
+            ),
+            commitment("Former le personnel.", owner=agency),
+        ],
+    )
+    agreement.commitments.add(commitment("Engagement brouillon secret.", owner=agency, sort_order=2))
+    agreement.save_revision()
     rebuild_index(get_backend())
     return {
         "casefile": CaseFilePage.objects.get(pk=casefile.pk),
@@ -642,7 +656,7 @@ def test_a_brief_lists_its_published_citations_with_pinpoints_in_the_readers_lan
     assert french["exportable_testimonies"] == french["cited_by"] == []
 
 
-def test_an_agreement_lists_its_parties(client, content):
+def test_an_agreement_lists_its_parties_and_its_published_commitments(client, content):
     agreement = content["agreement"]
     body = client.get(item_url(agreement.public_id)).json()
 
@@ -656,6 +670,29 @@ def test_an_agreement_lists_its_parties(client, content):
     assert (body["dates"]["start"], body["dates"]["end"]) == ("2024-01-15", "2026-01-15")
     assert (body["scope"], body["citizen_role"]) == (agreement.scope, agreement.citizen_role)
     assert body["risks"] == [] and body["impact_level"] is None
+    agency = agreement.commitments.get(number=1).owner
+    owner = {"key": agency.key, "name": "Ministère fictif des Services"}
+    assert [
+        {**commitment, "owner": {key: commitment["owner"][key] for key in owner}}
+        for commitment in body["commitments"]
+    ] == [
+        {
+            "id": f"{agreement.public_id}-C1",
+            "number": 1,
+            "text": "Publier le code.",
+            "owner": owner,
+            "owner_role": "Direction des technologies",
+            "due_date": "2026-06-30",
+        },
+        {
+            "id": f"{agreement.public_id}-C2",
+            "number": 2,
+            "text": "Former le personnel.",
+            "owner": owner,
+            "owner_role": "",
+            "due_date": None,
+        },
+    ]
 
 
 def test_drafts_private_unpublished_and_deleted_items_are_404_and_draft_changes_never_show(client, content):
