@@ -280,9 +280,7 @@ class AdvocacyBriefPageFactory(ItemPageFactory):
         if create:
             for sort_order, citation in enumerate(extracted or []):
                 casefile, pinpoint = citation if isinstance(citation, tuple) else (citation, "")
-                BriefCitationFactory(
-                    brief=page, casefile=casefile, pinpoint=pinpoint, sort_order=sort_order
-                )
+                BriefCitationFactory(brief=page, casefile=casefile, pinpoint=pinpoint, sort_order=sort_order)
 
 
 class BriefAuthorFactory(DjangoModelFactory):
