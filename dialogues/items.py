@@ -90,11 +90,14 @@ DIALOGUE = ItemType(
             choices=format_choices,
             value_of="attendance_mode_facet",
         ),
+        # A person ticks what they need: a dialogue is found only when every need is met.
         TypeFacet(
             key="accessibility",
             label=_("Accessibility"),
             choices=accessibility_choices,
             value_of="accessibility_facet",
+            match_all=True,
+            hint=_("Tick what you need: only the dialogues that offer all of it remain."),
         ),
         TypeFacet(key="month", label=_("Month"), choices=month_choices, value_of="month_facet"),
     ),

@@ -41,13 +41,17 @@ class TypeFacet:
     """A search facet of one item type besides the facets every item has (type, service, region,
     risk, level): ``key`` is the search parameter and the facet's name in every answer; the
     page method named ``value_of`` gives an item's value (a key of ``choices``, a list of them
-    when an item has several, or None when it has none); ``choices`` gives ``[(key, label)]`` in display order, labels in the active
-    language (a callable, so that a type declared before its models are ready can name them)."""
+    when an item has several, or None when it has none); ``choices`` gives ``[(key, label)]`` in
+    display order, labels in the active language (a callable, so that a type declared before its
+    models are ready can name them). Values selected together keep the items having any of them,
+    or, with ``match_all``, every one of them (needs: each must be met); ``hint`` says so."""
 
     key: str
     label: object
     choices: object
     value_of: str
+    match_all: bool = False
+    hint: object = None
 
     def __post_init__(self):
         check_search_key("facet", self.key)

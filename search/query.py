@@ -40,7 +40,8 @@ def as_list(value):
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """A validated request: text, selected facet values (OR inside a facet, AND across facets),
+    """A validated request: text, selected facet values (OR inside a facet unless its values must
+    all hold, AND across facets),
     the interface language, the sort and the page. Facet values are keys."""
 
     text: str = ""

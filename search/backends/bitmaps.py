@@ -361,11 +361,12 @@ class Snapshot:
                 raise StaleSnapshot(item_id)
         return int.from_bytes(data, "little") & self.live
 
-    def selection(self, facet, values):
-        """Items having any of ``values`` in ``facet``."""
-        bitmap = 0
+    def selection(self, facet, values, every=False):
+        """Items having any of ``values`` in ``facet``; with ``every``, all of them."""
+        found = self.facets.get(facet, {})
+        bitmap = self.live if every else 0
         for value in values:
-            bitmap |= self.facets.get(facet, {}).get(value, 0)
+            bitmap = bitmap & found.get(value, 0) if every else bitmap | found.get(value, 0)
         return bitmap & self.live
 
     def counts(self, facet, scope):

@@ -215,3 +215,23 @@ def test_the_feed_announces_a_session_changed_or_cancelled(client, dialogues):
     assert cancelled.id.endswith(f"#session-{stored.translation_key}-1")
     # Sessions present when the dialogue was first published are not news of their own.
     assert not any(entry.title.startswith("Atelier fictif bientôt ·") for entry in feed.entries)
+
+
+def test_accessibility_needs_ticked_together_must_all_be_met(client, dialogues):
+    """A person who needs an elevator and LSQ finds only the dialogues offering both; each count
+    then says how many of those also offer that feature. Other facets keep "any of"."""
+    elevator_only = DialoguePageFactory(
+        title="Atelier fictif à l'ascenseur",
+        sessions=[session(starts_at=days_from_now(12), venue=VenueFactory(elevator=True))],
+    )
+    rebuild_index(get_backend())
+    soon = dialogues["soon"]  # an elevator and LSQ
+
+    assert set(ids(search(client, accessibility="elevator"))) == {soon.public_id, elevator_only.public_id}
+    both = search(client, accessibility=["elevator", "lsq_interpretation"])
+    assert ids(both) == [soon.public_id]
+    counts = {value["key"]: value["count"] for value in both["facets"]["accessibility"]}
+    assert counts["elevator"] == counts["lsq_interpretation"] == 1
+    assert ids(search(client, accessibility=["elevator", "live_captions"])) == []
+    either = search(client, attendance_mode=["online", "in-person"])
+    assert soon.public_id in ids(either) and dialogues["later"].public_id in ids(either)

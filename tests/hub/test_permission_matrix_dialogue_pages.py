@@ -35,7 +35,15 @@ from tests.factories import (
     site_skeleton,
     terms,
 )
-from tests.hub.test_permission_matrix import BAD_REQUEST, DENIED, HIDDEN, LOGIN, OK, RowChecks
+from tests.hub.test_permission_matrix import (
+    BAD_REQUEST,
+    DENIED,
+    HIDDEN,
+    LOGIN,
+    OK,
+    RowChecks,
+    one_test_per_role,
+)
 from tests.hub.test_permission_matrix_actions import copied, deleted, published_latest, unpublished
 
 ANONYMOUS, EDITOR, REVIEWER = "anonymous", "community editor", "reviewer"
@@ -160,30 +168,13 @@ def build_world():
     return w
 
 
+@one_test_per_role(*ROLES)
 class DialogueMatrixTests(RowChecks, TestCase):
     matrix = MATRIX
 
     @classmethod
     def setUpTestData(cls):
         cls.o = build_world()
-
-    def test_anonymous(self):
-        self.check_role(ANONYMOUS)
-
-    def test_community_editor(self):
-        self.check_role(EDITOR)
-
-    def test_reviewer(self):
-        self.check_role(REVIEWER)
-
-    def test_municipal_partner(self):
-        self.check_role(PARTNER)
-
-    def test_public_body(self):
-        self.check_role(PUBLIC_BODY)
-
-    def test_administrator(self):
-        self.check_role(ADMIN)
 
 
 # --- POSTs: the admin API's actions and bulk actions, checked by what they did.

@@ -21,7 +21,15 @@ from dialogues.models import Registration, RegistrationMode
 from hub.models import Organization
 from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, PUBLIC_BODIES, REVIEWERS
 from tests.factories import DialoguePageFactory, OrganizationFactory, role_user, session, site_skeleton
-from tests.hub.test_permission_matrix import DENIED, HIDDEN, LOGIN, OK, RowChecks, redirect_to
+from tests.hub.test_permission_matrix import (
+    DENIED,
+    HIDDEN,
+    LOGIN,
+    OK,
+    RowChecks,
+    one_test_per_role,
+    redirect_to,
+)
 
 ANONYMOUS, EDITOR, REVIEWER = "anonymous", "community editor", "reviewer"
 PARTNER_A, PARTNER_B, PUBLIC_BODY = "partner of A", "partner of B", "public body M"
@@ -142,36 +150,13 @@ MATRIX = [
 # fmt: on
 
 
+@one_test_per_role(*ROLES)
 class RegistrantsMatrixTests(RowChecks, TestCase):
     matrix = MATRIX
 
     @classmethod
     def setUpTestData(cls):
         cls.o = build_world()
-
-    def test_anonymous(self):
-        self.check_role(ANONYMOUS)
-
-    def test_community_editor(self):
-        self.check_role(EDITOR)
-
-    def test_reviewer(self):
-        self.check_role(REVIEWER)
-
-    def test_partner_of_a(self):
-        self.check_role(PARTNER_A)
-
-    def test_partner_of_b(self):
-        self.check_role(PARTNER_B)
-
-    def test_public_body_receiving_a_dialogue(self):
-        self.check_role(PUBLIC_BODY)
-
-    def test_editor_for_a_library_organizing(self):
-        self.check_role(LIBRARY_A)
-
-    def test_administrator(self):
-        self.check_role(ADMIN)
 
     def test_organizers_see_their_registrants_in_the_list_and_the_export(self):
         self.client.force_login(self.o.users[PARTNER_A])
