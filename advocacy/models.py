@@ -437,14 +437,12 @@ class CollaborationAgreementPage(HasCommitments, ItemPage):
     # --- search: what it asks of an item ---
     @classmethod
     def search_related(cls, pages):
-        return pages.prefetch_related("parties__organization", "commitments__owner")
+        return pages.prefetch_related("parties__organization", "commitments")
 
     def search_body_parts(self):
         parties = [party.organization.name for party in self.parties.all()]
         commitments = [
-            part
-            for commitment in self.commitments.all()
-            for part in (commitment.text, commitment.owner.name, commitment.owner_role)
+            part for commitment in self.commitments.all() for part in (commitment.text, commitment.owner_role)
         ]
         return [*commitments, self.scope, self.citizen_role, *parties]
 

@@ -54,6 +54,7 @@ raw ``<script>`` (no code path of the hub writes raw rich text HTML).
 """
 
 import csv
+import datetime
 import html
 import io
 import json
@@ -89,6 +90,7 @@ from advocacy.models import (
     BriefCitation,
     CollaborationAgreementPage,
 )
+from followup.models import Commitment
 from hub.models import Organization, Region, Risk, Service, StandardPage
 from impacts import models as impacts_models  # importing Testimony here would make pytest collect it
 from impacts.interchange import COLUMNS, clean_text
@@ -385,12 +387,14 @@ def stream_fields(model):
 
 
 def inline_models(page_model):
-    """The models of the page's inline panels (its ParentalKey children), by relation name."""
+    """The models of the page's inline panels (its ParentalKey children), by relation name: the
+    formsets of its edit form (a relation every page has, such as commitments', is an inline only
+    where a panel edits it), Wagtail's own comments aside."""
+    formsets = page_model.get_edit_handler().get_form_class().formsets
     return {
-        relation.get_accessor_name(): relation.related_model
-        for relation in page_model._meta.related_objects
-        if type(relation.field).__name__ == "ParentalKey"
-        and relation.related_model._meta.app_label != "wagtailcore"
+        name: formset.model
+        for name, formset in formsets.items()
+        if formset.model._meta.app_label != "wagtailcore"
     }
 
 
@@ -678,10 +682,13 @@ def world(site_pages, superuser):
             AgreementParty(organization=organization, role=AgreementParty.Role.NON_PROFIT),
         ],
         signatories=[AgreementSignatory(organization=organization, **fill(AgreementSignatory, corpus))],
+        commitments=[
+            Commitment(owner=organization, due_date=datetime.date(2025, 6, 30), **fill(Commitment, corpus))
+        ],
     )
     assert set(inline_models(CaseFilePage)) == {"testimony_links"}  # no free text of its own
     assert set(inline_models(AdvocacyBriefPage)) == {"authors", "citations"}
-    assert set(inline_models(CollaborationAgreementPage)) == {"parties", "signatories"}
+    assert set(inline_models(CollaborationAgreementPage)) == {"parties", "signatories", "commitments"}
 
     pseudonymous = TestimonyFactory(
         casefiles=[casefile],
@@ -975,6 +982,9 @@ def test_public_pages_render_the_corpus_inert(world):
                 page.url_in(language),
             )
     for language in ("fr", "en"):
+        address = world.agreement.commitments.get().url_in(language)
+        surfaces.page(visitor, f"public commitment in {language}", address)
+    for language in ("fr", "en"):
         home = world.casefile.get_site().root_page.localized.specific
         with translation.override(language):
             home = home.localized
@@ -1177,7 +1187,9 @@ def non_text_form_data(model, corpus, shared, casefile):
             ),
         }
     signatory = fill(AgreementSignatory, corpus, "admin AgreementSignatory")
+    commitment = fill(Commitment, corpus, "admin Commitment")
     return {
+        "commitments": inline_formset([{"owner": organization, "due_date": "2025-06-30", **commitment}]),
         "parties": inline_formset(
             [
                 {"organization": organization, "role": AgreementParty.Role.MUNICIPALITY},
