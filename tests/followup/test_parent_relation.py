@@ -17,7 +17,6 @@ import uuid
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page, Revision
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from advocacy.models import CollaborationAgreementPage
 from dialogues.models import DialoguePage
@@ -42,13 +41,10 @@ OTHER_PAGE_TYPES = (CaseFilePage, DialoguePage, SystemPage, HomePage, StandardPa
 
 
 def agreement_form(page, commitments, publish=True):
-    """The agreement's admin edit form as an editor submits it (``tests.hub.test_permission_matrix``),
-    with ``commitments`` (dicts of the inline's fields; ``id`` for an existing one); without
-    ``publish``, "Save draft"."""
-    data = matrix_agreement_form(page, page.title, *[party.organization for party in page.parties.all()])
-    data.update(
-        nested_form_data({"commitments": inline_formset(commitments, initial=page.commitments.count())})
-    )
+    """The agreement's admin edit form (``tests.hub.test_permission_matrix``) with ``commitments``;
+    without ``publish``, "Save draft"."""
+    parties = [party.organization for party in page.parties.all()]
+    data = matrix_agreement_form(page, page.title, *parties, commitments=commitments)
     if not publish:
         del data["action-publish"]
     return data

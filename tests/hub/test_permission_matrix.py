@@ -548,7 +548,9 @@ def casefile_form(page, title):
     return data
 
 
-def agreement_form(page, title, *organizations):
+def agreement_form(page, title, *organizations, commitments=()):
+    """The agreement's edit form, published, with ``organizations`` as parties and
+    ``commitments`` (the inline's fields; ``id`` for one the page has)."""
     data = nested_form_data(
         {
             "title": title,
@@ -558,7 +560,7 @@ def agreement_form(page, title, *organizations):
             "scope": page.scope,
             "citizen_role": page.citizen_role,
             "status": page.status,
-            "commitments": inline_formset([]),
+            "commitments": inline_formset(list(commitments), initial=page.commitments.count()),
             "comments": inline_formset([]),
             "signatories": inline_formset([]),
             "parties": inline_formset(
