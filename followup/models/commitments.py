@@ -5,7 +5,6 @@ its type, so the page's revisions, publication and translation carry it like any
 A commitment keeps its ``translation_key`` across languages and edits, and its ``number`` once
 given: ``<item id>-C<number>`` is its public id, and citations name it."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -126,11 +125,6 @@ class Commitment(ItemPart, TranslatableMixin, Orderable):
         if self.number is None:
             self.number = next_number(self.page)
         super().save(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        if not self.text.strip():
-            raise ValidationError({"text": _("Say what will be done.")})
 
     # --- what a reader sees ---
 
