@@ -36,7 +36,7 @@ from tests.factories import (
 from tests.hub.test_permission_matrix import agreement_form as matrix_agreement_form
 from tests.hub.test_translation import publish_marked_translation, start_translation
 
-# The page types that have no commitments, with a factory for the ones tested below.
+# Page types that have no commitments of their own.
 OTHER_PAGE_TYPES = (CaseFilePage, DialoguePage, SystemPage, HomePage, StandardPage)
 
 
