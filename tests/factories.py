@@ -26,7 +26,7 @@ from advocacy.models import (
     CollaborationAgreementPage,
 )
 from dialogues.models import DialogueKind, DialoguePage, Session, SessionFormat, Venue, VenueKind
-from followup.models import Commitment
+from followup.models import Commitment, CommitmentStatus, CommitmentUpdate
 from hub.models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from hub.roles import media_collection
 from hub.site_setup import ensure_site
@@ -344,6 +344,27 @@ def commitment(text="Publier le code source du système.", owner=None, **fields)
     ``owner`` (a new municipality unless given)."""
     owner = owner or OrganizationFactory(kind=Organization.Kind.MUNICIPALITY)
     return Commitment(text=text, owner=owner, **fields)
+
+
+def progress_update(
+    commitment,
+    note="Les travaux ont commencé.",
+    status=CommitmentStatus.IN_PROGRESS,
+    published=True,
+    **fields,
+):
+    """A progress update of ``commitment`` (a saved row), published (by ``publish()``, dated by the
+    clock) unless ``published=False``."""
+    update = CommitmentUpdate.objects.create(
+        commitment_key=commitment.translation_key,
+        item_key=commitment.page.translation_key,
+        note=note,
+        status=status,
+        **fields,
+    )
+    if published:
+        update.publish()
+    return update
 
 
 class AgreementPartyFactory(DjangoModelFactory):

@@ -1,11 +1,17 @@
-from .commitments import CLOSED_STATUSES, Commitment, CommitmentStatus, is_overdue
+from .commitments import Commitment
 from .pages import COMMITMENT_WORDS, HasCommitments
+from .statuses import CLOSED_STATUSES, CommitmentStatus, is_overdue
+from .updates import CommitmentUpdate, PublishedUpdateError, Standing, standings
 
 __all__ = [
     "CLOSED_STATUSES",
     "COMMITMENT_WORDS",
     "Commitment",
     "CommitmentStatus",
+    "CommitmentUpdate",
     "HasCommitments",
+    "PublishedUpdateError",
+    "Standing",
     "is_overdue",
+    "standings",
 ]

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
@@ -20,28 +19,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.models import ItemPage, ItemPart, Organization
 
 from ..numbering import next_number
-
-
-class CommitmentStatus(models.TextChoices):
-    """Where a commitment stands: its latest progress update's status, "planned" until one."""
-
-    PLANNED = "planned", pgettext_lazy("commitment status", "Planned")
-    IN_PROGRESS = "in-progress", pgettext_lazy("commitment status", "In progress")
-    DONE = "done", pgettext_lazy("commitment status", "Done")
-    PARTLY_DONE = "partly-done", pgettext_lazy("commitment status", "Partly done")
-    ABANDONED = "abandoned", pgettext_lazy("commitment status", "Abandoned")
-    POSTPONED = "postponed", pgettext_lazy("commitment status", "Postponed")
-
-
-# A commitment in one of these is no longer awaited: it is never overdue.
-CLOSED_STATUSES = frozenset({CommitmentStatus.DONE, CommitmentStatus.ABANDONED})
-
-
-def is_overdue(due_date, status, today):
-    """Whether a commitment due on ``due_date`` (None: no date) and standing at ``status`` is
-    overdue on ``today``: its due date has passed and it is neither done nor abandoned. Computed,
-    never typed: it changes with the calendar, not with an edit."""
-    return due_date is not None and due_date < today and status not in CLOSED_STATUSES
+from .statuses import CommitmentStatus, is_overdue
+from .updates import standings
 
 
 class Commitment(ItemPart, TranslatableMixin, Orderable):
@@ -99,7 +78,8 @@ class Commitment(ItemPart, TranslatableMixin, Orderable):
     @classmethod
     def by_page(cls, pages):
         """``{page id: [commitment]}`` of these item pages (an open-data chunk's), each in its page's
-        order, knowing its page and its owner's name in that page's language, read at once."""
+        order, knowing its page, its owner's name in that page's language and where it stands,
+        read at once."""
         items = {page.pk: page for page in pages}
         commitments = list(
             cls.objects.filter(page_id__in=items)
@@ -114,7 +94,7 @@ class Commitment(ItemPart, TranslatableMixin, Orderable):
             )
         }
         by_page = {}
-        for commitment in commitments:
+        for commitment in cls.with_standings(commitments):
             item = commitment.__dict__["item"] = items[commitment.page_id]
             owner = commitment.owner
             commitment.__dict__["owner_name"] = names.get((owner.translation_key, item.locale_id), owner.name)
@@ -138,10 +118,34 @@ class Commitment(ItemPart, TranslatableMixin, Orderable):
         translation = self.owner.get_translation_or_none(self.item.locale)
         return (translation or self.owner).name
 
+    @cached_property
+    def standing(self):
+        """Where it stands, from its published progress updates (``followup.models.updates``); a
+        list reads every commitment's at once (``with_standings``)."""
+        return standings([self.translation_key])[self.translation_key]
+
+    @classmethod
+    def with_standings(cls, commitments):
+        """``commitments``, each knowing where it stands, read in one query."""
+        found = standings(commitment.translation_key for commitment in commitments)
+        for commitment in commitments:
+            commitment.__dict__["standing"] = found[commitment.translation_key]
+        return commitments
+
     @property
     def status(self):
-        """Its latest progress update's status; "planned" while it has none."""
-        return CommitmentStatus.PLANNED
+        """Its latest published progress update's status; "planned" while it has none."""
+        return self.standing.status
+
+    @property
+    def progress(self):
+        """Its latest published progress update's percentage, if it gave one."""
+        return self.standing.progress
+
+    @property
+    def last_update(self):
+        """The date of its latest published progress update; None while it has none."""
+        return self.standing.last_update
 
     def get_status_display(self):
         return CommitmentStatus(self.status).label

@@ -6,6 +6,7 @@ English one, and each found by its id's suffix for citations (``ItemPage.part``)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
 from ..numbering import number_commitments
+from .commitments import Commitment
 
 # The word of a commitment's address in each language.
 COMMITMENT_WORDS = {"fr": "engagements", "en": "commitments"}
@@ -36,8 +37,10 @@ class HasCommitments(RoutablePageMixin):
         return self.url + self.reverse_subpage("commitment", kwargs={"word": word, "number": number})
 
     def shown_commitments(self):
-        """This version's commitments, in the editors' order, their owners read at once."""
-        return list(self.commitments.select_related("owner").order_by("sort_order", "pk"))
+        """This version's commitments, in the editors' order, their owners and where each stands
+        read at once."""
+        rows = list(self.commitments.select_related("owner").order_by("sort_order", "pk"))
+        return Commitment.with_standings(rows)
 
     def part(self, suffix):
         """The commitment ``C<n>`` of this version; else of the version of its item that shows it,
