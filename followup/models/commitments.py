@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.models import ItemPage, ItemPart, Organization
@@ -117,6 +117,30 @@ class Commitment(ItemPart, TranslatableMixin, Orderable):
         """Its owner's name in its item's language, when the organization is translated into it."""
         translation = self.owner.get_translation_or_none(self.item.locale)
         return (translation or self.owner).name
+
+    @cached_property
+    def owner_localized(self):
+        """Its owner in the reader's language, when translated into it (``.localized``); a list
+        reads them at once (``for_reading``)."""
+        return self.owner.localized
+
+    @classmethod
+    def for_reading(cls, commitments):
+        """``commitments`` (their owners selected), each knowing where it stands and its owner in
+        the reader's language, read in two queries however many they are."""
+        try:
+            locale = Locale.get_active()
+        except (LookupError, Locale.DoesNotExist):  # no active language: their own names
+            locale = None
+        keys = {commitment.owner.translation_key for commitment in commitments}
+        translations = {
+            owner.translation_key: owner
+            for owner in Organization.objects.filter(translation_key__in=keys, locale=locale)
+        }
+        for commitment in commitments:
+            owner = commitment.owner
+            commitment.__dict__["owner_localized"] = translations.get(owner.translation_key, owner)
+        return cls.with_standings(commitments)
 
     @cached_property
     def standing(self):

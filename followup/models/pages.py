@@ -37,10 +37,11 @@ class HasCommitments(RoutablePageMixin):
         return self.url + self.reverse_subpage("commitment", kwargs={"word": word, "number": number})
 
     def shown_commitments(self):
-        """This version's commitments, in the editors' order, their owners and where each stands
-        read at once."""
-        rows = list(self.commitments.select_related("owner").order_by("sort_order", "pk"))
-        return Commitment.with_standings(rows)
+        """This version's commitments, in the editors' order, read for a page or a record
+        (``Commitment.for_reading``)."""
+        return Commitment.for_reading(
+            list(self.commitments.select_related("owner").order_by("sort_order", "pk"))
+        )
 
     def part(self, suffix):
         """The commitment ``C<n>`` of this version; else of the version of its item that shows it,

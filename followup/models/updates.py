@@ -116,6 +116,10 @@ class CommitmentUpdate(models.Model):
 
     objects = CommitmentUpdateQuerySet.as_manager()
 
+    # The newest published update that corrects this one, when read with its commitment's history
+    # (``standings``).
+    corrected_by = None
+
     class Meta:
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
@@ -249,7 +253,9 @@ def standings(commitment_keys):
     for update in updates:
         found[update.commitment_key].history.append(update)
         by_pk[update.pk] = update
-    for update in by_pk.values():  # the update a correction names is one of its commitment's
-        if update.corrects_id in by_pk:
-            type(update).corrects.field.set_cached_value(update, by_pk[update.corrects_id])
+    for update in by_pk.values():  # newest first: a corrected update keeps its newest correction
+        corrected = by_pk.get(update.corrects_id)
+        if corrected is not None:
+            type(update).corrects.field.set_cached_value(update, corrected)
+            corrected.corrected_by = corrected.corrected_by or update
     return found
