@@ -129,7 +129,9 @@ AGREEMENT_JSON_COLUMNS = (
         label=_("commitments"),
         meaning=_(
             "Each commitment: its id (the agreement's id, then -C and its number), its number, what "
-            "will be done, the party responsible and the due date."
+            "will be done, the party responsible, the due date, and where it stands: the status of its "
+            "latest published progress update (planned while it has none), its progress in percent "
+            "and that update's date."
         ),
     ),
 )
@@ -227,14 +229,7 @@ class AgreementDataFile(ItemDataFile):
         entry["scope"] = page.scope
         entry["citizen_role"] = page.citizen_role
         entry["commitments"] = [
-            {
-                "id": commitment.public_id,
-                "number": commitment.number,
-                "commitment": commitment.text,
-                "owner": commitment.owner_name,
-                "due_date": iso(commitment.due_date),
-            }
-            for commitment in context.chunk["commitments"].get(page.pk, [])
+            commitment.data_record() for commitment in context.chunk["commitments"].get(page.pk, [])
         ]
         return entry
 

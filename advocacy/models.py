@@ -412,17 +412,7 @@ class CollaborationAgreementPage(HasCommitments, ItemPage):
                 }
                 for signatory in self.signatories.select_related("organization")
             ],
-            "commitments": [
-                {
-                    "id": commitment.public_id,
-                    "number": commitment.number,
-                    "text": commitment.text,
-                    "owner": api.organization(commitment.owner),
-                    "owner_role": commitment.owner_role,
-                    "due_date": api.date(commitment.due_date),
-                }
-                for commitment in self.shown_commitments()
-            ],
+            "commitments": [commitment.api_record(api) for commitment in self.shown_commitments()],
         }
 
     # --- citations: what it asks of an item ---

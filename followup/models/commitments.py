@@ -16,6 +16,7 @@ from wagtail.api import APIField
 from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub.data_columns import iso
 from hub.models import ItemPage, ItemPart, Organization
 
 from ..numbering import next_number
@@ -170,6 +171,35 @@ class Commitment(ItemPart, TranslatableMixin, Orderable):
     def last_update(self):
         """The date of its latest published progress update; None while it has none."""
         return self.standing.last_update
+
+    def api_record(self, api):
+        """What the items API says of it (``ItemPage.api_record``), its published updates included."""
+        return {
+            "id": self.public_id,
+            "number": self.number,
+            "text": self.text,
+            "owner": api.organization(self.owner),
+            "owner_role": self.owner_role,
+            "due_date": api.date(self.due_date),
+            "status": api.choice(self, "status"),
+            "progress": self.progress,
+            "last_update": api.date(self.last_update),
+            "updates": [update.api_record(api) for update in self.standing.history],
+        }
+
+    def data_record(self):
+        """What the open-data JSON says of it (read by ``by_page``): its owner named in its item's
+        language, its status by key."""
+        return {
+            "id": self.public_id,
+            "number": self.number,
+            "commitment": self.text,
+            "owner": self.owner_name,
+            "due_date": iso(self.due_date),
+            "status": self.status,
+            "progress": self.progress,
+            "last_update": iso(self.last_update),
+        }
 
     def get_status_display(self):
         return CommitmentStatus(self.status).label

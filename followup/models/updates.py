@@ -188,6 +188,20 @@ class CommitmentUpdate(models.Model):
             if commitment is not None:
                 announce({commitment.item.public_id})
 
+    def api_record(self, api):
+        """What the items API says of a published update."""
+        evidence = {"url": self.evidence_url, "title": self.evidence_title} if self.evidence_url else None
+        return {
+            "date": api.date(self.happened_on),
+            "published": api.date(self.published_at),
+            "status": api.choice(self, "status"),
+            "progress": self.progress,
+            "note": self.note,
+            "language": self.language,
+            "evidence": evidence,
+            "corrects": api.date(self.corrects.published_at) if self.corrects_id else None,
+        }
+
     # --- what an editor may write ---
 
     def clean(self):

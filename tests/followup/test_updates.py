@@ -15,6 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from followup.models import CommitmentStatus, CommitmentUpdate, PublishedUpdateError
 from tests.factories import CollaborationAgreementPageFactory, commitment, progress_update
+from tests.hub.test_changes import announced  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +180,10 @@ def test_the_database_refuses_what_the_model_would(row):
     for fields in ({"progress": 150}, {"note": ""}, {"progress": -1}):
         with pytest.raises(IntegrityError), transaction.atomic():
             valid(row, **fields).save()
+
+
+def test_publishing_announces_the_item_and_a_draft_does_not(row, committed, announced):  # noqa: F811
+    draft = committed(progress_update, row, published=False)
+    assert announced == []
+    committed(draft.publish)
+    assert [change.public_ids for change in announced] == [{row.item.public_id}]

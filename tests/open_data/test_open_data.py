@@ -44,6 +44,7 @@ from tests.factories import (
     commitment,
     index_page,
     locale,
+    progress_update,
     show_testimony,
     site_skeleton,
     translate_page,
@@ -171,6 +172,11 @@ def make_dataset():
     )
     AgreementSignatory.objects.create(agreement=o["agreement"], name="Signataire fictive", title="Mairesse")
     o["agreement_en"] = translate_page(o["agreement"], "en", title="Published agreement")
+    first = o["agreement"].commitments.get(number=1)
+    progress_update(
+        first, "Code publié en partie.", status="partly-done", progress=40, happened_on=date(2026, 2, 3)
+    )
+    progress_update(first, "Mise à jour Brouillengagement.", status="done", published=False)
     agreement = CollaborationAgreementPage.objects.get(pk=o["agreement"].pk)
     agreement.commitments.add(commitment("Engagement Brouillengagement.", owner=o["city"], sort_order=2))
     agreement.save_revision()
@@ -327,10 +333,25 @@ def test_json_relations_are_what_the_models_say(root, dataset):
     assert len(agreement_item["parties"]) == 2
     assert agreement_item["signatories"] == agreement.signatory_list
     assert agreement_item["signatories"][0]["name"] == "Signataire fictive"
-    # Each version's commitments, its owner named in that version's language; never the draft's.
+    # Each version's commitments, its owner named in that version's language, where each stands
+    # (the same in both: updates are not translated); never a draft's.
     commitments = [
-        {"number": 1, "commitment": "Publier le code.", "due_date": "2026-06-30"},
-        {"number": 2, "commitment": "Former le personnel.", "due_date": None},
+        {
+            "number": 1,
+            "commitment": "Publier le code.",
+            "due_date": "2026-06-30",
+            "status": "partly-done",
+            "progress": 40,
+            "last_update": "2026-02-03",
+        },
+        {
+            "number": 2,
+            "commitment": "Former le personnel.",
+            "due_date": None,
+            "status": "planned",
+            "progress": None,
+            "last_update": None,
+        },
     ]
     for language, owner in (("fr", "Ville fictive"), ("en", "Fictional city")):
         assert agreement_item["translations"][language]["commitments"] == [
