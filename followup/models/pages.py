@@ -4,6 +4,8 @@ for each, ``engagements/<n>/`` under the French version and ``commitments/<n>/``
 English one, and each found by its id's suffix for citations (``ItemPage.part``)."""
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
 from ..numbering import number_commitments
 from .commitments import Commitment
@@ -35,6 +37,15 @@ class HasCommitments(RoutablePageMixin):
     def commitment_url(self, number):
         word = COMMITMENT_WORDS[self.locale.language_code]
         return self.url + self.reverse_subpage("commitment", kwargs={"word": word, "number": number})
+
+    @classmethod
+    def pages_updated_by(cls, user):
+        """The pages of this type whose commitments' progress ``user`` may state
+        (``followup.permissions``): the ones they may edit, as the page permission policy says (an
+        agreement: its parties' municipal partners). A type whose progress others state too says
+        so by widening this."""
+        editable = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "change")
+        return cls.objects.filter(pk__in=editable.values("pk"))
 
     def shown_commitments(self):
         """This version's commitments, in the editors' order, read for a page or a record

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models, transaction
 from django.db.models import Q
@@ -206,8 +206,12 @@ class CommitmentUpdate(models.Model):
 
     def clean(self):
         errors = {}
-        if self._state.adding and self.commitment is None:
-            errors["commitment_key"] = _("Choose a commitment.")
+        if self._state.adding and self.commitment_key is not None:
+            commitment = self.commitment
+            if commitment is None:
+                errors[NON_FIELD_ERRORS] = _("This commitment does not exist.")
+            elif commitment.page.translation_key != self.item_key:
+                errors[NON_FIELD_ERRORS] = _("This is not the item of this commitment.")
         if self.note is not None and not self.note.strip():
             errors["note"] = _("Say what was done or decided.")
         if self.happened_on and self.happened_on > today():

@@ -8,12 +8,13 @@ publication, not from a broken call."""
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from wagtail.models import ModelLogEntry
 
 from followup.models import CommitmentStatus, CommitmentUpdate, PublishedUpdateError
+from hub.changes import announce
 from tests.factories import CollaborationAgreementPageFactory, commitment, progress_update
 from tests.hub.test_changes import announced  # noqa: F401 (a fixture)
 
@@ -164,7 +165,8 @@ def test_what_an_update_may_say(row, updates, clock):
         ({"evidence_url": "data:text/html,x"}, "evidence_url"),
         ({"evidence_title": "Rapport"}, "evidence_title"),  # a title without its link
         ({"corrects": draft}, "corrects"),  # a draft is edited, not corrected
-        ({"commitment_key": published.item_key}, "commitment_key"),  # no such commitment
+        ({"commitment_key": published.item_key}, NON_FIELD_ERRORS),  # no such commitment
+        ({"item_key": published.commitment_key}, NON_FIELD_ERRORS),  # not its item
     ):
         assert errors_of(valid(row, **fields)) == {field}, fields
 
@@ -183,6 +185,8 @@ def test_the_database_refuses_what_the_model_would(row):
 
 
 def test_publishing_announces_the_item_and_a_draft_does_not(row, committed, announced):  # noqa: F811
+    committed(announce)  # what the fixtures (or earlier tests) left pending goes out first
+    announced.clear()
     draft = committed(progress_update, row, published=False)
     assert announced == []
     committed(draft.publish)

@@ -107,6 +107,19 @@ def row(label, url, *expected, **options):
     return Row(label, url, expected, **options)
 
 
+class ReadersRow:
+    """A row of a matrix with roles of its own (``roles``, in the order of ``expected``), whose
+    secrets each name the roles that may read them (``readers``)."""
+
+    def __init__(self, roles, readers, label, url, expected):
+        assert len(expected) == len(roles), label
+        self.label, self.url, self.secrets, self.readers = label, url, tuple(readers), readers
+        self.expected = dict(zip(roles, expected, strict=True))
+
+    def hides_from(self, secret, role):
+        return role not in self.readers[secret]
+
+
 # URL builders: each takes the set of objects built once for the class.
 def page_view(name, page, *revisions):
     def url(o):
