@@ -1,20 +1,27 @@
 """The leak test for commitments: those of a draft agreement, of a private and of a login-only
-one, and those a newer draft revision of a live agreement changes or adds, never reach a public
-surface: the agreement pages and the commitments' own pages (every number, both words), the
+one, those a newer draft revision of a live agreement changes or adds, and their progress
+updates (a draft update of a live commitment; published updates of the draft and the private
+agreements' commitments) never reach a public surface: the agreement pages and the commitments' own pages (every number, both words), the
 index, the home page, the search (HTML, JSON, feeds), the items API and Wagtail's API v2,
 ``/cite/`` for the agreements and for each commitment's id in every format, the sitemap and
 every open-data file.
 
 As in tests/hub/test_leaks.py, each secret holds a word found nowhere else, and the published
-control agreement's commitment must show on the same surfaces, so a surface that answers nothing
-cannot pass."""
+control agreement's commitment must show on the same surfaces (its published update on its page
+and in the items API), so a surface that answers nothing cannot pass."""
 
 import pytest
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from advocacy.models import CollaborationAgreementPage
-from tests.factories import CollaborationAgreementPageFactory, PageViewRestrictionFactory, commitment
+from followup.models import CommitmentUpdate
+from tests.factories import (
+    CollaborationAgreementPageFactory,
+    PageViewRestrictionFactory,
+    commitment,
+    progress_update,
+)
 from tests.hub.test_leaks import Surface, fetch, problems_on
 from tests.hub.test_leaks_dialogues import open_data_surfaces_of
 from tests.hub.test_leaks_register import (
@@ -35,9 +42,15 @@ SECRETS = {
     "commitment changed by a draft revision": "Engagmodif",
     "commitment unit changed by a draft revision": "Unitemodif",
     "commitment added by a draft revision": "Engagajout",
+    "draft progress update's note": "Notebrouillon",
+    "draft progress update's evidence title": "Preuvebrouillon",
+    "draft progress update's evidence link": "preuvebrouillon.example.org",
+    "draft agreement's published progress update": "Noteententebrouillon",
+    "private agreement's published progress update": "Noteprivee",
 }
 CONTROL = "Controengag"
 PUBLISHED = "Engagpublic"
+PUBLISHED_NOTE = "Notepublique"
 
 
 @pytest.fixture
@@ -63,6 +76,16 @@ def agreements(site_pages, committed, settings, tmp_path):
             summary=f"Résumé {CONTROL}.",
             commitments=[commitment(f"Engagement {PUBLISHED}.", owner_role="Direction publiée")],
         )
+        progress_update(pages["draft"].commitments.get(), "Mise à jour Noteententebrouillon.")
+        progress_update(pages["private"].commitments.get(), "Mise à jour Noteprivee.")
+        progress_update(control.commitments.get(), f"Mise à jour {PUBLISHED_NOTE}.", progress=30)
+        progress_update(
+            control.commitments.get(),
+            "Mise à jour Notebrouillon.",
+            evidence_url="https://preuvebrouillon.example.org/rapport",
+            evidence_title="Rapport Preuvebrouillon",
+            published=False,
+        )
         drafted = CollaborationAgreementPage.objects.get(pk=control.pk)
         first = drafted.commitments.get()
         first.text, first.owner_role = "Engagement Engagmodif.", "Direction Unitemodif"
@@ -76,9 +99,15 @@ def agreements(site_pages, committed, settings, tmp_path):
     return pages, control, tmp_path
 
 
-# The control's page and its items API record show its published commitment: they do read them.
+# The control's page and its items API record show its published commitment, the API its
+# published update too: they do read them.
 AGREEMENTS = Shown(
-    "advocacy.CollaborationAgreementIndexPage", "agreement", "agreements", CONTROL, (PUBLISHED,), (PUBLISHED,)
+    "advocacy.CollaborationAgreementIndexPage",
+    "agreement",
+    "agreements",
+    CONTROL,
+    (PUBLISHED,),
+    (PUBLISHED, PUBLISHED_NOTE),
 )
 
 
@@ -94,7 +123,8 @@ def commitment_surfaces(pages, control):
                 response = fetch(f"{page.url}{word}/{number}/")
                 if response.status_code == 302:
                     response = fetch(response["Location"])
-                surfaces.append(Surface(f"{name} commitment {number} ({word})", response, shows))
+                on_page = [*shows, PUBLISHED_NOTE] if shows else []
+                surfaces.append(Surface(f"{name} commitment {number} ({word})", response, on_page))
             public_id = f"{page.public_id}-C{number}"
             surfaces.append(Surface(f"/cite/{public_id} ({name})", fetch(f"/cite/{public_id}/")))
             for citation in CITATION_FORMATS:
@@ -131,3 +161,9 @@ def test_the_secrets_exist_where_agreements_keep_them(agreements):
         (2, "Engagement Engagajout."),
     ]
     assert [(c.number, c.text) for c in control.commitments.all()] == [(1, f"Engagement {PUBLISHED}.")]
+    # Each secret update is stored: the draft one on the live commitment, published ones on the
+    # draft and private agreements' commitments.
+    notes = dict(CommitmentUpdate.objects.values_list("note", "published_at"))
+    assert notes["Mise à jour Notebrouillon."] is None
+    assert notes["Mise à jour Noteententebrouillon."] is not None
+    assert notes["Mise à jour Noteprivee."] is not None
