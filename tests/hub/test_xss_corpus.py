@@ -90,7 +90,7 @@ from advocacy.models import (
     BriefCitation,
     CollaborationAgreementPage,
 )
-from followup.models import Commitment
+from followup.models import Commitment, CommitmentStatus, CommitmentUpdate
 from hub.models import Organization, Region, Risk, Service, StandardPage
 from impacts import models as impacts_models  # importing Testimony here would make pytest collect it
 from impacts.interchange import COLUMNS, clean_text
@@ -570,6 +570,7 @@ class World:
     agreement: CollaborationAgreementPage
     testimonies: list
     withdrawn: impacts_models.Testimony
+    update: CommitmentUpdate
 
     @property
     def pages(self):
@@ -686,6 +687,18 @@ def world(site_pages, superuser):
             Commitment(owner=organization, due_date=datetime.date(2025, 6, 30), **fill(Commitment, corpus))
         ],
     )
+    # A published progress update of its commitment, written in English.
+    row = agreement.commitments.get()
+    update = CommitmentUpdate.objects.create(
+        commitment_key=row.translation_key,
+        item_key=agreement.translation_key,
+        happened_on=datetime.date(2025, 6, 1),
+        status=CommitmentStatus.IN_PROGRESS,
+        language="en",
+        **fill(CommitmentUpdate, corpus),
+    )
+    update.full_clean()  # what the admin form accepts
+    update.publish(user=superuser)
     assert set(inline_models(CaseFilePage)) == {"testimony_links"}  # no free text of its own
     assert set(inline_models(AdvocacyBriefPage)) == {"authors", "citations"}
     assert set(inline_models(CollaborationAgreementPage)) == {"parties", "signatories", "commitments"}
@@ -717,6 +730,7 @@ def world(site_pages, superuser):
         agreement=agreement,
         testimonies=[pseudonymous, named],
         withdrawn=withdrawn,
+        update=update,
     )
 
 
@@ -1037,6 +1051,14 @@ def test_data_surfaces_return_the_corpus_as_data(world):
             for source in rich_text_in_api(body):
                 surfaces.html(surface, source)
 
+    # The items API: an agreement's commitments and their progress updates as they were written.
+    body = surfaces.json(visitor, "items API agreement", f"/api/v1/items/{world.agreement.public_id}/")
+    (update,) = body["commitments"][0]["updates"]
+    assert (update["note"], update["evidence"]) == (
+        world.update.note,
+        {"url": world.update.evidence_url, "title": world.update.evidence_title},
+    )
+
     # CSV: text a spreadsheet reads back cell for cell, quotes doubled inside quoted cells, served as
     # a download that no browser displays as a page.
     for page in (world.casefile, world.casefile_en):
@@ -1137,6 +1159,17 @@ def admin_surfaces(world, surfaces, admin):
     )
     surfaces.html("admin organization chooser", chooser["html"])
     surfaces.page(admin, "admin document edit", reverse("wagtaildocs:edit", args=[world.shared.document.pk]))
+
+    updates = "commitment_updates"
+    surfaces.page(admin, "admin progress updates", reverse(f"{updates}:index"))
+    for view in ("inspect", "history"):
+        surfaces.page(
+            admin, f"admin progress update {view}", reverse(f"{updates}:{view}", args=[world.update.pk])
+        )
+    # The correction's form, prefilled with what it corrects.
+    surfaces.page(
+        admin, "admin progress update correction", reverse(f"{updates}:add"), {"corrects": world.update.pk}
+    )
 
 
 @pytest.mark.django_db
