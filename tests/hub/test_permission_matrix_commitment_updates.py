@@ -149,7 +149,7 @@ class UpdatesMatrixTests(RowChecks, TestCase):
 def said(note, **fields):
     """What the form posts for an update saying ``note``."""
     return {
-        "happened_on": "2026-01-15",
+        "happened_on": "2025-01-15",
         "status": "in-progress",
         "progress": "",
         "note": note,
