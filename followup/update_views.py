@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -23,7 +24,8 @@ from django_filters import ChoiceFilter
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import CreateView, EditView, IndexView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
@@ -152,6 +154,32 @@ class UpdateIndexView(IndexView):
         return buttons
 
 
+class UpdateInspectView(InspectView):
+    """What an update says; edit and delete offered only where the account may (its own draft)."""
+
+    def may(self, action):
+        return POLICY.user_has_permission_for_instance(self.request.user, action, self.object)
+
+    def get_edit_url(self):
+        return super().get_edit_url() if self.may("change") else None
+
+    def get_delete_url(self):
+        return super().get_delete_url() if self.may("delete") else None
+
+
+class UpdateHistoryView(HistoryView):
+    """An update's history; its edit link only where the account may edit it."""
+
+    def get_edit_url(self, instance):
+        if POLICY.user_has_permission_for_instance(self.request.user, "change", instance):
+            return super().get_edit_url(instance)
+        return None
+
+    @cached_property
+    def header_buttons(self):
+        return super().header_buttons if self.get_edit_url(self.object) else []
+
+
 class PublishingMixin:
     """The form's second button, "Publish": saves, then publishes (dated, logged, announced)."""
 
@@ -224,6 +252,8 @@ class UpdateViewSet(ModelViewSet):
     index_view_class = UpdateIndexView
     add_view_class = UpdateCreateView
     edit_view_class = UpdateEditView
+    inspect_view_class = UpdateInspectView
+    history_view_class = UpdateHistoryView
     filterset_class = UpdateFilterSet
     inspect_view_enabled = True
     copy_view_enabled = False  # a correction is the road to a new update from an old one

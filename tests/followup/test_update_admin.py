@@ -100,3 +100,32 @@ def test_publishing_from_the_admin_is_dated_logged_and_public_at_once(client, wo
     assert entry.user == world["partner"]
     page = client.get(world["train"].url).content.decode()
     assert "Brouillon." in page
+
+
+def links_of(client, url):
+    document = lxml.html.fromstring(client.get(url).content.decode())
+    return {link.get("href").split("?")[0] for link in document.xpath("//main//a[@href]")}
+
+
+def test_a_published_update_is_offered_no_edit_or_delete_anywhere(client, world):
+    """Its author and an administrator alike: the list, its page and its history offer to correct
+    it, never to edit, publish or delete it; the author's draft offers all three."""
+    admin = role_user(None, "administratrice")
+    done, draft = world["done"], world["draft"]
+
+    def actions(pk):
+        return {
+            name: reverse(f"commitment_updates:{name}", args=[pk]) for name in ("edit", "delete", "publish")
+        }
+
+    for user in (world["partner"], admin):
+        client.force_login(user)
+        for url in (
+            INDEX,
+            reverse("commitment_updates:inspect", args=[done.pk]),
+            reverse("commitment_updates:history", args=[done.pk]),
+        ):
+            assert not set(actions(done.pk).values()) & links_of(client, url), (user.username, url)
+        assert reverse("commitment_updates:add") in links_of(client, INDEX)  # "Correct" opens a new one
+    client.force_login(world["partner"])
+    assert set(actions(draft.pk).values()) <= links_of(client, INDEX)
