@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from hub.items import get_item_type, item_types
 from hub.models import Region, Risk, Service
-from search.backends.bitmaps import read_state, split, split_pairs
+from search.backends.bitmaps import read_state, split, split_facets
 from search.backends.embedded import FACET_VALUES, FULLTEXT, ITEMS, TITLES, fulltext_rowid
 from search.query import facet_values
 from search.text import parse_query
@@ -53,7 +53,7 @@ def fill_floor_facets():
             (item_id, locale, facet, value)
             for item_id, locale, item_type, services, regions, risks, level, declared in cursor.fetchall()
             for facet, value in facet_values(
-                item_type, split(services), split(regions), split(risks), level, split_pairs(declared)
+                item_type, split(services), split(regions), split(risks), level, split_facets(declared)
             )
         ]
         cursor.executemany(

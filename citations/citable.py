@@ -188,6 +188,9 @@ class CitableItem:
         }
         if self.issued:
             item["issued"] = _date_parts(self.issued)
+        event_date = self.page.citation_event_date()
+        if event_date:
+            item["event-date"] = _date_parts(event_date)
         if self.revised:
             item["version"] = self.revised.isoformat()
         if self.page.summary:

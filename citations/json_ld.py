@@ -12,7 +12,7 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"
 def json_ld_data(citable):
     """The schema.org description (a dict) of a ``CitableItem``, made from its CSL item: the
     type's ``schema_type`` (a ``Report`` also carries its ``reportNumber``), its authors and
-    what it is about."""
+    what it is about, then as the page reshapes it (``schema_org``)."""
     item = citable.csl
     schema_type = citable.item_type.schema_type
     data = {
@@ -45,7 +45,7 @@ def json_ld_data(citable):
     if item.get("note"):
         # Demonstration content: say so in the data too, never present it as a real case.
         data["disambiguatingDescription"] = item["note"]
-    return data
+    return citable.page.schema_org(data)
 
 
 def json_ld_script(data):

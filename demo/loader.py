@@ -52,11 +52,13 @@ from .data.accounts import ACCOUNTS
 from .data.agreements import AGREEMENTS
 from .data.briefs import BRIEFS
 from .data.casefiles import CASE_FILES
+from .data.dialogues import DIALOGUES
 from .data.glossary import GLOSSARY
 from .data.images import IMAGES
 from .data.organizations import ORGANIZATIONS
 from .data.systems import SYSTEMS
 from .data.testimonies import TESTIMONIES
+from .dialogues import DialogueLoader
 from .drawing import draw_image, render_pdf
 from .systems import SystemLoader
 from .texts import ItemTexts
@@ -91,7 +93,7 @@ class DemoLoader:
             self.site = ensure_site()
             self.french = self.site["fr"]["home"].locale
             self.english = Locale.objects.get(language_code="en")
-            for spec in [*CASE_FILES, *SYSTEMS, *BRIEFS, *AGREEMENTS]:
+            for spec in [*CASE_FILES, *SYSTEMS, *BRIEFS, *AGREEMENTS, *DIALOGUES]:
                 PublicIdSequence.reserve(spec["id"])
             self.load_groups()
             self.load_accounts()
@@ -107,6 +109,7 @@ class DemoLoader:
             self.load_testimonies()
             self.load_briefs()
             self.load_agreements()
+            DialogueLoader(self).load()
             self.load_contact()
             self.mark_loaded()
         return self.report

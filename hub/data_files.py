@@ -71,6 +71,11 @@ class ItemDataFile:
         """The CSV cells of one language version."""
         return [column.value(page, context) for column in self.columns()]
 
+    def rows(self, page, context):
+        """The CSV rows of one language version: one by default; a type whose rows are finer (a
+        dialogue's, one per session) says so."""
+        return [self.row(page, context)]
+
     def item(self, versions, context):
         """The JSON item of one item, given its public language versions (French first)."""
         original, item = common_item(versions, context)

@@ -38,14 +38,18 @@ def check_search_key(kind, key):
 class TypeFacet:
     """A search facet of one item type besides the facets every item has (type, service, region,
     risk, level): ``key`` is the search parameter and the facet's name in every answer; the
-    page method named ``value_of`` gives an item's value (a key of ``choices``, or None when it
-    has none); ``choices`` gives ``[(key, label)]`` in display order, labels in the active
-    language (a callable, so that a type declared before its models are ready can name them)."""
+    page method named ``value_of`` gives an item's value (a key of ``choices``, a list of them
+    when an item has several, or None when it has none); ``choices`` gives ``[(key, label)]`` in
+    display order, labels in the active language (a callable, so that a type declared before its
+    models are ready can name them). Values selected together keep the items having any of them,
+    or, with ``match_all``, every one of them (needs: each must be met); ``hint`` says so."""
 
     key: str
     label: object
     choices: object
     value_of: str
+    match_all: bool = False
+    hint: object = None
 
     def __post_init__(self):
         check_search_key("facet", self.key)
@@ -66,6 +70,18 @@ class TypeSort:
 
     def __post_init__(self):
         check_search_key("sort", self.key)
+
+
+@dataclass(frozen=True)
+class FeedUpdate:
+    """A dated public change of an item besides its publications (``ItemPage.feed_updates``): an
+    entry of its own in the search's feeds. ``key`` tells it from the item's other updates, for
+    good: a feed reader shows a new key as a new entry."""
+
+    key: str
+    moment: object  # an aware datetime: the entry's date
+    title: str
+    summary: str  # plain text: what changed
 
 
 @dataclass(frozen=True, eq=False)
@@ -117,6 +133,11 @@ class ItemType:
     @property
     def index(self):
         return apps.get_model(self.index_model)
+
+    @property
+    def is_event(self):
+        """Its items are events, with dates a calendar holds (``ItemPage.calendar_events``)."""
+        return self.schema_type == "Event"
 
     @cached_property
     def data_file(self):
@@ -241,6 +262,18 @@ def public_pages(pages):
         .values_list("pk", flat=True)
     )
     return [page for page in pages if page.pk in public]
+
+
+def prepare_listed(pages):
+    """``pages`` (specific pages of any models) loaded for a list: each item model's
+    ``prepare_listed`` gets its own pages at once. Returns ``pages``."""
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    for model, found in by_model.items():
+        if hasattr(model, "prepare_listed"):
+            model.prepare_listed(found)
+    return pages
 
 
 class ItemPageQuerySet(PageQuerySet):

@@ -39,6 +39,9 @@ class HubLocaleMiddleware(LocaleMiddleware):
 
 KIOSK_COOKIE = "vigie_kiosk"
 KIOSK_PARAMETER = "kiosk"
+# Where "start over" leads when the kiosk was started on a page other than a home page (a
+# library's list of its own dialogues, ``/fr/dialogues/?venue=<key>&kiosk=1``): that address.
+KIOSK_START_COOKIE = "vigie_kiosk_start"
 # Inside the hub but no place for a kiosk visitor: the admin's login form (its links keep their
 # text only; the admin's own pages are never rewritten) and the API, whose JSON answers have no
 # way back (written out like other hosts').
@@ -56,6 +59,22 @@ def kiosk_requested(request):
     return None
 
 
+def kiosk_start(request):
+    """The address the kiosk is started on, without ``kiosk``; "" for a home page."""
+    homes = {"/", *(f"/{code}/" for code, _name in settings.LANGUAGES)}
+    if request.path in homes:
+        return ""
+    query = request.GET.copy()
+    query.pop(KIOSK_PARAMETER, None)
+    return request.path + (f"?{query.urlencode()}" if query else "")
+
+
+def remembered_start(request):
+    """The start address the cookie holds, when it is one of the hub's own paths."""
+    start = request.COOKIES.get(KIOSK_START_COOKIE, "")
+    return start if start.startswith("/") and not start.startswith(("//", "/\\")) else ""
+
+
 class KioskMiddleware:
     """Turns kiosk mode on or off from ``?kiosk=1|0``, remembers it in a session cookie, sets
     ``request.kiosk``, and in kiosk mode rewrites every HTML page so that no link leaves the hub
@@ -67,14 +86,21 @@ class KioskMiddleware:
     def __call__(self, request):
         requested = kiosk_requested(request)
         request.kiosk = requested if requested is not None else request.COOKIES.get(KIOSK_COOKIE) == "1"
+        request.kiosk_start = kiosk_start(request) if requested else remembered_start(request)
         response = self.get_response(request)
         if requested is True:
-            # No max_age: a session cookie, gone when the library closes the browser.
-            response.set_cookie(
-                KIOSK_COOKIE, "1", httponly=True, samesite="Lax", secure=settings.KIOSK_COOKIE_SECURE
-            )
-        elif requested is False and KIOSK_COOKIE in request.COOKIES:
-            response.delete_cookie(KIOSK_COOKIE, samesite="Lax")
+            # No max_age: session cookies, gone when the library closes the browser.
+            for name, value in ((KIOSK_COOKIE, "1"), (KIOSK_START_COOKIE, request.kiosk_start)):
+                if value:
+                    response.set_cookie(
+                        name, value, httponly=True, samesite="Lax", secure=settings.KIOSK_COOKIE_SECURE
+                    )
+                elif name in request.COOKIES:
+                    response.delete_cookie(name, samesite="Lax")
+        elif requested is False:
+            for name in (KIOSK_COOKIE, KIOSK_START_COOKIE):
+                if name in request.COOKIES:
+                    response.delete_cookie(name, samesite="Lax")
         if not _is_html(response) or under(request.path_info, LOGIN_PATHS):
             return response
         # The same address answers differently with and without the cookie: a shared cache must

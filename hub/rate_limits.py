@@ -105,18 +105,25 @@ class RateLimitMiddleware:
         limit = limit_for(request.resolver_match)
         if limit is None:
             return None
-        usage = get_usage(
-            request,
-            group=limit.group,
-            key="ip",
-            rate=settings.RATELIMITS[limit.group],
-            method=limit.methods,
-            increment=True,
-        )
-        if usage is None or not usage["should_limit"]:  # off, another method, or within the limit
-            return None
-        seconds = max(1, usage["time_left"])
-        response = too_many_json(seconds) if limit.json else too_many_page(request, seconds)
-        response["Retry-After"] = str(seconds)
-        response["Cache-Control"] = "no-store"
-        return response
+        return refusal(request, limit)
+
+
+def refusal(request, limit):
+    """The 429 answer when ``request`` is past ``limit`` (counting it), else None. The middleware
+    asks it for the views it names; a page's own routes (a form served by a Wagtail page, which
+    every page shares one view with) ask it themselves."""
+    usage = get_usage(
+        request,
+        group=limit.group,
+        key="ip",
+        rate=settings.RATELIMITS[limit.group],
+        method=limit.methods,
+        increment=True,
+    )
+    if usage is None or not usage["should_limit"]:  # off, another method, or within the limit
+        return None
+    seconds = max(1, usage["time_left"])
+    response = too_many_json(seconds) if limit.json else too_many_page(request, seconds)
+    response["Retry-After"] = str(seconds)
+    response["Cache-Control"] = "no-store"
+    return response

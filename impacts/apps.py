@@ -9,15 +9,18 @@ class ImpactsConfig(AppConfig):
 
     def ready(self):
         """Declare the case file to the item registry; testimonies decide when their photo and
-        letter are public (hub.media_access) and announce the case files they change."""
+        letter are public (hub.media_access), announce the case files they change and are withdrawn
+        past their retention date (hub.retention)."""
         from hub.items import register
         from hub.media_access import register_gate
+        from hub.retention import register_retention
 
         from .items import CASEFILE
         from .media_gate import TestimonyMediaGate
         from .models import Testimony
-        from .testimonies import on_testimony_change
+        from .testimonies import on_testimony_change, retention_report
 
         register(CASEFILE)
         register_gate(TestimonyMediaGate())
+        register_retention(retention_report)
         post_save.connect(on_testimony_change, sender=Testimony, dispatch_uid="impacts-testimony-changed")

@@ -96,6 +96,14 @@ def withdraw_testimony(testimony, reason, user=None):
     return True
 
 
+def retention_report():
+    """``hub.retention``'s task: withdraw what is past its date, and say which."""
+    withdrawn = apply_retention()
+    if withdrawn:
+        return f"Withdrew {len(withdrawn)} testimonies: {', '.join(withdrawn)}"
+    return "No testimony past its retention date."
+
+
 def apply_retention(today=None):
     """Withdraw every testimony kept past its retention date; returns the references withdrawn."""
     today = today or timezone.localdate()

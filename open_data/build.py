@@ -122,7 +122,7 @@ def rows_of(data_file, public_ids):
     context = BuildContext()
     for versions in published_groups(data_file, context, public_ids):
         for page in versions:
-            yield data_file.row(page, context)
+            yield from data_file.rows(page, context)
 
 
 # --- Writing one generation -----------------------------------------------------------------------
@@ -176,15 +176,17 @@ def write_type(folder, data_file, items, context, counted, previous=None):
 
 
 def render(data_file, versions, context):
-    """An item as the files hold it: its CSV rows, its JSON line, its number of rows and what
+    """An item as the files hold it: its CSV rows, its JSON line, its number of rows (one per
+    language version, or more: ``ItemDataFile.rows``) and what
     it adds to the counts."""
     text = io.StringIO()
     writer = csv_cells.Writer(text)
-    for page in versions:
-        writer.writerow(data_file.row(page, context))
+    rows = [row for page in versions for row in data_file.rows(page, context)]
+    for row in rows:
+        writer.writerow(row)
     item = data_file.item(versions, context)
     line = json.dumps(item, ensure_ascii=False, sort_keys=True)
-    return text.getvalue(), line, len(versions), data_file.counted(item)
+    return text.getvalue(), line, len(rows), data_file.counted(item)
 
 
 def merged(data_file, context, previous):

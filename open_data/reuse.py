@@ -90,7 +90,8 @@ class Previous:
 
     def must_render(self, public_id, versions_languages, old):
         """Whether an item is rendered again rather than copied from ``old`` (None: not there)."""
-        if old is None or public_id in self.dirty or old.languages != versions_languages:
+        # A type may write several rows per language (``ItemDataFile.rows``): their languages.
+        if old is None or public_id in self.dirty or list(dict.fromkeys(old.languages)) != versions_languages:
             return True
         return any(changed in old.json_line or changed in old.csv_text for changed in self.changed)
 

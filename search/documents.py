@@ -97,12 +97,17 @@ def declared_values(page):
     """The values of the facets and sorts the page's type declares (``hub.items.TypeFacet``,
     ``TypeSort``): ``{"type_facets": {facet: value}, "ranks": {sort: number}}``, each key only for
     a type that declares some, so that the documents of the other types stay as they were (and
-    their fingerprints with them). An item without a value has no entry."""
+    their fingerprints with them). An item without a value has no entry; a facet with several
+    values (a list) holds them sorted, each once."""
     item_type = type_of(page)
     values = {}
     if item_type.facets:
         facets = {facet.key: getattr(page, facet.value_of)() for facet in item_type.facets}
-        values["type_facets"] = {key: value for key, value in facets.items() if value}
+        values["type_facets"] = {
+            key: sorted(set(value)) if isinstance(value, (list, tuple, set)) else value
+            for key, value in facets.items()
+            if value
+        }
     if item_type.sorts:
         ranks = {sort.key: getattr(page, sort.value_of)() for sort in item_type.sorts}
         values["ranks"] = {key: rank for key, rank in ranks.items() if rank is not None}
@@ -216,6 +221,8 @@ def documents_of_pages(pages, urls, chunk_size=1000):
 
 
 def _chunk_documents(pages, urls):
+    if pages:
+        type(pages[0]).prepare_listed(pages)
     taxonomy = taxonomy_keys(pages)
     publications = publication_log([page.pk for page in pages])
     group = []

@@ -94,14 +94,11 @@ def search_in_words(query):
 
 
 def feed_entries(request, query, hits):
-    """Entries for ``hits``, in their order. A hit whose page is no longer live and public (the
-    index follows a moment after the commit) is left out."""
-    first_published = dict(
-        Page.objects.live()
-        .public()
-        .filter(pk__in=[hit["page_id"] for hit in hits])
-        .values_list("pk", "first_published_at")
-    )
+    """Entries for ``hits``, and for the updates of their own the items announce
+    (``ItemPage.feed_updates``), latest first, at most FEED_SIZE. A hit whose page is no longer
+    live and public (the index follows a moment after the commit) is left out."""
+    pages = Page.objects.live().public().filter(pk__in=[hit["page_id"] for hit in hits]).specific().in_bulk()
+    first_published = {pk: page.first_published_at for pk, page in pages.items()}
     language = query.locale
     search_url = request.build_absolute_uri(reverse("search"))
     vocabularies = {facet: dict(facet_vocabulary(facet, language)) for facet in CATEGORY_FIELDS}
@@ -133,7 +130,25 @@ def feed_entries(request, query, hits):
                 ],
             )
         )
-    return entries
+        entries += update_entries(entries[-1], pages[hit["page_id"]].feed_updates())
+    # Sorted by date alone, stable: the hits' own order holds among equal dates.
+    return sorted(entries, key=lambda entry: entry.updated, reverse=True)[:FEED_SIZE]
+
+
+def update_entries(item_entry, updates):
+    """An entry for each update an item announces, beside the item's own (``item_entry``)."""
+    return [
+        replace(
+            item_entry,
+            title=update.title,
+            guid=f"{item_entry.guid}#{update.key}",
+            published=to_second(update.moment),
+            updated=to_second(update.moment),
+            summary=update.summary,
+            content=str(format_html("<p>{}</p>", update.summary)),
+        )
+        for update in updates
+    ]
 
 
 def entry_content(hit, language):

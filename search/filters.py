@@ -15,7 +15,8 @@ MAX_PAGE_SIZE = 100
 
 
 class FacetFilter(django_filters.MultipleChoiceFilter):
-    """A facet: several values OR'd, choices read from the vocabulary when the form is built."""
+    """A facet: several values OR'd (or all required, ``TypeFacet.match_all``), choices read from
+    the vocabulary when the form is built."""
 
     def __init__(self, facet, *args, **kwargs):
         self.facet = facet

@@ -132,7 +132,16 @@ class SearchLinks:
             "csv": f"{reverse('items-csv', args=[csv_type.section])}?{joined}" if csv_type else None,
             "csv_type": csv_type,
             "feed": address("search-feed", feed_params(self.query)),
+            "calendar": address("search-calendar", feed_params(self.query)) if self.finds_events() else None,
         }
+
+    def finds_events(self):
+        """Whether the types searched (every type when none is selected) include events: then
+        the search is offered as a calendar."""
+        selected = self.query.selected("type")
+        return any(
+            item_type.is_event for item_type in item_types() if not selected or item_type.key in selected
+        )
 
     def csv_type(self):
         """The type whose rows the page offers as CSV: the one type selected when it has a CSV

@@ -20,19 +20,28 @@ def all_sorts():
 
 def facet_values(item_type, services, regions, risks, impact_level, type_facets=None):
     """The (facet, value) pairs an item is counted under: one definition for every store.
-    ``type_facets``: ``{facet: value}`` of the facets its type declares."""
+    ``type_facets``: ``{facet: value}`` of the facets its type declares, a list for a facet
+    with several values (a dialogue's formats)."""
     pairs = [("type", item_type)]
     pairs += [("service", key) for key in services]
     pairs += [("region", key) for key in regions]
     pairs += [("risk", key) for key in risks]
     pairs.append(("level", str(impact_level) if impact_level else NOT_ASSESSED))
-    pairs += sorted((type_facets or {}).items())
+    pairs += sorted(
+        (facet, value) for facet, values in (type_facets or {}).items() for value in as_list(values)
+    )
     return pairs
+
+
+def as_list(value):
+    """A declared facet's values: a list as given, a single value as a list of one."""
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """A validated request: text, selected facet values (OR inside a facet, AND across facets),
+    """A validated request: text, selected facet values (OR inside a facet unless its values must
+    all hold, AND across facets),
     the interface language, the sort and the page. Facet values are keys."""
 
     text: str = ""

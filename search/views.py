@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from .links import SearchLinks
 from .requests import page_out_of_range, parse_request
 from .service import HubSearch
-from .vocabulary import all_facets, facet_label, facet_owner
+from .vocabulary import all_facets, facet_hint, facet_label, facet_owner
 
 
 @require_GET
@@ -56,6 +56,7 @@ def facet_groups(query, results):
             {
                 "name": facet,
                 "label": facet_label(facet),
+                "hint": facet_hint(facet),
                 "values": results.facets[facet],
                 "owner": owner,
                 "open": owner is None or chosen or chosen_types == {owner.key},

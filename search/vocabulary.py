@@ -38,6 +38,18 @@ def all_facets():
     return (*FACETS, *declared_facets())
 
 
+def matches_all(facet):
+    """Whether the values selected in ``facet`` must all hold (``TypeFacet.match_all``), not any."""
+    declared = declared_facets().get(facet)
+    return bool(declared and declared.match_all)
+
+
+def facet_hint(facet):
+    """What a reader should know before ticking (``TypeFacet.hint``); None for most facets."""
+    declared = declared_facets().get(facet)
+    return declared.hint if declared else None
+
+
 def facet_label(facet):
     return FACET_LABELS[facet] if facet in FACET_LABELS else declared_facets()[facet].label
 

@@ -6,6 +6,7 @@ run is reproducible.
 """
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import factory
 import factory.random
@@ -24,6 +25,7 @@ from advocacy.models import (
     BriefCitation,
     CollaborationAgreementPage,
 )
+from dialogues.models import DialogueKind, DialoguePage, Session, SessionFormat, Venue, VenueKind
 from hub.models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from hub.roles import media_collection
 from hub.site_setup import ensure_site
@@ -428,3 +430,61 @@ def named_system(name, organization=None):
     return SystemPageFactory(
         title=name, slug=slug, **({"organization": organization} if organization else {})
     )
+
+
+QUEBEC = ZoneInfo("America/Toronto")  # Québec's time, the hub's TIME_ZONE
+
+
+class VenueFactory(DjangoModelFactory):
+    """A fictional library in Montréal, with a step-free entrance."""
+
+    class Meta:
+        model = Venue
+
+    key = factory.Sequence(lambda n: f"bibliotheque-fictive-{n}")
+    name = factory.Sequence(lambda n: f"Bibliothèque fictive {n}")
+    kind = VenueKind.LIBRARY
+    street_address = factory.Sequence(lambda n: f"{100 + n}, rue Fictive")
+    municipality = "Montréal"
+    postal_code = "H2X 1Y4"
+    region = factory.LazyFunction(lambda: Region.objects.get(key="montreal", locale__language_code="fr"))
+    step_free_entrance = True
+    locale = factory.LazyFunction(lambda: locale("fr"))
+
+
+def session(starts_at=None, hours=2, venue=None, **fields):
+    """An unsaved session for ``DialoguePageFactory(sessions=[...])``: in person at ``venue``
+    (a new one unless given) from ``starts_at`` (Québec time; default: 30 days from now, 18:30)."""
+    if starts_at is None:
+        day = datetime.date.today() + datetime.timedelta(days=30)
+        starts_at = datetime.datetime.combine(day, datetime.time(18, 30), tzinfo=QUEBEC)
+    fields.setdefault("format", SessionFormat.IN_PERSON)
+    if venue is None and fields["format"] != SessionFormat.ONLINE:
+        venue = VenueFactory()
+    fields.setdefault("languages", ["fr"])
+    return Session(
+        starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=hours), venue=venue, **fields
+    )
+
+
+class DialoguePageFactory(ItemPageFactory):
+    """An AI-literacy workshop with one session in a month (``sessions=[session(...), ...]``)."""
+
+    class Meta:
+        model = DialoguePage
+
+    parent = factory.LazyFunction(lambda: index_page("dialogues.DialogueIndexPage"))
+    title = factory.Sequence(lambda n: f"Atelier fictif {n}")
+    kind = DialogueKind.WORKSHOP
+    question = "Comment une machine peut-elle trier des demandes d'aide ?"
+    can_change = "Les questions posées à l'organisme et la liste des besoins du quartier."
+
+    @factory.post_generation
+    def sessions(page, create, extracted, **kwargs):
+        page.sessions = extracted if extracted is not None else [session()]
+
+    @factory.post_generation
+    def organizers(page, create, extracted, **kwargs):
+        page.organizers = (
+            extracted if extracted is not None else [OrganizationFactory(kind=Organization.Kind.NON_PROFIT)]
+        )

@@ -6,6 +6,7 @@ FICTION_NOTE = {
     "brief": {"fr": "(Mémoire fictif de démonstration.)", "en": "(Fictional demonstration brief.)"},
     "agreement": {"fr": "(Entente fictive de démonstration.)", "en": "(Fictional demonstration agreement.)"},
     "system": {"fr": "(Système fictif de démonstration.)", "en": "(Fictional demonstration system.)"},
+    "dialogue": {"fr": "(Dialogue fictif de démonstration.)", "en": "(Fictional demonstration dialogue.)"},
 }
 PLAIN_FICTION_NOTE = {"fr": "Cet exemple est inventé.", "en": "This example is made up."}
 CASEFILE_HEADINGS = {

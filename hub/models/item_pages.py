@@ -366,6 +366,20 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
         RecordFormat``) writes dates, terms, organizations and references to other items."""
         return {}
 
+    # --- feeds: what the search's Atom feeds ask of an item ---
+
+    def feed_updates(self):
+        """``[hub.items.FeedUpdate]``: the item's public changes that are news of their own
+        besides its publications (a session moved or cancelled), each an entry. None by default."""
+        return []
+
+    # --- calendars: what the search's iCalendar feed asks of an item ---
+
+    def calendar_events(self, request):
+        """The iCalendar events (``icalendar.Event``) of this item, as a reader of the request's
+        language sees them (``hub.calendars``): none by default, an item that is not an event."""
+        return []
+
     # --- citations: what it asks of an item ---
 
     def citation_heading(self):
@@ -376,11 +390,21 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
         """The day the item was first published: by default, the day it went live on the hub."""
         return timezone.localdate(self.first_published_at) if self.first_published_at else None
 
+    def citation_event_date(self):
+        """The day an event item took place (CSL's ``event-date``); None for any other item."""
+        return None
+
     def citation_authors(self):
         """``[(person name, organization name, {language: organization name})]``, in order
         (``hub.organization_names.credited_names``): who the item is by. Nobody by default: the
         hub then stands as its author."""
         return []
+
+    def schema_org(self, data):
+        """The item's schema.org description (JSON-LD), given ``data``, the one every item has
+        (``citations.json_ld``: its type, id, name, summary, languages, authors, dates): as is by
+        default; a type that is not a creative work (an event) reshapes it."""
+        return data
 
     def citation_about(self):
         """The taxonomy fields that say what the item is about, in the order a citation lists them."""
@@ -391,6 +415,12 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
     def search_related(cls, pages):
         """``pages`` loading in bulk what ``search_body_parts`` reads (a rebuild reads every item)."""
         return pages
+
+    @classmethod
+    def prepare_listed(cls, pages):
+        """Load at once, onto each page of the list ``pages``, what the outlets read of each
+        beyond its queryset's reach (``search_related``); a list of items calls it so that its
+        queries do not grow with its length. Nothing to load by default."""
 
     def search_body_parts(self):
         """Every piece of text a reader sees in the item besides its title and summaries, in

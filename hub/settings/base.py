@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "impacts",
     "advocacy",
     "registry",
+    "dialogues",
     "search",
     "demo",
     "open_data",
@@ -319,6 +320,8 @@ RATELIMIT_DEFAULTS = {
     "cite": "120/m",
     "page_password": "10/m",
     "password_reset": "5/h",
+    # Each POST registers someone for a dialogue or cancels a registration, and may send an e-mail.
+    "dialogue_registration": "30/h",
 }
 RATELIMITS = {
     group: os.environ.get(f"RATELIMIT_{group.upper()}", rate) for group, rate in RATELIMIT_DEFAULTS.items()
@@ -436,6 +439,9 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Registrations for a dialogue's sessions are personal data: apply_retention deletes them this many
+# days after the session ends.
+DIALOGUE_REGISTRATION_RETENTION_DAYS = int(os.environ.get("DIALOGUE_REGISTRATION_RETENTION_DAYS", "30"))
 
 # --- Reporting a vulnerability (security) -------------------------------------------------------
 # The Contact line of /.well-known/security.txt (hub.security_txt, RFC 9116): a mailto: or https:

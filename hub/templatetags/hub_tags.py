@@ -126,9 +126,15 @@ def language_links(context):
 
 def _language_links(context):
     current = interface_language(context)
+    # A view serving a page of its own under a page of the tree (a route) gives its addresses.
+    given = context.get("language_urls") or {}
     links = []
     for code, name in settings.LANGUAGES:
-        url = _page_url_in(context.get("page"), code) or _view_url_in(context.get("request"), code)
+        url = (
+            given.get(code)
+            or _page_url_in(context.get("page"), code)
+            or _view_url_in(context.get("request"), code)
+        )
         if not url:
             home = _home_in(context, code)
             url = home.url if home else f"/{code}/"

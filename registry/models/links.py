@@ -70,6 +70,7 @@ class SystemLinks:
             )
             pages = model.objects.public().filter(translation_key__in=linking.values("translation_key"))
             versions = list(model.search_related(pages.select_related("locale")).order_by("pk"))
+            model.prepare_listed(versions)
             if relation.get_accessor_name() == "casefiles":
                 public_casefiles = versions
                 links.casefiles = read_in(versions, language, request)

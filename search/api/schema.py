@@ -26,7 +26,7 @@ from rest_framework.views import APIView
 from hub.items import item_types, public_id_pattern
 
 from ..filters import MAX_QUERY_LENGTH, SearchFilterSet
-from ..vocabulary import declared_facets, facet_owner, facet_vocabulary
+from ..vocabulary import declared_facets, facet_owner, facet_vocabulary, matches_all
 from .http import (
     CACHE_CONTROL,
     DEFAULT_SEARCH_LOCALE,
@@ -239,9 +239,10 @@ def declared_description(name):
     labels in every interface language; None for the others."""
     if name in declared_facets():
         owner = facet_owner(name)
+        several = "several must all hold" if matches_all(name) else "several are OR'd"
         return (
             f"{in_each_language(declared_facets()[name].label)} ({in_each_language(owner.label_plural)}; "
-            f"several are OR'd). Selecting one keeps only items of type `{owner.key}`."
+            f"{several}). Selecting one keeps only items of type `{owner.key}`."
         )
     if name == "sort":
         return PARAMETER_DESCRIPTIONS["sort"] + "".join(

@@ -210,6 +210,47 @@ RECORD_HELP = (
 )
 
 
+class VenueSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="The same in every language.")
+    name = serializers.CharField()
+    kind = TermSerializer()
+    street_address = serializers.CharField()
+    municipality = serializers.CharField()
+    postal_code = serializers.CharField(allow_blank=True)
+    region = serializers.CharField(allow_null=True, help_text="The key of the region.")
+    phone = serializers.CharField(allow_blank=True)
+    accessibility = TermSerializer(
+        many=True, help_text="The features confirmed; an absent one is not confirmed."
+    )
+    keroul_rating = TermSerializer(allow_null=True, help_text="Kéroul's rating; null when not rated.")
+
+
+class SessionSerializer(serializers.Serializer):
+    """A dialogue's session: its facts (from the version the dialogue was written in) and its
+    words in the language returned."""
+
+    key = serializers.CharField(help_text="Stable across languages and edits (the calendars' UID).")
+    title = serializers.CharField(allow_blank=True)
+    starts_at = serializers.DateTimeField(help_text="Québec time, with its offset.")
+    ends_at = serializers.DateTimeField()
+    format = TermSerializer()
+    status = TermSerializer()
+    status_note = serializers.CharField(allow_blank=True)
+    venue = VenueSerializer(allow_null=True)
+    online_url = serializers.URLField(
+        allow_null=True, help_text="Null when registration is on the hub: only registered people get it."
+    )
+    languages = serializers.ListField(child=serializers.CharField())
+    accommodations = TermSerializer(many=True, help_text="LSQ or ASL interpretation, captions, childcare...")
+    what_to_bring = serializers.CharField(allow_blank=True)
+    registration = TermSerializer()
+    registration_url = serializers.URLField(allow_null=True)
+    registration_phone = serializers.CharField(allow_blank=True)
+    capacity = serializers.IntegerField(allow_null=True)
+    sequence = serializers.IntegerField(help_text="Raised when its time, place, format or status changes.")
+    changed_at = serializers.DateTimeField(allow_null=True)
+
+
 class ItemSerializer(serializers.Serializer):
     """One published item. Every key is always present: what does not apply to the item's type
     is null or an empty list."""
@@ -292,3 +333,14 @@ class ItemSerializer(serializers.Serializer):
         allow_null=True, help_text="AI systems: null when nothing is declared."
     )
     casefiles = ItemReferenceSerializer(many=True, help_text="AI systems: the published case files about it.")
+    kind = TermSerializer(allow_null=True, help_text="Dialogues: workshop, consultation, forum...")
+    organizers = OrganizationSerializer(many=True, help_text="Dialogues.")
+    receiving_body = OrganizationSerializer(
+        allow_null=True, help_text="Dialogues: the public body that receives what comes out."
+    )
+    question = serializers.CharField(allow_null=True, help_text="Dialogues: the question on the table.")
+    can_change = serializers.CharField(allow_null=True, help_text="Dialogues.")
+    cannot_change = serializers.CharField(allow_null=True, help_text="Dialogues.")
+    decided_by = serializers.CharField(allow_null=True, help_text="Dialogues: who decides, and when.")
+    sessions = SessionSerializer(many=True, help_text="Dialogues, in time order.")
+    attendance = serializers.IntegerField(allow_null=True, help_text="Dialogues: people present, afterwards.")

@@ -40,11 +40,13 @@ class SearchView(OpenApiView):
 
     @extend_schema(
         operation_id="search",
-        summary="Search published case files, briefs, agreements and AI system register entries",
+        summary="Search published case files, briefs, agreements, AI system register entries and dialogues",
         description=(
-            "The hub's faceted search. Several values of one facet are OR'd, facets are AND'd, words "
-            "are AND'd with all. Facet counts are disjunctive: each facet is counted with every other "
-            "selection applied but not its own. Every published item is found from both languages."
+            "The hub's faceted search. Several values of one facet are OR'd (except in a facet whose "
+            "description says they must all hold, such as a dialogue's accessibility), facets are "
+            "AND'd, words are AND'd with all. Facet counts are disjunctive: each facet is counted with "
+            "every other selection applied but not its own (a facet whose values must all hold is also "
+            "counted with its own). Every published item is found from both languages."
         ),
         tags=["search"],
         responses={

@@ -28,7 +28,7 @@ from functools import cached_property
 from django.db import connection
 
 from ..models import IndexChange, IndexedItem, IndexState
-from ..query import facet_values
+from ..query import as_list, facet_values
 
 ITEMS = IndexedItem._meta.db_table
 STATE = IndexState._meta.db_table
@@ -361,11 +361,12 @@ class Snapshot:
                 raise StaleSnapshot(item_id)
         return int.from_bytes(data, "little") & self.live
 
-    def selection(self, facet, values):
-        """Items having any of ``values`` in ``facet``."""
-        bitmap = 0
+    def selection(self, facet, values, every=False):
+        """Items having any of ``values`` in ``facet``; with ``every``, all of them."""
+        found = self.facets.get(facet, {})
+        bitmap = self.live if every else 0
         for value in values:
-            bitmap |= self.facets.get(facet, {}).get(value, 0)
+            bitmap = bitmap & found.get(value, 0) if every else bitmap | found.get(value, 0)
         return bitmap & self.live
 
     def counts(self, facet, scope):
@@ -443,7 +444,9 @@ def added_rows(item_ids):
 
 def row_facets(row):
     item_type, services, regions, risks, level = row[3:8]
-    return facet_values(item_type, split(services), split(regions), split(risks), level, split_pairs(row[10]))
+    return facet_values(
+        item_type, split(services), split(regions), split(risks), level, split_facets(row[10])
+    )
 
 
 def place(ordered, key_value, key, descending=False):
@@ -473,12 +476,23 @@ def split(joined):
 
 
 def joined_pairs(values):
-    """``{key: value}`` as an items row stores it: ``key=value`` pairs joined by ``|``, by key."""
-    return "|".join(f"{key}={value}" for key, value in sorted(values.items()))
+    """``{key: value}`` as an items row stores it: ``key=value`` pairs joined by ``|``, by key; a
+    facet with several values (a list) gives a pair for each."""
+    return "|".join(f"{key}={item}" for key, value in sorted(values.items()) for item in as_list(value))
 
 
 def split_pairs(joined):
+    """``{key: value}`` of a row's ranks (one value per key)."""
     return dict(pair.split("=", 1) for pair in joined.split("|")) if joined else {}
+
+
+def split_facets(joined):
+    """``{facet: [values]}`` of a row's declared facets (``joined_pairs``)."""
+    facets = {}
+    for pair in joined.split("|") if joined else ():
+        key, value = pair.split("=", 1)
+        facets.setdefault(key, []).append(value)
+    return facets
 
 
 def bitmap_of(ordinals, size):

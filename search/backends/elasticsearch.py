@@ -7,8 +7,10 @@ see a half-built index. A search is one ``FacetedSearch`` request: the locale fi
 (it applies to hits and counts), the selected facet values in ``post_filter`` and, in each facet's
 aggregation, every other facet's filter: the disjunctive counts of the embedded backend."""
 
+import operator
 from contextlib import suppress
 from datetime import date, datetime
+from functools import reduce
 
 from django.conf import settings
 from elastic_transport import TransportError
@@ -20,7 +22,7 @@ from ..documents import LANGUAGES
 from ..es_documents import SearchDocument, document_key, facet_field, new_index_name, rank_field, search_index
 from ..query import SearchResults
 from ..text import document_terms
-from ..vocabulary import all_facets
+from ..vocabulary import all_facets, matches_all
 from .base import SearchBackend, chunked
 from .embedded import HIT_COLUMNS
 
@@ -64,13 +66,24 @@ MAX_WINDOW = 10_000
 BULK_TIMEOUT = 120
 
 
+class EveryTermFacet(TermsFacet):
+    """A facet whose selected values must all hold (``TypeFacet.match_all``)."""
+
+    def add_filter(self, filter_values):
+        if not filter_values:
+            return None
+        field = self._params["field"]
+        return reduce(operator.and_, [Q("term", **{field: value}) for value in filter_values])
+
+
 class HubFacetedSearch(FacetedSearch):
     """The request for one ``SearchQuery``: text, locale, facets, sort and page."""
 
     def __init__(self, query, index, using=None, with_facets=True, window=None):
         # Read when the request is made: an item type registered later brings its facets.
         self.facets = {
-            facet: TermsFacet(field=field, size=FACET_SIZE) for facet, field in facet_fields().items()
+            facet: (EveryTermFacet if matches_all(facet) else TermsFacet)(field=field, size=FACET_SIZE)
+            for facet, field in facet_fields().items()
         }
         self.index = index
         self.using = using or "default"
@@ -106,8 +119,18 @@ class HubFacetedSearch(FacetedSearch):
         return search
 
     def aggregate(self, search):
-        if self.with_facets:
-            super().aggregate(search)
+        """Each facet counted under the other facets' filters, as the library does, and also under
+        its own when its values must all hold (the embedded backend's counts)."""
+        if not self.with_facets:
+            return
+        for name, facet in self.facets.items():
+            scope = Q("match_all")
+            for other, selected in self._filters.items():
+                if other != name or isinstance(facet, EveryTermFacet):
+                    scope &= selected
+            search.aggs.bucket(f"_filter_{name}", "filter", filter=scope).bucket(
+                name, facet.get_aggregation()
+            )
 
     def build_search(self):
         start, end = self.window

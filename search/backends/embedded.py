@@ -19,7 +19,7 @@ from hub.write_locks import exclusive
 from ..models import IndexedFacetValue, IndexedItem
 from ..query import SORTS, SearchResults
 from ..text import ParsedQuery, document_terms, fold
-from ..vocabulary import all_facets
+from ..vocabulary import all_facets, matches_all
 from . import learned_terms
 from .base import SearchBackend, chunked
 from .bitmaps import (
@@ -366,7 +366,10 @@ class EmbeddedBackend(SearchBackend):
             text, in_title = self._text(
                 snap, query.locale, parsed, query.effective_sort == "relevance", strict
             )
-        selected = {facet: snap.selection(facet, values) for facet, values in query.selections}
+        every = {facet for facet, _values in query.selections if matches_all(facet)}
+        selected = {
+            facet: snap.selection(facet, values, facet in every) for facet, values in query.selections
+        }
         matches = text
         for bitmap in selected.values():
             matches &= bitmap
@@ -380,7 +383,9 @@ class EmbeddedBackend(SearchBackend):
             for facet in all_facets():
                 scope = text
                 for other, bitmap in selected.items():
-                    if other != facet:
+                    # A facet's counts ignore its own selection (any of them may be added),
+                    # unless its values must all hold: then each count narrows the results.
+                    if other != facet or facet in every:
                         scope &= bitmap
                 facet_counts[facet] = snap.counts(facet, scope)
         return SearchResults(query=query, count=count, hits=hits, facet_counts=facet_counts)

@@ -46,7 +46,7 @@ def test_the_readers_mix_covers_every_type_and_every_request_answers(synthetic, 
     assert mix.public_ids == sorted(public_ids)  # 250 items: the first, middle and last pages hold all
     for item_type, paths in mix.item_paths.items():
         assert {path.split("/")[1] for path in paths} == {"fr", "en"}, item_type
-        for path in Random(1).sample(paths, 5):
+        for path in Random(1).sample(paths, min(5, len(paths))):
             assert client.get(path).status_code == 200, path
     assert mix.csv_paths == ["/api/v1/casefiles.csv"]
     assert set(mix.facet_values) == {"service", "region", "risk", "level"}

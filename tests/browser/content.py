@@ -15,20 +15,28 @@ and the agreement link to it, and it has an English translation. Its summaries d
 search journey's phrase, so the search counts stay those of the case files, brief and agreement.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
+from dialogues.models import RegistrationMode, SessionFormat, SessionStatus
 from tests.factories import (
+    QUEBEC,
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
     CollaborationAgreementPageFactory,
     DeclaredRecordFactory,
+    DialoguePageFactory,
     GlossaryTermFactory,
     ImageFactory,
     SystemPageFactory,
     TestimonyFactory,
+    VenueFactory,
     evidence,
     locale,
     paragraph,
+    session,
     show_testimony,
     site_skeleton,
     translate_page,
@@ -233,6 +241,8 @@ def build_browser_content():
         decision_role="Ranks the requests by score.",
     )
     content.add("system", type(system).objects.get(pk=system.pk), english_system)
+    dialogue_content(content, skeleton)
+    add_registration_pages(content)
     return content
 
 
@@ -254,3 +264,147 @@ def register_entry():
         not_disclosed=["training_data", "source_code_url", "legal_basis"],
     )
     return system
+
+
+# --- Citizen dialogues: a workshop in a library with three sessions (the second cancelled), its
+# venue's page and the poster of its first session. Their summaries do not hold the search
+# journey's phrase, so the search counts stay those of the case files, brief and agreement.
+
+DIALOGUE_VENUE = "bibliotheque-fictive-du-centre"
+DIALOGUE_TEXT = {
+    "fr": {
+        "title": "Atelier fictif : comprendre l'IA à la bibliothèque",
+        "summary": "Un atelier inventé pour les essais du navigateur.",
+        "plain_summary": "On explique comment une machine trie des demandes. Vous posez vos questions.",
+    },
+    "en": {
+        "title": "Fictional workshop: understanding AI at the library",
+        "summary": "A workshop made up for the browser tests.",
+        "plain_summary": "We explain how a machine sorts requests. You ask your questions.",
+    },
+}
+
+
+def dialogue_content(content, skeleton):
+    """The dialogue, its English translation, its venue's page and a poster, by name."""
+    venue = VenueFactory(
+        key=DIALOGUE_VENUE,
+        name="Bibliothèque fictive du Centre",
+        transit="Métro fictif, sortie nord.",
+        phone="514 555-0142",
+        elevator=True,
+        accessible_washroom=True,
+        keroul_rating="partial",
+        accessibility_notes="La porte principale est lourde. Fictif.",
+    )
+    first_day = timezone.localdate() + datetime.timedelta(days=20)
+
+    def at(days, hour):
+        return datetime.datetime.combine(
+            first_day + datetime.timedelta(days=days), datetime.time(hour), QUEBEC
+        )
+
+    dialogue = DialoguePageFactory(
+        **DIALOGUE_TEXT["fr"],
+        sessions=[
+            session(
+                starts_at=at(0, 18),
+                venue=venue,
+                registration=RegistrationMode.HUB,
+                capacity=20,
+                registration_phone="514 555-0142",
+                lsq_interpretation=True,
+            ),
+            session(
+                starts_at=at(7, 18),
+                venue=venue,
+                status=SessionStatus.CANCELLED,
+                status_note="Annulée : la salle est fermée. Fictif.",
+            ),
+            session(
+                starts_at=at(14, 13),
+                venue=venue,
+                format=SessionFormat.HYBRID,
+                registration=RegistrationMode.EXTERNAL,
+                registration_url="https://inscription.example.org/atelier",
+            ),
+        ],
+    )
+    content.add(
+        "dialogue index",
+        skeleton["fr"]["dialogues.DialogueIndexPage"],
+        skeleton["en"]["dialogues.DialogueIndexPage"],
+    )
+    content.add("dialogue", dialogue, translate_page(dialogue, **DIALOGUE_TEXT["en"]))
+    first, cancelled, _hybrid = dialogue.schedule()
+    indexes = {language: skeleton[language]["dialogues.DialogueIndexPage"] for language in ("fr", "en")}
+    content.paths["venue"] = {
+        language: index.venue_url(DIALOGUE_VENUE) for language, index in indexes.items()
+    }
+    content.paths["poster"] = {language: index.poster_url(first.key) for language, index in indexes.items()}
+    content.paths["cancelled poster"] = {
+        language: index.poster_url(cancelled.key) for language, index in indexes.items()
+    }
+
+
+# Dialogues: registration on the hub (issue 16) --------------------------------------------------
+# A workshop whose session takes registrations on the hub, with one person registered: the
+# registration form and the person's confirmation page are audited in both languages.
+
+REGISTRATION_WORKSHOP = {
+    "fr": "Atelier fictif : s'inscrire pour comprendre l'IA",
+    "en": "Fictional workshop: signing up to understand AI",
+}
+
+
+def add_registration_pages(content):
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from dialogues.models import Registration, RegistrationMode, SessionFormat
+    from tests.factories import DialoguePageFactory, session
+
+    starts = datetime.datetime.combine(
+        datetime.date.today() + datetime.timedelta(days=21),
+        datetime.time(18, 30),
+        tzinfo=ZoneInfo("America/Toronto"),
+    )
+    workshop = DialoguePageFactory(
+        title=REGISTRATION_WORKSHOP["fr"],
+        summary=f"Un atelier pour comprendre comment une machine trie des demandes. {FICTIONAL}",
+        sessions=[
+            session(
+                starts_at=starts,
+                format=SessionFormat.HYBRID,
+                online_url="https://visio.example.org/atelier-fictif",
+                registration=RegistrationMode.HUB,
+                capacity=12,
+                lsq_interpretation=True,
+            )
+        ],
+    )
+    english = translate_page(
+        workshop, title=REGISTRATION_WORKSHOP["en"], summary=f"A workshop on sorting machines. {FICTIONAL_EN}"
+    )
+    key = workshop.schedule()[0].key
+    content.paths["registration form"] = {
+        "fr": f"{workshop.url}inscription/{key}/",
+        "en": f"{english.url}register/{key}/",
+    }
+    content.paths["registration confirmation"] = {}
+    for language, version, word in (("fr", workshop, "inscription"), ("en", english, "register")):
+        registration = Registration.objects.create(
+            session_key=key,
+            dialogue=workshop,
+            name="Personne fictive",
+            email="personne.fictive@example.org",
+            accommodations=["lsq", "large-print"],
+            accommodations_details="Fictif : une place près de l'interprète.",
+            consent_to_contact=True,
+            language=language,
+            status="confirmed",
+        )
+        content.paths["registration confirmation"][language] = (
+            f"{version.url}{word}/{registration.reference}/{registration.token}/"
+        )
+    return content

@@ -40,6 +40,19 @@ AUDITED_PAGES = {
     "data dictionary": lambda site, lang: site.url("data-dictionary", lang),
     "glossary": lambda site, lang: site.url("glossary", lang),
     "404": lambda site, lang: site.absolute(MISSING[lang]),
+    # Citizen dialogues: the index (upcoming, then past), a dialogue with three sessions, one
+    # cancelled, its venue's page, the poster of a session, and the index a kiosk at that venue shows.
+    "dialogue index": lambda site, lang: site.url("dialogue index", lang),
+    "dialogue": lambda site, lang: site.url("dialogue", lang),
+    "venue": lambda site, lang: site.url("venue", lang),
+    "poster": lambda site, lang: site.url("poster", lang),
+    "cancelled poster": lambda site, lang: site.url("cancelled poster", lang),
+    "dialogue index at a venue": lambda site, lang: site.url(
+        "dialogue index", lang, "?venue=bibliotheque-fictive-du-centre"
+    ),
+    # Registration on the hub for a dialogue's session: the form, and a person's confirmation.
+    "registration form": lambda site, lang: site.url("registration form", lang),
+    "registration confirmation": lambda site, lang: site.url("registration confirmation", lang),
 }
 
 

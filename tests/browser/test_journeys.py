@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
-from advocacy.models import AdvocacyBriefPage, CollaborationAgreementPage
+from hub.items import item_types
 from impacts.models import CaseFilePage
 from tests.browser.content import FICTIONAL, PLAIN_SUMMARY_EN, PLAIN_SUMMARY_FR, SYSTEM_PLAIN_SUMMARY
 from tests.factories import OrganizationFactory, SystemPageFactory, role_user
@@ -104,12 +104,14 @@ def within_viewport(page, locator):
 
 
 def expected_items(language="fr", region=None, risk=None):
-    """Live items of ``language`` whose summary holds the phrase, with the region and risk."""
+    """Live public items of every registered type in ``language`` whose summary holds the phrase,
+    with the region and risk (a type without risks has none to match)."""
     found = []
-    for model in (CaseFilePage, AdvocacyBriefPage, CollaborationAgreementPage):
-        if risk and model is not CaseFilePage:
+    for item_type in item_types():
+        model = item_type.model
+        if risk and not hasattr(model, "risks"):
             continue
-        items = model.objects.live().filter(locale__language_code=language, summary__contains=PHRASE)
+        items = model.objects.public().filter(locale__language_code=language, summary__contains=PHRASE)
         if region:
             items = items.filter(regions__key=region)
         if risk:

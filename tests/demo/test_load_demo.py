@@ -22,6 +22,7 @@ from advocacy.models import (
     CollaborationAgreementPage,
 )
 from demo.management.commands.load_demo import Command
+from dialogues.models import Session, Venue
 from hub.demo import demo_is_loaded
 from hub.models import (
     DemoMarker,
@@ -64,6 +65,8 @@ def database_counts():
         "citations": BriefCitation.objects.count(),
         "parties": AgreementParty.objects.count(),
         "declared records": DeclaredRecord.objects.count(),
+        "dialogue sessions": Session.objects.count(),
+        "venues": Venue.objects.count(),
         "demo markers": DemoMarker.objects.count(),
     }
 

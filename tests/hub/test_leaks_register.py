@@ -8,6 +8,7 @@ As in tests/hub/test_leaks.py, each secret holds a word found nowhere else, and 
 control entry must show on the same surfaces, so a surface that answers nothing cannot pass."""
 
 import re
+from dataclasses import dataclass
 
 import pytest
 from django.core.management import call_command
@@ -81,47 +82,70 @@ def register(site_pages, committed, settings, tmp_path):
     return entries, control, tmp_path
 
 
-def entry_surfaces(entries, control, site_pages):
+@dataclass(frozen=True)
+class Shown:
+    """Where an item type's published control shows: the index it is listed in, its type key
+    (search) and sitemap section, its word, and what its page and its items API record show
+    besides (proof that they read what could leak)."""
+
+    index: str
+    type_key: str
+    section: str
+    word: str
+    on_page: tuple = ()
+    in_api: tuple = ()
+
+
+# The control's published declaration shows, so the page and the API do read declared records.
+REGISTER = Shown(
+    "registry.SystemIndexPage", "system", "systems", CONTROL, (PUBLISHED_PURPOSE,), (PUBLISHED_PURPOSE,)
+)
+
+
+def page_surfaces(items, control, site_pages, shown=REGISTER):
+    """The index, the home page and every item's page, in both languages."""
     surfaces = []
     for language in ("fr", "en"):
-        index = site_pages[language]["registry.SystemIndexPage"]
-        surfaces.append(Surface(f"register index {language}", fetch(index.url), [CONTROL]))
-        surfaces.append(Surface(f"home {language}", fetch(f"/{language}/"), [CONTROL]))
-        for name, page in {**entries, "control": control}.items():
+        index = site_pages[language][shown.index]
+        surfaces.append(Surface(f"{shown.type_key} index {language}", fetch(index.url), [shown.word]))
+        surfaces.append(Surface(f"home {language}", fetch(f"/{language}/"), [shown.word]))
+        for name, page in {**items, "control": control}.items():
             response = fetch(index.item_url(page))
             if response.status_code in (301, 302):
                 response = fetch(response["Location"])
-            # The control's published declaration shows, so the page does read declared records.
-            expected = [CONTROL, PUBLISHED_PURPOSE] if name == "control" else []
+            expected = [shown.word, *shown.on_page] if name == "control" else []
             surfaces.append(Surface(f"{name} page {language}", response, expected))
     return surfaces
 
 
-def outlet_surfaces(entries, control):
+def outlet_surfaces(items, control, shown=REGISTER):
+    """The searches, feeds, APIs, sitemaps and ``/cite/`` in every format."""
     surfaces = []
     for language in ("fr", "en"):
         params = {"locale": language, "page_size": 100}
         surfaces.append(Surface(f"JSON search {language}", fetch(SEARCH_API, params), [control.public_id]))
         surfaces.append(
             Surface(
-                f"register JSON search {language}",
-                fetch(SEARCH_API, {**params, "type": "system"}),
+                f"{shown.type_key} JSON search {language}",
+                fetch(SEARCH_API, {**params, "type": shown.type_key}),
                 [control.public_id],
             )
         )
-        surfaces.append(Surface(f"feed {language}", fetch(FEED[language]), [CONTROL]))
+        surfaces.append(Surface(f"feed {language}", fetch(FEED[language]), [shown.word]))
     surfaces.append(
-        Surface("API v2 pages", fetch("/api/v2/pages/", {"fields": "*", "limit": 100}), [CONTROL])
+        Surface("API v2 pages", fetch("/api/v2/pages/", {"fields": "*", "limit": 100}), [shown.word])
     )
     surfaces.append(Surface("sitemap", fetch("/sitemap.xml"), [control.slug]))
-    surfaces.append(Surface("register sitemap", fetch("/sitemap-systems.xml"), [control.slug]))
-    for name, page in {**entries, "control": control}.items():
-        expected = [CONTROL] if name == "control" else []
+    surfaces.append(
+        Surface(f"{shown.section} sitemap", fetch(f"/sitemap-{shown.section}.xml"), [control.slug])
+    )
+    for name, page in {**items, "control": control}.items():
+        expected = [shown.word] if name == "control" else []
         surfaces.append(
             Surface(
                 f"items API {name}",
                 fetch(f"/api/v1/items/{page.public_id}/"),
-                [*expected, PUBLISHED_PURPOSE] if expected else [],
+                [*expected, *shown.in_api] if expected else [],
             )
         )
         surfaces.append(Surface(f"API v2 {name}", fetch(f"/api/v2/pages/{page.pk}/", {"fields": "*"})))
@@ -172,7 +196,7 @@ def open_data_surfaces(root):
 
 def test_no_register_secret_reaches_any_public_surface(register, site_pages):
     entries, control, root = register
-    surfaces = entry_surfaces(entries, control, site_pages) + outlet_surfaces(entries, control)
+    surfaces = page_surfaces(entries, control, site_pages) + outlet_surfaces(entries, control)
     surfaces += open_data_surfaces(root)
     for word in SECRETS.values():
         surfaces += search_surfaces(word)

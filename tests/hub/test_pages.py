@@ -5,10 +5,10 @@ from django.test import TestCase
 from wagtail.models import Page, Site
 
 from advocacy.models import AdvocacyBriefIndexPage, CollaborationAgreementIndexPage
+from hub.items import item_types
 from hub.models import HomePage, StandardPage
 from hub.site_setup import ensure_site
 from impacts.models import CaseFileIndexPage
-from registry.models import SystemIndexPage
 from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
@@ -75,13 +75,7 @@ class ShellPageTypeTests(LocalizedPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {
-                CaseFileIndexPage,
-                AdvocacyBriefIndexPage,
-                CollaborationAgreementIndexPage,
-                SystemIndexPage,
-                StandardPage,
-            },
+            {*(item_type.index for item_type in item_types()), StandardPage},
         )
         self.assertCanCreateAt(Page, HomePage)
         self.assertCanNotCreateAt(HomePage, HomePage)

@@ -22,6 +22,8 @@ POSTs are checked separately for the key forbidden actions, each against an allo
 that shows the same request would have worked.
 """
 
+import re
+
 from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
@@ -449,6 +451,19 @@ class EveryRole:
 
     def test_administrator(self):
         self.check_role(ADMIN)
+
+
+def one_test_per_role(*roles):
+    """A class decorator for a ``RowChecks`` test case: ``test_<role>`` runs ``check_role(role)``
+    for each of ``roles``, so that a failure names the role."""
+
+    def decorate(cls):
+        for role in roles:
+            name = "test_" + re.sub(r"\W+", "_", role.lower()).strip("_")
+            setattr(cls, name, lambda self, role=role: self.check_role(role))
+        return cls
+
+    return decorate
 
 
 class RowChecks:

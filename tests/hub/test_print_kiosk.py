@@ -18,7 +18,7 @@ from django.contrib.staticfiles import finders
 from django.utils import translation
 from django.utils.formats import date_format
 
-from hub.middleware import KIOSK_COOKIE, kiosk_html
+from hub.middleware import KIOSK_COOKIE, KIOSK_START_COOKIE, kiosk_html
 from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
@@ -242,6 +242,36 @@ def test_every_kiosk_page_has_a_start_over_button_to_the_home_page_in_its_langua
         assert [(link["href"], link.get_text(strip=True)) for link in links] == [(f"/{language}/", label)], (
             url
         )
+
+
+def test_a_kiosk_started_on_a_page_starts_over_on_that_page(client, site_pages):
+    """A library starts its kiosk on its own list (its dialogues, say): every visitor's "start
+    over" leads back there, not to the home page; a kiosk started again at home forgets it."""
+    casefile = CaseFilePageFactory()
+    index = site_pages["fr"]["impacts.CaseFileIndexPage"]
+    started = client.get(f"{index.url}?service=sante&kiosk=1")
+    cookie = started.cookies[KIOSK_START_COOKIE]
+    assert (cookie["httponly"], cookie["samesite"], cookie["max-age"]) == (True, "Lax", "")
+    start = f"{index.url}?service=sante"
+    for url in (casefile.url, "/en/", f"{index.url}?service=sante"):
+        links = soup(client.get(url)).select(".kiosk-start-over a")
+        assert [link["href"] for link in links] == [start], url
+
+    client.get("/fr/?kiosk=1")
+    assert [link["href"] for link in soup(client.get(casefile.url)).select(".kiosk-start-over a")] == ["/fr/"]
+
+    client.get(f"{index.url}?kiosk=1")
+    ended = client.get("/fr/?kiosk=0")
+    assert ended.cookies[KIOSK_START_COOKIE]["max-age"] == 0
+    assert not is_kiosk(client.get(index.url))
+
+
+def test_a_start_cookie_that_leaves_the_hub_is_ignored(client, site_pages):
+    client.cookies[KIOSK_COOKIE] = "1"
+    for forged in ("https://example.org/", "//example.org/", "/\\example.org/"):
+        client.cookies[KIOSK_START_COOKIE] = forged
+        links = soup(client.get("/fr/")).select(".kiosk-start-over a")
+        assert [link["href"] for link in links] == ["/fr/"], forged
 
 
 def test_no_userbar_or_login_link_in_kiosk_mode_even_for_a_logged_in_editor(superuser_client, site_pages):

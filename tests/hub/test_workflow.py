@@ -225,47 +225,48 @@ class RoleTests(TestCase):
 
 
 class RolesFollowTheRegistryTests(SimpleTestCase):
-    """A new item type gets its section in the roles from its declaration alone."""
+    """A new item type gets its section in the roles from its declaration alone (a type the hub
+    does not have, declared for the test)."""
 
     def declare(self, publication):
         return registered(
             ItemType(
-                key="dialogue",
-                prefix="DG",
-                page_model="dialogues.DialoguePage",
-                index_model="dialogues.DialogueIndexPage",
-                section="dialogues",
-                label="Dialogue",
-                label_plural="Dialogues",
-                index_titles={"fr": "Dialogues", "en": "Dialogues"},
-                index_slugs={"fr": "dialogues", "en": "dialogues"},
+                key="petition",
+                prefix="PE",
+                page_model="petitions.PetitionPage",
+                index_model="petitions.PetitionIndexPage",
+                section="petitions",
+                label="Petition",
+                label_plural="Petitions",
+                index_titles={"fr": "Pétitions", "en": "Petitions"},
+                index_slugs={"fr": "petitions", "en": "petitions"},
                 publication=publication,
-                editor_permissions=("dialogues.add_workshop",),
+                editor_permissions=("petitions.add_signature",),
             )
         )
 
     def test_a_reviewed_type_is_written_by_editors_and_published_by_reviewers(self):
         with self.declare("review"):
             spec = roles()
-        section = ("dialogues", "dialogueindexpage")
+        section = ("petitions", "petitionindexpage")
         self.assertEqual(spec[COMMUNITY_EDITORS]["pages"][section], ["add_page", "change_page"])
         self.assertEqual(spec[REVIEWERS]["pages"][section], ["add_page", "change_page", "publish_page"])
         self.assertNotIn(section, spec[MUNICIPAL_PARTNERS]["pages"])
         for group in (COMMUNITY_EDITORS, REVIEWERS):
-            self.assertIn("dialogues.add_workshop", spec[group]["permissions"])
-        self.assertNotIn("dialogues.add_workshop", spec[MUNICIPAL_PARTNERS]["permissions"])
+            self.assertIn("petitions.add_signature", spec[group]["permissions"])
+        self.assertNotIn("petitions.add_signature", spec[MUNICIPAL_PARTNERS]["permissions"])
 
     def test_a_partners_type_is_written_and_published_by_municipal_partners(self):
         with self.declare("partners"):
             spec = roles()
-        section = ("dialogues", "dialogueindexpage")
+        section = ("petitions", "petitionindexpage")
         self.assertEqual(
             spec[MUNICIPAL_PARTNERS]["pages"][section], ["add_page", "change_page", "publish_page"]
         )
-        self.assertIn("dialogues.add_workshop", spec[MUNICIPAL_PARTNERS]["permissions"])
+        self.assertIn("petitions.add_signature", spec[MUNICIPAL_PARTNERS]["permissions"])
         for group in (COMMUNITY_EDITORS, REVIEWERS):
             self.assertNotIn(section, spec[group]["pages"])
-            self.assertNotIn("dialogues.add_workshop", spec[group]["permissions"])
+            self.assertNotIn("petitions.add_signature", spec[group]["permissions"])
 
 
 class ReviewWorkflowTests(TestCase):

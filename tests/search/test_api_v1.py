@@ -18,6 +18,7 @@ from schemathesis.config import SchemathesisConfig
 from wagtail.models import PageViewRestriction
 
 from advocacy.models import CollaborationAgreementPage
+from hub.items import item_types, type_facets, type_sorts
 from hub.models import ImpactLevel, Organization, Region, Risk, Service
 from impacts.models import CaseFilePage
 from impacts.testimonies import withdraw_testimony
@@ -184,21 +185,21 @@ def test_every_search_filter_is_a_documented_parameter_with_the_vocabulary_as_va
         "service": sorted(Service.objects.filter(locale__language_code="fr").values_list("key", flat=True)),
         "region": sorted(Region.objects.filter(locale__language_code="fr").values_list("key", flat=True)),
         "risk": sorted(Risk.objects.filter(locale__language_code="fr").values_list("key", flat=True)),
-        "type": ["agreement", "brief", "casefile", "system"],
+        "type": sorted(item_type.key for item_type in item_types()),
         "level": ["1", "2", "3", "4", "none"],
         # The register's own facets (registry.items), from its models' choices.
         "lifecycle": sorted(Lifecycle.values),
         "technique": sorted(Technique.values),
         "disclosure": ["high", "low", "none", "partial"],
     }
-    register_facets = {"lifecycle", "technique", "disclosure"}
+    declared_facets = {facet.key for facet in type_facets()}  # the register's, the dialogues'...
 
-    assert set(search) == set(SearchFilterSet.base_filters) | register_facets
+    assert set(search) == set(SearchFilterSet.base_filters) | declared_facets
     for facet, keys in expected_keys.items():
         assert search[facet]["schema"]["type"] == "array"
         assert sorted(search[facet]["schema"]["items"]["enum"]) == keys
     assert len(expected_keys["region"]) == 18
-    assert sorted(search["sort"]["schema"]["enum"]) == sorted([*SORTS, "disclosure"])
+    assert sorted(search["sort"]["schema"]["enum"]) == sorted([*SORTS, *(sort.key for sort in type_sorts())])
     assert (
         "`disclosure`: Divulgation la plus complète d’abord / Most disclosed first"
         in search["sort"]["description"]
@@ -217,7 +218,7 @@ def test_every_search_filter_is_a_documented_parameter_with_the_vocabulary_as_va
         f"`sante`: {label(Service, 'sante', 'fr')} / {label(Service, 'sante', 'en')}"
         in search["service"]["description"]
     )
-    assert set(parameters(schema, CSV_URL)) == (set(SearchFilterSet.base_filters) | register_facets) - {
+    assert set(parameters(schema, CSV_URL)) == (set(SearchFilterSet.base_filters) | declared_facets) - {
         "type",
         "page",
         "page_size",

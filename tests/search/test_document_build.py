@@ -19,10 +19,12 @@ from tests.factories import (
     CaseFilePageFactory,
     CollaborationAgreementPageFactory,
     DeclaredRecordFactory,
+    DialoguePageFactory,
     SystemPageFactory,
     TestimonyFactory,
     evidence,
     paragraph,
+    session,
     show_testimony,
     translate_page,
 )
@@ -114,6 +116,9 @@ def varied_items(site_pages):
     )
     translate_page(system, "en", title="Fictional system", slug="fictional-system")
     DeclaredRecordFactory(system=SystemPageFactory(), live=False, purpose="Brouillon déclaré")
+    # A dialogue translated, with two sessions: its facets hold a value per session.
+    dialogue = DialoguePageFactory(sessions=[session(), session(format="online", title="En ligne")])
+    translate_page(dialogue, "en", title="Fictional dialogue", slug="fictional-dialogue")
     return {"shown": testimonies[0].text, "withdrawn": testimonies[1].text}
 
 
@@ -151,6 +156,10 @@ def test_documents_built_in_bulk_equal_those_built_one_by_one(varied_items):
     assert varied_items["withdrawn"] not in bodies
     assert "Objectif déclaré" in bodies and "Biais communautaire" in bodies
     assert "Brouillon déclaré" not in bodies  # a declaration never published
+    dialogues = [document for document in built if document["type"] == "dialogue"]
+    assert {
+        document["type_facets"]["attendance_mode"] == ["in-person", "online"] for document in dialogues
+    } == {True}
     systems = [document for document in built if document["type"] == "system"]
     assert {document["impact_level"] for document in systems} == {3, None}
     assert {document["date"] for document in systems} >= {"2023-04-01"}

@@ -25,6 +25,7 @@ ELASTICSEARCH_KINDS = [kind for kind in BACKENDS if kind != "embedded"]
 SERVICES = ["sante", "education", "habitation", "justice", "transport"]
 REGIONS = ["montreal", "laval", "estrie", "outaouais"]
 RISKS = ["discrimination", "vie-privee", "erreurs"]
+NEEDS = ["elevator", "hearing_loop", "lsq_interpretation", "step_free_entrance"]
 WORDS = "algorithme évaluations l'école logement triage urgence données caméra risque décision".split()
 
 
@@ -35,9 +36,18 @@ def corpus(count=120, seed=4):
     docs = []
     for number in range(1, count + 1):
         item_type = rng.choice(["casefile", "brief", "agreement"])
+        declared = {}
+        if number % 6 == 0:  # a dialogue, with facets of its own: "any of" and "all of" alike
+            item_type = "dialogue"
+            needs = sorted(set(rng.sample(NEEDS, rng.randint(0, 3))))
+            declared = {
+                "kind": rng.choice(["workshop", "forum"]),
+                **({"accessibility": needs} if needs else {}),
+            }
+        prefix = {"casefile": "CF", "dialogue": "DI"}.get(item_type, "BR")
         for locale in ("fr", "en"):
             doc = {
-                "id": f"{'CF' if item_type == 'casefile' else 'BR'}-2026-{number:04d}",
+                "id": f"{prefix}-2026-{number:04d}",
                 "type": item_type,
                 "locale": locale,
                 "content_locale": "fr",
@@ -56,6 +66,8 @@ def corpus(count=120, seed=4):
                 f".{rng.choice(['000', '001', '500'])}+00:00",
                 "url": f"/{locale}/x/{number}/",
             }
+            if declared:
+                doc["type_facets"] = declared
             doc["fingerprint"] = fingerprint(doc)
             docs.append(doc)
     return docs
@@ -72,6 +84,8 @@ QUERIES = [
     {"type": ["brief"], "page": 3, "page_size": 5},
     {"page": 30, "page_size": 7},  # past MAX_WINDOW as patched below: search_after
     {"page": 500},  # past the end
+    {"accessibility": ["elevator", "lsq_interpretation"]},  # every need met
+    {"type": ["dialogue"], "kind": ["forum", "workshop"], "accessibility": ["hearing_loop"]},
 ]
 
 
@@ -110,6 +124,18 @@ def test_both_backends_give_identical_counts_hits_and_facets(both, params, sort)
     assert answer.count == expected.count
     assert answer.facet_counts == expected.facet_counts
     assert answer.hits == expected.hits
+
+
+def test_needs_ticked_together_find_the_items_meeting_them_all(both):
+    wanted = {"elevator", "lsq_interpretation"}
+    meeting = [
+        doc["id"]
+        for doc in corpus()
+        if doc["locale"] == "fr" and wanted <= set(doc.get("type_facets", {}).get("accessibility", []))
+    ]
+    assert 0 < len(meeting) < len([doc for doc in corpus() if doc.get("type_facets")]) / 2
+    for backend in both:
+        assert backend.search(SearchQuery.build(accessibility=sorted(wanted))).count == len(meeting)
 
 
 def test_fingerprints_are_read_past_the_result_window(both):

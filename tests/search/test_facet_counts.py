@@ -7,19 +7,25 @@ from datetime import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hub.items import item_types
 from search.documents import fingerprint
 from search.query import SearchQuery
-from search.vocabulary import FACETS
+from search.vocabulary import all_facets
 
 SERVICES = ["sante", "education", "habitation", "justice"]
 REGIONS = ["montreal", "laval", "estrie", "outaouais", "tout-le-quebec"]
 RISKS = ["discrimination", "vie-privee", "erreurs"]
-TYPES = ["casefile", "brief", "agreement", "system"]
+TYPES = [item_type.key for item_type in item_types()]
 # The register's own facets and sort (registry.items), held by its documents only.
 TYPE_FACETS = {
     "lifecycle": ["planned", "pilot", "in-use", "retired"],
     "technique": ["rule-based", "machine-learning", "generative"],
     "disclosure": ["none", "low", "partial", "high"],
+}
+# The dialogues' facets (dialogues.items): several values per item, one per session.
+LIST_FACETS = {
+    "attendance_mode": ["in-person", "online", "hybrid"],
+    "accessibility": ["step_free_entrance", "elevator", "live_captions"],
 }
 RANKS = [0, 250, 500, 1000]  # few values, so that ties are common
 LEVELS = [1, 2, 3, 4, None]
@@ -57,6 +63,12 @@ def documents(draw):
             facets = {facet: draw(st.sampled_from([*values, None])) for facet, values in TYPE_FACETS.items()}
             doc["type_facets"] = {facet: value for facet, value in facets.items() if value}
             doc["ranks"] = {"disclosure": draw(st.sampled_from(RANKS))}
+        if doc["type"] == "dialogue":
+            lists = {
+                facet: draw(st.lists(st.sampled_from(values), unique=True))
+                for facet, values in LIST_FACETS.items()
+            }
+            doc["type_facets"] = {facet: sorted(values) for facet, values in lists.items() if values}
         doc["fingerprint"] = fingerprint(doc)
         docs.append(doc)
     return docs
@@ -71,7 +83,7 @@ selections = st.fixed_dictionaries(
         "level": st.lists(st.sampled_from(["1", "2", "3", "4", "none"]), max_size=2, unique=True),
         **{
             facet: st.lists(st.sampled_from(values), max_size=2, unique=True)
-            for facet, values in TYPE_FACETS.items()
+            for facet, values in {**TYPE_FACETS, **LIST_FACETS}.items()
         },
     }
 )
@@ -82,10 +94,11 @@ def values_of(doc, facet):
         return {doc["type"]}
     if facet == "level":
         return {str(doc["impact_level"]) if doc["impact_level"] else "none"}
-    if facet in TYPE_FACETS:
-        value = doc.get("type_facets", {}).get(facet)
-        return {value} if value else set()
-    return set(doc[{"service": "services", "region": "regions", "risk": "risks"}[facet]])
+    if facet in ("service", "region", "risk"):
+        return set(doc[{"service": "services", "region": "regions", "risk": "risks"}[facet]])
+    # A facet an item type declares: one value, or a list of them.
+    value = doc.get("type_facets", {}).get(facet)
+    return set(value) if isinstance(value, list) else {value} if value else set()
 
 
 def matches(doc, selected, word, skip=None):
@@ -99,7 +112,7 @@ def matches(doc, selected, word, skip=None):
 
 
 def expected_counts(docs, selected, word):
-    counts = {facet: {} for facet in (*FACETS, *TYPE_FACETS)}
+    counts = {facet: {} for facet in all_facets()}
     for facet in counts:
         for doc in docs:
             if matches(doc, selected, word, skip=facet):

@@ -77,7 +77,8 @@ def test_json_answer_has_the_documented_shape(client, corpus):
         "status",
         "date",
     }
-    # The common facets, then the register's own (registry.items), counted on every search.
+    # The common facets, then the register's (registry.items) and the dialogues' own
+    # (dialogues.items), in the order the types are registered, counted on every search.
     assert list(body["facets"]) == [
         "type",
         "service",
@@ -87,6 +88,10 @@ def test_json_answer_has_the_documented_shape(client, corpus):
         "lifecycle",
         "technique",
         "disclosure",
+        "kind",
+        "attendance_mode",
+        "accessibility",
+        "month",
     ]
     service = {value["key"]: value for value in body["facets"]["service"]}
     assert service["sante"] == {"key": "sante", "label": "Health", "count": 3, "selected": True}
