@@ -161,6 +161,12 @@ class DialogueDataFile(ItemDataFile):
         "registration": RegistrationMode,
     }
 
+    def load_chunk(self, pages, context):
+        """Every dialogue's schedule at once (its rows are its sessions)."""
+        if pages:
+            type(pages[0]).prepare_listed(pages)
+        return super().load_chunk(pages, context)
+
     def columns(self):
         return (
             *DIALOGUE_COLUMNS,

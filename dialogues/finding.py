@@ -85,8 +85,9 @@ def scheduled_sessions(facts, words, language):
     return _scheduled(facts, words, venues)
 
 
-def schedules_of(pages, language):
-    """``{page pk: its schedule()}`` for the stored dialogues ``pages``, in four queries."""
+def schedules_of(pages):
+    """``{page pk: its schedule()}`` for the stored dialogues ``pages``, each venue in its
+    version's language: five queries, two more per language beyond the first."""
     originals = dict(
         DialoguePage.objects.live()
         .filter(translation_key__in={page.translation_key for page in pages})
@@ -97,12 +98,14 @@ def schedules_of(pages, language):
     sessions = {}
     for session in Session.objects.filter(dialogue_id__in={*original_of.values(), *original_of}):
         sessions.setdefault(session.dialogue_id, []).append(session)
-    venues = localized_venues(
-        [session.venue_id for found in sessions.values() for session in found if session.venue_id], language
-    )
+    venue_ids = [session.venue_id for found in sessions.values() for session in found if session.venue_id]
+    codes = locale_codes()
+    venues = {code: localized_venues(venue_ids, code) for code in {codes[page.locale_id] for page in pages}}
     return {
         page.pk: _scheduled(
-            sessions.get(original, []), [] if original == page.pk else sessions.get(page.pk, []), venues
+            sessions.get(original, []),
+            [] if original == page.pk else sessions.get(page.pk, []),
+            venues[codes[page.locale_id]],
         )
         for page, original in ((page, original_of[page.pk]) for page in pages)
     }

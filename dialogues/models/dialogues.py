@@ -2,15 +2,12 @@
 question, what can change, who will receive what comes out, its sessions and, afterwards, what
 happened."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path, re_path
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -232,28 +229,20 @@ class DialoguePage(RegistrationRoutes, DialogueOutlets, ItemPage):
 
     def schedule(self):
         """The sessions a reader of this version sees, in time order: the facts of the original
-        version's sessions, with this version's words where it has them, and each venue in the
-        active language (``ScheduledSession``). The venues are read at once, in two queries."""
+        version's sessions, with this version's words where it has them, and each venue in this
+        version's language, like its words (``ScheduledSession``). The venues are read at once,
+        in two queries."""
         from ..finding import scheduled_sessions
 
         original = self.original_version()
         words = [] if original.pk == self.pk else list(self.sessions.all())
-        return scheduled_sessions(list(original.sessions.all()), words, active_language())
+        return scheduled_sessions(list(original.sessions.all()), words, self.locale.language_code)
 
     @classmethod
     def prepare_listed(cls, pages):
-        """Every page's schedule (``shown_schedule``), read for the whole list in four queries."""
+        """Every page's schedule (``shown_schedule``), read for the whole list at once."""
         from ..finding import schedules_of
 
-        schedules = schedules_of(pages, active_language())
+        schedules = schedules_of(pages)
         for page in pages:
             page.__dict__["_shown_schedule"] = schedules[page.pk]
-
-
-def active_language():
-    """The content language of the active language, as Wagtail's ``localized`` reads it: the
-    default one outside a request."""
-    try:
-        return get_supported_content_language_variant(translation.get_language())
-    except LookupError:
-        return get_supported_content_language_variant(settings.LANGUAGE_CODE)

@@ -35,9 +35,9 @@ class ShownSession:
 
 @register.simple_tag(takes_context=True)
 def dialogue_schedule(context, page):
-    """``page.schedule()`` as ``ShownSession``s."""
+    """``page.shown_schedule`` (read once per page object) as ``ShownSession``s."""
     language = interface_language(context)
-    schedule = page.schedule()
+    schedule = page.shown_schedule
     codes = locale_codes()
     names = dict(SESSION_LANGUAGES)
     return [

@@ -487,6 +487,15 @@ def label(text):
     return re.compile(rf"^\s*{re.escape(text)}\s*\*?\s*$")
 
 
+def refused_fields(page):
+    """The fields Wagtail's form refused, with its messages, so a refused save says why."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.w-field--error, .error-message')].map(
+            (el) => (el.closest('[data-field-wrapper], .w-field__wrapper') || el).innerText.trim()
+        )"""
+    )
+
+
 def admin_login(page, live_site, words, username):
     page.goto(live_site.absolute("/admin/login/"))
     page.get_by_label(label(words["username"])).fill(username)
@@ -566,9 +575,16 @@ def test_journey_3_an_editor_submits_a_case_file_a_reviewer_approves_it_and_it_i
     expect(first_reported).to_have_value(NEW_CASEFILE["first reported"])
     shoot(page, journey, "03-editor-fills-the-case-file")
 
+    # Wagtail's autosave creates the draft as the editor types and turns the form into the draft's
+    # edit form. Submitting before that would create the page a second time, under the same slug:
+    # wait for it, as an editor sees "Saved".
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=20_000)
+    expect(page.locator("#w-autosave-indicator")).to_have_attribute("data-w-autosave-state-value", "saved")
     footer = page.get_by_role("navigation", name=words["footer"])
     footer.get_by_role("button", name=words["more actions"]).click()
-    footer.get_by_role("button", name=words["submit"]).click()
+    with page.expect_navigation():
+        footer.get_by_role("button", name=words["submit"]).click()
+    assert not refused_fields(page), refused_fields(page)
     expect(page.get_by_role("status").first).to_contain_text(words["submitted"])
     expect(page.get_by_role("status").first).to_contain_text(NEW_CASEFILE["title"])
     shoot(page, journey, "04-editor-submitted")

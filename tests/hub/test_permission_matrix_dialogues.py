@@ -21,6 +21,7 @@ from dialogues.models import Registration, RegistrationMode
 from hub.models import Organization
 from hub.roles import COMMUNITY_EDITORS, MUNICIPAL_PARTNERS, PUBLIC_BODIES, REVIEWERS
 from tests.factories import DialoguePageFactory, OrganizationFactory, role_user, session, site_skeleton
+from tests.hub.register_world import ADMIN, ANONYMOUS, EDITOR, PARTNER_A, PARTNER_B, PUBLIC_BODY, REVIEWER
 from tests.hub.test_permission_matrix import (
     DENIED,
     HIDDEN,
@@ -31,9 +32,7 @@ from tests.hub.test_permission_matrix import (
     redirect_to,
 )
 
-ANONYMOUS, EDITOR, REVIEWER = "anonymous", "community editor", "reviewer"
-PARTNER_A, PARTNER_B, PUBLIC_BODY = "partner of A", "partner of B", "public body M"
-LIBRARY_A, ADMIN = "editor for A's library", "administrator"
+LIBRARY_A = "editor for A's library"
 ROLES = (ANONYMOUS, EDITOR, REVIEWER, PARTNER_A, PARTNER_B, PUBLIC_BODY, LIBRARY_A, ADMIN)
 DJANGO_LOGIN = redirect_to("Django admin login")  # Django's own admin is for staff accounts only
 
