@@ -212,9 +212,11 @@ class UpdateCreateView(PublishingMixin, CreateView):
         return get_object_or_404(visible.published(), pk=pk)
 
     def get_initial(self):
+        """A correction starts from what the corrected update said; a link from the dashboard
+        names its commitment (``?commitment=<key>``: the form offers it only if it may)."""
         corrected = self.corrected()
         if corrected is None:
-            return super().get_initial()
+            return {**super().get_initial(), "commitment": self.request.GET.get("commitment", "")}
         said = {name: getattr(corrected, name) for name in SAID_FIELDS}
         return {**said, "commitment": str(corrected.commitment_key), "corrects": corrected.pk}
 

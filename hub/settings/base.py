@@ -443,6 +443,11 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Registrations for a dialogue's sessions are personal data: apply_retention deletes them this many
 # days after the session ends.
 DIALOGUE_REGISTRATION_RETENTION_DAYS = int(os.environ.get("DIALOGUE_REGISTRATION_RETENTION_DAYS", "30"))
+# Follow-up of commitments: a commitment with no progress update for this many days needs attention
+# (the editors' dashboard lists it), and followup_reminders e-mails about one at most once in this
+# many days.
+FOLLOWUP_SILENT_DAYS = int(os.environ.get("FOLLOWUP_SILENT_DAYS", "90"))
+FOLLOWUP_REMINDER_DAYS = int(os.environ.get("FOLLOWUP_REMINDER_DAYS", "30"))
 
 # --- Reporting a vulnerability (security) -------------------------------------------------------
 # The Contact line of /.well-known/security.txt (hub.security_txt, RFC 9116): a mailto: or https:
