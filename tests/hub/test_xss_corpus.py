@@ -1160,6 +1160,8 @@ def admin_surfaces(world, surfaces, admin):
     surfaces.html("admin organization chooser", chooser["html"])
     surfaces.page(admin, "admin document edit", reverse("wagtaildocs:edit", args=[world.shared.document.pk]))
 
+    # The dashboard's commitments to follow up: the corpus' commitment is overdue.
+    surfaces.page(admin, "admin dashboard", reverse("wagtailadmin_home"))
     updates = "commitment_updates"
     surfaces.page(admin, "admin progress updates", reverse(f"{updates}:index"))
     for view in ("inspect", "history"):
@@ -1180,6 +1182,9 @@ def test_admin_views_render_the_corpus_inert(world, superuser_client):
     missing = set(world.corpus.labels.values()) - NOT_SHOWN_IN_ADMIN - surfaces.labels_reached("admin")
     assert not missing, (
         f"fields the admin never showed (the check proves nothing for them): {sorted(missing)}"
+    )
+    assert "Commitment.text" in surfaces.reached["admin dashboard"], (
+        "the dashboard did not list the overdue commitment"
     )
     withdrawal_history = surfaces.reached[f"admin testimony {world.withdrawn.reference} history"]
     assert "Testimony.withdrawal_reason" in withdrawal_history, "the withdrawal's log message lost its reason"
