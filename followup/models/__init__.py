@@ -1,4 +1,5 @@
 from .commitments import Commitment
+from .followers import Follower
 from .pages import COMMITMENT_WORDS, HasCommitments
 from .statuses import CLOSED_STATUSES, CommitmentStatus, is_overdue
 from .updates import CommitmentUpdate, PublishedUpdateError, Standing, standings
@@ -9,6 +10,7 @@ __all__ = [
     "Commitment",
     "CommitmentStatus",
     "CommitmentUpdate",
+    "Follower",
     "HasCommitments",
     "PublishedUpdateError",
     "Standing",

@@ -3,6 +3,7 @@ consultation report later): its commitments numbered before any revision holds t
 for each, ``engagements/<n>/`` under the French version and ``commitments/<n>/`` under the
 English one, and each found by its id's suffix for citations (``ItemPage.part``)."""
 
+from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
@@ -33,6 +34,20 @@ class HasCommitments(RoutablePageMixin):
         from ..views import commitment_page
 
         return commitment_page(self, request, word, int(number))
+
+    @re_path(r"^engagements/(?P<number>[1-9][0-9]{0,8})/suivre/$", name="follow_fr")
+    @re_path(r"^commitments/(?P<number>[1-9][0-9]{0,8})/follow/$", name="follow_en")
+    def follow_route(self, request, number):
+        """The commitment page's "Follow by e-mail" form posts here, in the page's own language."""
+        from ..follow_views import follow
+
+        if request.routable_resolver_match.url_name != f"follow_{self.locale.language_code}":
+            raise Http404
+        return follow(request, self, int(number))
+
+    def follow_url(self, number):
+        language = self.locale.language_code
+        return self.url + self.reverse_subpage(f"follow_{language}", kwargs={"number": number})
 
     def commitment_url(self, number):
         word = COMMITMENT_WORDS[self.locale.language_code]

@@ -181,12 +181,17 @@ class CommitmentUpdate(models.Model):
         if self.is_published:
             raise PublishedUpdateError(f"Progress update {self.pk} is already published.")
         with transaction.atomic():
+            before = standings([self.commitment_key])[self.commitment_key].status
             self.published_at = timezone.now()
             self.save()
             log(self, "wagtail.publish", user=user)
             commitment = self.commitment
             if commitment is not None:
                 announce({commitment.item.public_id})
+            # Those who follow the commitment hear of a change of its status, once it is stored.
+            from ..following import tell_followers
+
+            transaction.on_commit(lambda: tell_followers(self, before))
 
     def api_record(self, api):
         """What the items API says of a published update."""

@@ -29,3 +29,9 @@ def update_lang(context, update):
     if update.language == interface_language(context):
         return ""
     return format_html(' lang="{}"', update.language)
+
+
+@register.filter
+def follow_url(page, number):
+    """Where a commitment page's "Follow by e-mail" form posts."""
+    return page.follow_url(number)

@@ -90,7 +90,8 @@ from advocacy.models import (
     BriefCitation,
     CollaborationAgreementPage,
 )
-from followup.models import Commitment, CommitmentStatus, CommitmentUpdate
+from followup.following import follower_urls
+from followup.models import Commitment, CommitmentStatus, CommitmentUpdate, Follower
 from hub.models import Organization, Region, Risk, Service, StandardPage
 from impacts import models as impacts_models  # importing Testimony here would make pytest collect it
 from impacts.interchange import COLUMNS, clean_text
@@ -998,6 +999,13 @@ def test_public_pages_render_the_corpus_inert(world):
     for language in ("fr", "en"):
         address = world.agreement.commitments.get().url_in(language)
         surfaces.page(visitor, f"public commitment in {language}", address)
+    # A follower's own pages name the commitment they follow.
+    row = world.agreement.commitments.get()
+    follower = Follower.objects.create(
+        commitment_key=row.translation_key, email="x@example.org", language="en"
+    )
+    for name, url in zip(("confirmation", "unsubscription"), follower_urls(follower), strict=True):
+        surfaces.page(visitor, f"follower's {name}", url)
     for language in ("fr", "en"):
         home = world.casefile.get_site().root_page.localized.specific
         with translation.override(language):
