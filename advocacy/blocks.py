@@ -1,8 +1,7 @@
-"""Blocks of briefs and agreements: numbered recommendations and dated commitments."""
+"""Blocks of briefs: numbered recommendations."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class RecommendationBlock(blocks.StructBlock):
@@ -22,18 +21,3 @@ class RecommendationBlock(blocks.StructBlock):
 
 class RecommendationsBlock(blocks.StreamBlock):
     recommendation = RecommendationBlock()
-
-
-class CommitmentBlock(blocks.StructBlock):
-    commitment = blocks.TextBlock(label=_("Commitment"))
-    owner = SnippetChooserBlock("hub.Organization", label=_("Party responsible"))
-    due_date = blocks.DateBlock(label=_("Due date"), required=False)
-
-    class Meta:
-        icon = "tick"
-        label = _("Commitment")
-        template = "blocks/commitment_block.html"
-
-
-class CommitmentsBlock(blocks.StreamBlock):
-    commitment = CommitmentBlock()

@@ -7,6 +7,7 @@ Relations (authors, cited case files, parties, signatories) are read a chunk of 
 
 from django.utils.translation import gettext_lazy as _
 
+from followup.models import Commitment
 from hub.data_columns import (
     FIRST_PUBLISHED_COLUMN,
     RISKS_COLUMN,
@@ -124,7 +125,14 @@ BRIEF_JSON_COLUMNS = (
 )
 AGREEMENT_JSON_COLUMNS = (
     Column(
-        "commitments", "commitments", meaning=_("Each commitment, the party responsible and the due date.")
+        "commitments",
+        label=_("commitments"),
+        meaning=_(
+            "Each commitment: its id (the agreement's id, then -C and its number), its number, what "
+            "will be done, the party responsible, the due date, and where it stands: the status of its "
+            "latest published progress update (planned while it has none), its progress in percent "
+            "and that update's date."
+        ),
     ),
 )
 
@@ -199,7 +207,7 @@ class AgreementDataFile(ItemDataFile):
 
     def load_chunk(self, pages, context):
         pks = [page.pk for page in pages]
-        chunk = {"parties": {}, "signatories": {}}
+        chunk = {"parties": {}, "signatories": {}, "commitments": Commitment.by_page(pages)}
         rows = AgreementParty.objects.filter(agreement_id__in=pks).select_related("organization")
         for party in rows.order_by("sort_order", "pk"):
             chunk["parties"].setdefault(party.agreement_id, []).append(
@@ -221,12 +229,7 @@ class AgreementDataFile(ItemDataFile):
         entry["scope"] = page.scope
         entry["citizen_role"] = page.citizen_role
         entry["commitments"] = [
-            {
-                "commitment": block.value["commitment"],
-                "owner": block.value["owner"].name if block.value["owner"] else "",
-                "due_date": iso(block.value["due_date"]),
-            }
-            for block in page.commitments
+            commitment.data_record() for commitment in context.chunk["commitments"].get(page.pk, [])
         ]
         return entry
 

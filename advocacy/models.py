@@ -13,6 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from followup.models import HasCommitments
 from hub.blocks import BaseStreamBlock
 from hub.items import public_pages
 from hub.models import (
@@ -26,7 +27,7 @@ from hub.models import (
 from hub.organization_names import credited_names
 from hub.roles import MUNICIPAL_PARTNERS
 
-from .blocks import CommitmentsBlock, RecommendationsBlock
+from .blocks import RecommendationsBlock
 
 
 class AdvocacyBriefIndexPage(ItemIndexPage):
@@ -264,7 +265,7 @@ class CollaborationAgreementIndexPage(ItemIndexPage):
         verbose_name = _("collaboration agreement index")
 
 
-class CollaborationAgreementPage(ItemPage):
+class CollaborationAgreementPage(HasCommitments, ItemPage):
     class Status(models.TextChoices):
         NEGOTIATING = "negotiating", _("Under negotiation")
         SIGNED = "signed", _("Signed")
@@ -281,7 +282,6 @@ class CollaborationAgreementPage(ItemPage):
             "The formal role given to citizens: seats on a committee, a veto, a right to be consulted."
         ),
     )
-    commitments = StreamField(CommitmentsBlock(), verbose_name=_("commitments"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEGOTIATING)
@@ -309,7 +309,7 @@ class CollaborationAgreementPage(ItemPage):
         FieldPanel("scope"),
         FieldPanel("systems"),
         FieldPanel("citizen_role"),
-        FieldPanel("commitments"),
+        InlinePanel("commitments", heading=_("Commitments"), label=_("Commitment")),
         MultiFieldPanel(
             [
                 FieldPanel("status"),
@@ -325,7 +325,7 @@ class CollaborationAgreementPage(ItemPage):
     search_fields = ItemPage.search_fields + [
         index.SearchField("scope"),
         index.SearchField("citizen_role"),
-        index.SearchField("commitments"),
+        index.RelatedFields("commitments", [index.SearchField("text"), index.SearchField("owner_role")]),
         index.FilterField("status"),
         index.FilterField("start_date"),
     ]
@@ -412,6 +412,7 @@ class CollaborationAgreementPage(ItemPage):
                 }
                 for signatory in self.signatories.select_related("organization")
             ],
+            "commitments": [commitment.api_record(api) for commitment in self.shown_commitments()],
         }
 
     # --- citations: what it asks of an item ---
@@ -426,11 +427,14 @@ class CollaborationAgreementPage(ItemPage):
     # --- search: what it asks of an item ---
     @classmethod
     def search_related(cls, pages):
-        return pages.prefetch_related("parties__organization")
+        return pages.prefetch_related("parties__organization", "commitments")
 
     def search_body_parts(self):
         parties = [party.organization.name for party in self.parties.all()]
-        return [*self.stream_text(self.commitments), self.scope, self.citizen_role, *parties]
+        commitments = [
+            part for commitment in self.commitments.all() for part in (commitment.text, commitment.owner_role)
+        ]
+        return [*commitments, self.scope, self.citizen_role, *parties]
 
     def sort_date(self):
         return self.start_date or super().sort_date()

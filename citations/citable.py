@@ -11,7 +11,11 @@ item's page (``json_ld``).
 
 What differs between types comes from the type (its ``label``, ``csl_type`` and
 ``schema_type``) and from its page class: the ``citation_*`` methods of ``hub.models.ItemPage``
-(heading of the cite box, first publication, authors, taxonomies)."""
+(heading of the cite box, first publication, authors, taxonomies).
+
+A part of an item with an id of its own (``hub.models.ItemPart``: a commitment of an agreement)
+is cited the same way, as a piece of its item: its own id, title, genre and address, in its
+item (``container-title``), with the item's dates, authors and taxonomies."""
 
 from django.conf import settings
 from django.db import models
@@ -48,8 +52,9 @@ class CitableItem:
     the interface language of the reader, which sets the terms of the references and the names
     of organizations. Values are computed on first use, each in at most one query."""
 
-    def __init__(self, page, *, language, request=None, accessed=None):
+    def __init__(self, page, *, part=None, language, request=None, accessed=None):
         self.page = page
+        self.part = part
         self.language = language
         self.request = request
         self.accessed = accessed or timezone.localdate()
@@ -57,7 +62,11 @@ class CitableItem:
 
     @property
     def public_id(self):
-        return self.page.public_id
+        return (self.part or self.page).public_id
+
+    @property
+    def title(self):
+        return self.part.citation_title() if self.part else self.page.title
 
     @property
     def content_language(self):
@@ -65,7 +74,7 @@ class CitableItem:
 
     @property
     def heading(self):
-        return self.page.citation_heading()
+        return (self.part or self.page).citation_heading()
 
     @cached_property
     def url(self):
@@ -172,12 +181,12 @@ class CitableItem:
     def csl(self):
         """The CSL-JSON item (a dict) describing this version of the item."""
         with translation.override(self.language):
-            genre = str(self.item_type.label)
+            genre = str(self.part.label if self.part else self.item_type.label)
             note = str(settings.DEMO_NOTICE) if demo_is_loaded() else ""
         item = {
             "id": self.public_id,
             "type": self.item_type.csl_type,
-            "title": self.page.title,
+            "title": self.title,
             "author": [{"literal": name} for name, _is_person in self.authors],
             "publisher": PUBLISHER,
             "genre": genre,
@@ -193,7 +202,9 @@ class CitableItem:
             item["event-date"] = _date_parts(event_date)
         if self.revised:
             item["version"] = self.revised.isoformat()
-        if self.page.summary:
+        if self.part:
+            item["container-title"] = self.page.title
+        elif self.page.summary:
             item["abstract"] = self.page.summary
         if note:
             item["note"] = note

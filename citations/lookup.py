@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import reverse
 
-from hub.items import type_for_public_id
+from hub.items import split_part_id, type_for_public_id
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 
@@ -24,6 +24,20 @@ def citable_version(public_id, language):
         if page.locale.language_code == language:
             return page
     return versions[0] if versions else None
+
+
+def find_cited(public_id, language):
+    """What ``public_id`` names, as ``(page, part)``: an item (``citable_version``) and None; or a
+    part of an item (``<item id>-<suffix>``, ``ItemPage.part``) and the item's version it belongs
+    to. None when nothing public has that id."""
+    item_id, suffix = split_part_id(public_id)
+    page = citable_version(item_id, language)
+    if page is None:
+        return None
+    if suffix is None:
+        return page, None
+    part = page.part(suffix)
+    return (part.item, part) if part is not None else None
 
 
 def cite_path(public_id, **query):

@@ -14,6 +14,8 @@ def to_ris(item, keywords=None):
     """One RIS record for a CSL item (tags of the RIS specification; CRLF line ends). One ``KW``
     line per keyword: ``keywords``, else the item's comma-separated ``keyword``."""
     lines = [("TY", RIS_TYPES.get(item["type"], "GEN")), ("ID", item["id"]), ("TI", item["title"])]
+    if item.get("container-title"):
+        lines.append(("T2", item["container-title"]))
     lines += [("AU", name["literal"]) for name in item["author"]]
     if "issued" in item:
         lines += [("PY", str(item["issued"]["date-parts"][0][0])), ("DA", _ris_date(item["issued"]))]

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from .citable import CitableItem
 from .formats import FORMATS
-from .lookup import LANGUAGE_CODES, citable_version
+from .lookup import LANGUAGE_CODES, find_cited
 
 
 def _bad_request(message):
@@ -16,10 +16,10 @@ def _bad_request(message):
 
 @require_safe
 def cite(request, public_id):
-    """Without ``format``: a permanent redirect to the item as the visitor reads it (their
-    language: ``lang``, else the language cookie or browser, else French), whatever its address
-    is today. With ``format=bibtex|ris|csl-json``: the reference as a file. An unknown id, a
-    draft or a private item is a 404 like any missing page."""
+    """Without ``format``: a permanent redirect to the item, or to the part of an item, as the
+    visitor reads it (their language: ``lang``, else the language cookie or browser, else
+    French), whatever its address is today. With ``format=bibtex|ris|csl-json``: the reference as
+    a file. An unknown id, a draft or a private item is a 404 like any missing page."""
     format_name = request.GET.get("format")
     if format_name is not None and format_name not in FORMATS:
         return _bad_request(
@@ -34,19 +34,20 @@ def cite(request, public_id):
     if language not in LANGUAGE_CODES:
         language = LANGUAGE_CODES[0]
 
-    page = citable_version(public_id.upper(), language)
-    if page is None:
+    found = find_cited(public_id.upper(), language)
+    if found is None:
         raise Http404
+    page, part = found
     if format_name is None:
-        url = page.url_in(language)
+        url = (part or page).url_in(language)
         if not url:
             raise Http404
         response = HttpResponsePermanentRedirect(url)
     else:
         media_type, extension, _label = FORMATS[format_name]
-        citable = CitableItem(page, language=language, request=request)
+        citable = CitableItem(page, part=part, language=language, request=request)
         response = HttpResponse(citable.render(format_name), content_type=media_type)
-        response["Content-Disposition"] = f'attachment; filename="{page.public_id}.{extension}"'
+        response["Content-Disposition"] = f'attachment; filename="{citable.public_id}.{extension}"'
     # The answer depends on the visitor's language: caches must keep one per language.
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
     return response

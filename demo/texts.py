@@ -2,9 +2,12 @@
 and the text of their PDFs, written from the data. Organizations and images are named by key in
 the data and looked up in what the loader has already loaded."""
 
+from datetime import date
+
 from django.utils.html import format_html
 from django.utils.text import slugify
 
+from followup.models import Commitment
 from hub.items import type_of
 
 from .data.wording import CASEFILE_HEADINGS, FICTION_NOTE, IMAGE_CREDIT, PLAIN_FICTION_NOTE
@@ -110,17 +113,18 @@ class ItemTexts:
         write_summaries(page, text, language)
         page.scope = text["scope"]
         page.citizen_role = text["citizen_role"]
-        page.commitments = [
-            {
-                "type": "commitment",
-                "value": {
-                    "commitment": commitment[language],
-                    "owner": self.organization(commitment["owner"], language).pk,
-                    "due_date": commitment["due"],
-                },
-            }
+        # A translation holds its original's commitments (same numbers and keys): only their words change.
+        commitments = list(page.commitments.all()) or [
+            Commitment(
+                owner=self.organization(commitment["owner"]), due_date=date.fromisoformat(commitment["due"])
+            )
             for commitment in spec["commitments"]
         ]
+        for sort_order, (commitment, words) in enumerate(zip(commitments, spec["commitments"], strict=True)):
+            commitment.sort_order = sort_order
+            commitment.text = words[language]
+            commitment.owner_role = words.get("role", {}).get(language, "")
+        page.commitments = commitments
 
     def agreement_pdf(self, spec, public_id):
         """The title, file name, heading and paragraphs of its PDF (in French)."""

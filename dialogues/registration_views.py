@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_post_parameters
 
+from hub.private import private
 from hub.rate_limits import POST, Limit, refusal
 
 from . import registering
@@ -19,15 +20,6 @@ from .models import DialoguePage, Registration, RegistrationStatus
 
 LIMIT = Limit("dialogue_registration", methods=POST)
 PERSONAL_FIELDS = ("name", "email", "phone", "accommodations_details")
-
-
-def private(response):
-    """No cache keeps it, no search engine lists it, no link tells another site its address."""
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 def public_session(page, session_key):

@@ -5,6 +5,7 @@ wagtail-localize's translation views and translation editor (only what the user 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.urls.resolvers import URLPattern
 from django.views.decorators.cache import never_cache
 from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
@@ -17,6 +18,18 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+
+def guarded_object_routes(patterns, guard):
+    """A viewset's ``patterns`` with every route that names one object (``<pk>``) wrapped by
+    ``guard(view, route name)``, so that no view of an object skips the check, whatever the view."""
+    guarded = []
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern) and "pk" in pattern.pattern.regex.groupindex:
+            callback = guard(pattern.callback, pattern.name)
+            pattern = URLPattern(pattern.pattern, callback, pattern.default_args, pattern.name)
+        guarded.append(pattern)
+    return guarded
 
 
 def may_explore(user, page_id):

@@ -26,6 +26,8 @@ from wagtail.query import PageQuerySet
 
 PUBLIC_ID_RE = re.compile(r"^(?P<prefix>[A-Z]{2})-(?P<year>\d{4})-(?P<number>\d{4,})$")
 PUBLIC_ID_ROUTE = r"[A-Z]{2}-\d{4}-\d{4,}"  # the same pattern, for URL routes
+# A part of an item with an id of its own (``ItemPage.part``): the item's id, a letter, a number.
+PART_ID_RE = re.compile(r"^(?P<item>[A-Z]{2}-\d{4}-\d{4,})-(?P<suffix>[A-Z][1-9][0-9]*)$")
 
 
 def check_search_key(kind, key):
@@ -200,6 +202,13 @@ def type_for_public_id(public_id):
     if not match:
         return None
     return next((item_type for item_type in _types.values() if item_type.prefix == match["prefix"]), None)
+
+
+def split_part_id(public_id):
+    """``(item id, suffix)`` of a part's id (``AC-2026-0003-C2`` gives ``("AC-2026-0003", "C2")``);
+    ``(public_id, None)`` for anything else."""
+    match = PART_ID_RE.match(public_id or "")
+    return (match["item"], match["suffix"]) if match else (public_id, None)
 
 
 def export_order(public_id, language_code):

@@ -26,6 +26,7 @@ from advocacy.models import (
     CollaborationAgreementPage,
 )
 from dialogues.models import DialogueKind, DialoguePage, Session, SessionFormat, Venue, VenueKind
+from followup.models import Commitment, CommitmentStatus, CommitmentUpdate
 from hub.models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from hub.roles import media_collection
 from hub.site_setup import ensure_site
@@ -316,6 +317,15 @@ class CollaborationAgreementPageFactory(ItemPageFactory):
     end_date = datetime.date(2026, 1, 15)
 
     @factory.post_generation
+    def commitments(page, create, extracted, **kwargs):
+        """``commitments=[commitment(...), ...]``, in that order (as the editor orders them): none by
+        default."""
+        for sort_order, item in enumerate(extracted or ()):
+            item.sort_order = sort_order
+        if extracted:
+            page.commitments = extracted
+
+    @factory.post_generation
     def parties(page, create, extracted, **kwargs):
         """``parties=[{...}, ...]``: keyword arguments of each AgreementPartyFactory; by default a
         municipality and a non-profit, the minimum of two."""
@@ -327,6 +337,34 @@ class CollaborationAgreementPageFactory(ItemPageFactory):
             parties = default if extracted is None else extracted
             for sort_order, party in enumerate(parties):
                 AgreementPartyFactory(agreement=page, sort_order=sort_order, **party)
+
+
+def commitment(text="Publier le code source du système.", owner=None, **fields):
+    """An unsaved commitment for ``CollaborationAgreementPageFactory(commitments=[...])``, owned by
+    ``owner`` (a new municipality unless given)."""
+    owner = owner or OrganizationFactory(kind=Organization.Kind.MUNICIPALITY)
+    return Commitment(text=text, owner=owner, **fields)
+
+
+def progress_update(
+    commitment,
+    note="Les travaux ont commencé.",
+    status=CommitmentStatus.IN_PROGRESS,
+    published=True,
+    **fields,
+):
+    """A progress update of ``commitment`` (a saved row), published (by ``publish()``, dated by the
+    clock) unless ``published=False``."""
+    update = CommitmentUpdate.objects.create(
+        commitment_key=commitment.translation_key,
+        item_key=commitment.page.translation_key,
+        note=note,
+        status=status,
+        **fields,
+    )
+    if published:
+        update.publish()
+    return update
 
 
 class AgreementPartyFactory(DjangoModelFactory):

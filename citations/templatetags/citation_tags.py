@@ -15,22 +15,24 @@ from ..citable import CitableItem
 register = template.Library()
 
 
-def _citable(context, page, language):
-    """The page described for citation in ``language``, made once per page and language (the
-    JSON-LD in the head and the cite box share it)."""
+def _citable(context, page, language, part=None):
+    """The page (or its ``part``) described for citation in ``language``, made once per page,
+    part and language (the JSON-LD in the head and the cite box share it)."""
     if not isinstance(page, ItemPage) or not page.public_id:
         return None
     made = page.__dict__.setdefault("_citable_items", {})
-    if language not in made:
-        made[language] = CitableItem(page, language=language, request=context.get("request"))
-    return made[language]
+    key = (language, part.public_id if part else None)
+    if key not in made:
+        made[key] = CitableItem(page, part=part, language=language, request=context.get("request"))
+    return made[key]
 
 
 @register.simple_tag(takes_context=True)
-def citation_for(context, page):
-    """What the cite box shows, in the interface language; None when the page cannot be cited
-    (not an item, or private: its permanent address would answer 404)."""
-    citable = _citable(context, page, interface_language(context))
+def citation_for(context, page, part=None):
+    """What the cite box shows, in the interface language, for the page or, when given, a part
+    of it (``hub.models.ItemPart``); None when it cannot be cited (not an item, or private: its
+    permanent address would answer 404)."""
+    citable = _citable(context, page, interface_language(context), part or None)
     if citable is None or not citable.is_public:
         return None
     return citable

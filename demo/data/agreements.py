@@ -36,6 +36,10 @@ AGREEMENTS = [
         "commitments": [
             {
                 "owner": "ville-fictive-val-fleuri",
+                "role": {
+                    "fr": "Service des communications et du 311",
+                    "en": "Communications and 311 department",
+                },
                 "due": "2025-10-01",
                 "fr": "Rétablir une ligne téléphonique avec une personne du lundi au vendredi, de 8 h 30 à 16 h 30.",
                 "en": "Restore a phone line answered by a person, Monday to Friday, 8:30 a.m. to 4:30 p.m.",
@@ -48,6 +52,7 @@ AGREEMENTS = [
             },
             {
                 "owner": "ville-fictive-val-fleuri",
+                "role": {"fr": "Direction des technologies", "en": "Information technology department"},
                 "due": "2025-12-31",
                 "fr": "Publier chaque trimestre le nombre de réponses erronées signalées et corrigées.",
                 "en": "Publish every quarter the number of wrong answers reported and corrected.",
@@ -167,6 +172,7 @@ AGREEMENTS = [
         "commitments": [
             {
                 "owner": "police-fictive-bois-dore",
+                "role": {"fr": "Direction de la police de quartier"},
                 "due": "2027-03-31",
                 "fr": "Publier chaque trimestre les données de patrouille et d'interpellation par quartier.",
             },

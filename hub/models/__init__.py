@@ -4,7 +4,14 @@ abstract item pages every item type builds on, and the review roles."""
 from .contact import HubContact
 from .demo_marker import DemoMarker
 from .glossary import GlossaryTerm, term_forms
-from .item_pages import ItemIndexPage, ItemPage, ItemPermissionTester, publication_log, with_new_notes
+from .item_pages import (
+    ItemIndexPage,
+    ItemPage,
+    ItemPart,
+    ItemPermissionTester,
+    publication_log,
+    with_new_notes,
+)
 from .pages import HomePage, StandardPage, ValidatedStreamsMixin, ensure_locales
 from .public_ids import PublicIdSequence
 from .review import CommunityReviewTask, PartnerMembership, partner_organization_key
@@ -29,6 +36,7 @@ __all__ = [
     "ImpactLevel",
     "ItemIndexPage",
     "ItemPage",
+    "ItemPart",
     "ItemPermissionTester",
     "Organization",
     "PartnerMembership",

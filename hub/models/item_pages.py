@@ -127,6 +127,40 @@ class ItemPermissionTester(ReviewedPermissionTester):
         return self.user.is_active and self.user.is_superuser
 
 
+class ItemPart:
+    """A part of an item with a public id of its own, ``<item id>-<suffix>``, a page of its own
+    and a citation of its own (a commitment of an agreement: ``AC-2026-0003-C2``). Its item's page
+    finds it (``ItemPage.part``); what the outlets ask of it is below."""
+
+    label = None  # what the part is, lazily translated ("Commitment"): a citation's genre
+
+    @property
+    def item(self):
+        """The version of the item page the part belongs to."""
+        raise NotImplementedError
+
+    @property
+    def suffix(self):
+        """What follows the item's id in the part's ("C2"): a capital letter and a number."""
+        raise NotImplementedError
+
+    @property
+    def public_id(self):
+        return f"{self.item.public_id}-{self.suffix}"
+
+    def url_in(self, language_code):
+        """Where a visitor using ``language_code`` reads the part."""
+        raise NotImplementedError
+
+    def citation_title(self):
+        """How a reference names the part."""
+        raise NotImplementedError
+
+    def citation_heading(self):
+        """The heading of the part's cite box."""
+        raise NotImplementedError
+
+
 class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
     """Fields and behaviour every public item shares: a stable public id, summaries for every
     reader, and the taxonomies that make it findable."""
@@ -409,6 +443,13 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
     def citation_about(self):
         """The taxonomy fields that say what the item is about, in the order a citation lists them."""
         return ("services", "regions")
+
+    # --- parts with ids of their own: what citations ask of an item ---
+
+    def part(self, suffix):
+        """The public part of this item whose id is ``<item id>-<suffix>`` (an ``ItemPart``), or
+        None: an item has no parts by default."""
+        return None
 
     # --- search: what it asks of an item ---
     @classmethod

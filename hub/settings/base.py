@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "advocacy",
     "registry",
     "dialogues",
+    "followup",
     "search",
     "demo",
     "open_data",
@@ -322,6 +323,8 @@ RATELIMIT_DEFAULTS = {
     "password_reset": "5/h",
     # Each POST registers someone for a dialogue or cancels a registration, and may send an e-mail.
     "dialogue_registration": "30/h",
+    # Each POST asks to follow a commitment (an e-mail is sent) or confirms it.
+    "commitment_follow": "30/h",
 }
 RATELIMITS = {
     group: os.environ.get(f"RATELIMIT_{group.upper()}", rate) for group, rate in RATELIMIT_DEFAULTS.items()
@@ -442,6 +445,13 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Registrations for a dialogue's sessions are personal data: apply_retention deletes them this many
 # days after the session ends.
 DIALOGUE_REGISTRATION_RETENTION_DAYS = int(os.environ.get("DIALOGUE_REGISTRATION_RETENTION_DAYS", "30"))
+# Follow-up of commitments: a commitment with no progress update for this many days needs attention
+# (the editors' dashboard lists it), and followup_reminders e-mails about one at most once in this
+# many days.
+FOLLOWUP_SILENT_DAYS = int(os.environ.get("FOLLOWUP_SILENT_DAYS", "90"))
+FOLLOWUP_REMINDER_DAYS = int(os.environ.get("FOLLOWUP_REMINDER_DAYS", "30"))
+# A request to follow a commitment by e-mail that nobody confirmed is deleted after this many days.
+FOLLOWUP_UNCONFIRMED_DAYS = int(os.environ.get("FOLLOWUP_UNCONFIRMED_DAYS", "7"))
 
 # --- Reporting a vulnerability (security) -------------------------------------------------------
 # The Contact line of /.well-known/security.txt (hub.security_txt, RFC 9116): a mailto: or https:

@@ -184,6 +184,47 @@ class SignatorySerializer(serializers.Serializer):
     signed_on = serializers.DateField(allow_null=True)
 
 
+class EvidenceSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    title = serializers.CharField(allow_blank=True)
+
+
+class CommitmentUpdateSerializer(serializers.Serializer):
+    """A published progress update: public for good, never changed; a correction is a new one."""
+
+    date = serializers.DateField(help_text="When things stood as it says.")
+    published = serializers.DateTimeField()
+    status = TermSerializer()
+    progress = serializers.IntegerField(
+        min_value=0, max_value=100, allow_null=True, help_text="Percent done."
+    )
+    note = serializers.CharField()
+    language = serializers.ChoiceField(
+        choices=LANGUAGE_CODES, help_text="The note's (updates are not translated)."
+    )
+    evidence = EvidenceSerializer(allow_null=True)
+    corrects = serializers.DateTimeField(
+        allow_null=True, help_text="The `published` moment of the update of this commitment it corrects."
+    )
+
+
+class CommitmentSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="Its public id: the item's, then `-C` and its number.")
+    number = serializers.IntegerField(min_value=1, help_text="Given once, never reused.")
+    text = serializers.CharField()
+    owner = OrganizationSerializer(help_text="The organization responsible.")
+    owner_role = serializers.CharField(allow_blank=True, help_text="Who in that organization.")
+    due_date = serializers.DateField(allow_null=True)
+    status = TermSerializer(
+        help_text="Its latest published update's; `planned` while it has none (a correction replaces what it corrects)."
+    )
+    progress = serializers.IntegerField(
+        min_value=0, max_value=100, allow_null=True, help_text="Likewise, in percent."
+    )
+    last_update = serializers.DateField(allow_null=True, help_text="The date of that update.")
+    updates = CommitmentUpdateSerializer(many=True, help_text="Its published updates, newest first.")
+
+
 class DisclosureSerializer(serializers.Serializer):
     """How much of the register's expected fields the organization's published declaration gives."""
 
@@ -312,6 +353,7 @@ class ItemSerializer(serializers.Serializer):
     )
     parties = PartySerializer(many=True, help_text="Agreements.")
     signatories = SignatorySerializer(many=True, help_text="Agreements.")
+    commitments = CommitmentSerializer(many=True, help_text="Agreements, in the order of the page.")
     organization = OrganizationSerializer(allow_null=True, help_text="AI systems: the public body using it.")
     unit = serializers.CharField(
         allow_null=True, allow_blank=True, help_text="AI systems: its branch or service."

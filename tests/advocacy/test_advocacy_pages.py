@@ -275,16 +275,20 @@ class AdvocacyAdminTests(LocalizedPageTestCase):
             ),
             "scope": "Le système fictif de tri.",
             "citizen_role": "Deux sièges au comité.",
-            "commitments": streamfield(
+            "commitments": inline_formset(
                 [
-                    (
-                        "commitment",
-                        {
-                            "commitment": "Publier le code.",
-                            "owner": str(self.city.pk),
-                            "due_date": "2025-06-01",
-                        },
-                    )
+                    {
+                        "text": "Publier le code.",
+                        "owner": str(self.city.pk),
+                        "owner_role": "Direction des technologies",
+                        "due_date": "2025-06-01",
+                    },
+                    {
+                        "text": "Former le personnel.",
+                        "owner": str(self.organization.pk),
+                        "owner_role": "",
+                        "due_date": "",
+                    },
                 ]
             ),
             "status": "signed",
@@ -344,7 +348,10 @@ class AdvocacyAdminTests(LocalizedPageTestCase):
                 [(party["name"], party["role"]) for party in agreement.party_list],
                 [("Ville fictive", "municipality"), ("Collectif fictif", "non-profit")],
             )
-            self.assertEqual([block.block_type for block in agreement.commitments], ["commitment"])
+            self.assertEqual(
+                [(c.number, c.text, c.owner_role) for c in agreement.commitments.order_by("sort_order")],
+                [(1, "Publier le code.", "Direction des technologies"), (2, "Former le personnel.", "")],
+            )
             self.assertEqual(self.client.get(agreement.url).status_code, 200)
 
     def test_an_agreement_needs_two_parties(self):

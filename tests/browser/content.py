@@ -17,10 +17,13 @@ search journey's phrase, so the search counts stay those of the case files, brie
 
 import datetime
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.utils import timezone
 
 from dialogues.models import RegistrationMode, SessionFormat, SessionStatus
+from followup.following import follower_urls
+from followup.models import CommitmentStatus, Follower
 from tests.factories import (
     QUEBEC,
     AdvocacyBriefPageFactory,
@@ -33,9 +36,11 @@ from tests.factories import (
     SystemPageFactory,
     TestimonyFactory,
     VenueFactory,
+    commitment,
     evidence,
     locale,
     paragraph,
+    progress_update,
     session,
     show_testimony,
     site_skeleton,
@@ -227,12 +232,16 @@ def build_browser_content():
     agreement = CollaborationAgreementPageFactory(
         title="Entente de codesign sur le tri des demandes",
         summary=f"Une ville et un organisme suivent le système ensemble. {FICTIONAL}",
+        commitments=[
+            commitment("Publier le code source du système de tri.", due_date=datetime.date(2025, 6, 30)),
+            commitment("Tenir une séance publique par année."),
+        ],
     )
     agreement.systems = [system]
     agreement.save_revision().publish()
-    content.add(
-        "agreement", agreement, translate_page(agreement, title="Codesign agreement on request sorting")
-    )
+    english_agreement = translate_page(agreement, title="Codesign agreement on request sorting")
+    content.add("agreement", agreement, english_agreement)
+    add_commitment_pages(content, agreement, english_agreement)
     english_system = translate_page(
         system,
         title="Fictional housing request scorer",
@@ -408,3 +417,25 @@ def add_registration_pages(content):
             f"{version.url}{word}/{registration.reference}/{registration.token}/"
         )
     return content
+
+
+def add_commitment_pages(content, agreement, english):
+    """A commitment's page, with a history of two updates and the form to follow it by e-mail, and
+    the page a follower's confirmation link opens."""
+    row = agreement.commitments.get(number=1)
+    progress_update(
+        row,
+        "Le code est inventorié; il sera publié après une revue de sécurité.",
+        status=CommitmentStatus.IN_PROGRESS,
+        progress=40,
+        happened_on=datetime.date(2025, 5, 1),
+    )
+    progress_update(row, "La revue de sécurité a pris du retard.", status=CommitmentStatus.POSTPONED)
+    content.paths["commitment"] = {"fr": agreement.commitment_url(1), "en": english.commitment_url(1)}
+    content.paths["follow confirmation"] = {}
+    for language in ("fr", "en"):
+        follower = Follower.objects.create(
+            commitment_key=row.translation_key, email=f"personne-{language}@example.org", language=language
+        )
+        confirm_url, _unsubscribe_url = follower_urls(follower)
+        content.paths["follow confirmation"][language] = urlsplit(confirm_url).path

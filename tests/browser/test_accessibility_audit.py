@@ -53,6 +53,10 @@ AUDITED_PAGES = {
     # Registration on the hub for a dialogue's session: the form, and a person's confirmation.
     "registration form": lambda site, lang: site.url("registration form", lang),
     "registration confirmation": lambda site, lang: site.url("registration confirmation", lang),
+    # A commitment: its facts, its progress updates, the form to follow it by e-mail, and the
+    # page a follower's confirmation link opens.
+    "commitment": lambda site, lang: site.url("commitment", lang),
+    "follow confirmation": lambda site, lang: site.url("follow confirmation", lang),
 }
 
 

@@ -227,7 +227,7 @@ class LoadedDemoTests(TestCase):
     def test_streamfields_pass_block_validation(self):
         """What the admin would check on save: the demo pages stay editable."""
         for page in self.demo_items():
-            for field_name in ("body", "recommendations", "commitments"):
+            for field_name in ("body", "recommendations"):
                 value = getattr(page, field_name, None)
                 if value is None:
                     continue
@@ -262,9 +262,22 @@ class LoadedDemoTests(TestCase):
                 self.assertTrue(all(party.role for party in parties))
                 self.assertGreaterEqual(agreement.signatories.count(), 1)
                 self.assertTrue(agreement.citizen_role)
-                commitments = list(agreement.commitments)
+                commitments = list(agreement.commitments.order_by("sort_order"))
                 self.assertGreaterEqual(len(commitments), 1)
-                self.assertTrue(all(block.value["owner"] for block in commitments))
+                self.assertTrue(all(commitment.text and commitment.owner_id for commitment in commitments))
+                self.assertEqual([c.number for c in commitments], list(range(1, len(commitments) + 1)))
+                english = CollaborationAgreementPage.objects.filter(
+                    translation_key=agreement.translation_key, locale__language_code="en"
+                ).first()
+                if english is not None:
+                    # A translation holds the same commitments: same keys, numbers and owners.
+                    self.assertEqual(
+                        [
+                            (c.translation_key, c.number, c.owner_id)
+                            for c in english.commitments.order_by("sort_order")
+                        ],
+                        [(c.translation_key, c.number, c.owner_id) for c in commitments],
+                    )
         signed = agreements.exclude(signed_document=None)
         self.assertTrue(signed.exists())
         with signed.first().signed_document.file.open("rb") as pdf:

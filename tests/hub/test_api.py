@@ -14,6 +14,7 @@ from tests.factories import (
     ImageFactory,
     OrganizationFactory,
     PageViewRestrictionFactory,
+    commitment,
     evidence,
     paragraph,
     translate_page,
@@ -157,10 +158,12 @@ def test_agreements_expose_parties_signatories_commitments_and_keys(client, site
         regions=["estrie"],
         status="in-force",
         commitments=[
-            {
-                "type": "commitment",
-                "value": {"commitment": "Publier le code.", "owner": city.pk, "due_date": "2025-06-01"},
-            }
+            commitment(
+                "Publier le code.",
+                owner=city,
+                owner_role="Direction des technologies",
+                due_date=datetime.date(2025, 6, 1),
+            )
         ],
     )
     AgreementSignatory.objects.create(agreement=agreement, name="Signataire fictive", organization=city)
@@ -178,8 +181,19 @@ def test_agreements_expose_parties_signatories_commitments_and_keys(client, site
     assert item["citizen_role"] == agreement.citizen_role
     assert item["start_date"] == "2024-01-15"
     assert item["end_date"] == "2026-01-15"
-    assert item["commitments"][0]["value"]["commitment"] == "Publier le code."
-    assert item["commitments"][0]["value"]["due_date"] == "2025-06-01"
+    (commitment_row,) = agreement.commitments.all()
+    assert item["commitments"] == [
+        {
+            "id": commitment_row.pk,
+            "meta": {"type": "followup.Commitment"},
+            "public_id": f"{agreement.public_id}-C1",
+            "number": 1,
+            "text": "Publier le code.",
+            "owner_key": city.key,
+            "owner_role": "Direction des technologies",
+            "due_date": "2025-06-01",
+        }
+    ]
 
 
 @pytest.mark.parametrize(

@@ -107,6 +107,19 @@ def row(label, url, *expected, **options):
     return Row(label, url, expected, **options)
 
 
+class ReadersRow:
+    """A row of a matrix with roles of its own (``roles``, in the order of ``expected``), whose
+    secrets each name the roles that may read them (``readers``)."""
+
+    def __init__(self, roles, readers, label, url, expected):
+        assert len(expected) == len(roles), label
+        self.label, self.url, self.secrets, self.readers = label, url, tuple(readers), readers
+        self.expected = dict(zip(roles, expected, strict=True))
+
+    def hides_from(self, secret, role):
+        return role not in self.readers[secret]
+
+
 # URL builders: each takes the set of objects built once for the class.
 def page_view(name, page, *revisions):
     def url(o):
@@ -548,7 +561,9 @@ def casefile_form(page, title):
     return data
 
 
-def agreement_form(page, title, *organizations):
+def agreement_form(page, title, *organizations, commitments=()):
+    """The agreement's edit form, published, with ``organizations`` as parties and
+    ``commitments`` (the inline's fields; ``id`` for one the page has)."""
     data = nested_form_data(
         {
             "title": title,
@@ -558,7 +573,7 @@ def agreement_form(page, title, *organizations):
             "scope": page.scope,
             "citizen_role": page.citizen_role,
             "status": page.status,
-            "commitments": streamfield([]),
+            "commitments": inline_formset(list(commitments), initial=page.commitments.count()),
             "comments": inline_formset([]),
             "signatories": inline_formset([]),
             "parties": inline_formset(

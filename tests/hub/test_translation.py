@@ -4,6 +4,8 @@ every string, publish the English page, then re-sync after the source changes.
 wagtail-localize publishes a translation when the transaction commits, so ``save_target`` runs
 inside ``captureOnCommitCallbacks(execute=True)``."""
 
+import datetime
+
 from django.test import TestCase
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
@@ -15,6 +17,7 @@ from tests.factories import (
     CaseFilePageFactory,
     CollaborationAgreementPageFactory,
     OrganizationFactory,
+    commitment,
     evidence,
     locale,
     paragraph,
@@ -50,6 +53,17 @@ def start_translation(page):
     """What "Translate this page" does: extract the source and open a translation to English."""
     source, _created = TranslationSource.get_or_create_from_instance(page)
     return Translation.objects.create(source=source, target_locale=locale("en"))
+
+
+def publish_marked_translation(test_case, translation, slug=None):
+    """Translate every string of ``translation`` as "EN <string>" (the slug as ``slug``) and
+    publish the English page, as the editor's "Publish" does (on commit)."""
+    dictionary = {entry.msgid: f"EN {entry.msgid}" for entry in translation.export_po()}
+    if slug is not None:
+        dictionary[translation.source.get_source_instance().slug] = slug
+    translate_everything(translation, dictionary)
+    with test_case.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=True)
 
 
 class CaseFileTranslationRoundTripTests(TestCase):
@@ -158,12 +172,7 @@ class AdvocacyTranslationRoundTripTests(TestCase):
         cls.city = OrganizationFactory(name="Ville fictive")
 
     def round_trip(self, page):
-        translation = start_translation(page)
-        dictionary = {entry.msgid: f"EN {entry.msgid}" for entry in translation.export_po()}
-        dictionary[page.slug] = f"{page.slug}-en"
-        translate_everything(translation, dictionary)
-        with self.captureOnCommitCallbacks(execute=True):
-            translation.save_target(publish=True)
+        publish_marked_translation(self, start_translation(page), slug=f"{page.slug}-en")
         return type(page).objects.get(translation_key=page.translation_key, locale__language_code="en")
 
     def test_a_brief_keeps_its_authors_citations_and_recommendations(self):
@@ -188,23 +197,16 @@ class AdvocacyTranslationRoundTripTests(TestCase):
     def test_an_agreement_keeps_its_parties_and_commitment_owners(self):
         agreement = CollaborationAgreementPageFactory(
             title="Entente sur le tri",
-            commitments=[
-                {
-                    "type": "commitment",
-                    "value": {
-                        "commitment": "Publier le code.",
-                        "owner": self.city.pk,
-                        "due_date": "2025-06-01",
-                    },
-                }
-            ],
+            commitments=[commitment("Publier le code.", owner=self.city, due_date=datetime.date(2025, 6, 1))],
         )
         english = self.round_trip(agreement)
         self.assertIsInstance(english, CollaborationAgreementPage)
         self.assertEqual(english.public_id, agreement.public_id)
         self.assertEqual(english.party_list, agreement.party_list)
         self.assertEqual(english.scope, f"EN {agreement.scope}")
-        commitment = list(english.commitments)[0].value
-        self.assertEqual(commitment["commitment"], "EN Publier le code.")
-        self.assertEqual(commitment["owner"].key, self.city.key)
+        (kept,) = english.commitments.all()
+        self.assertEqual(kept.text, "EN Publier le code.")
+        self.assertEqual(kept.owner.key, self.city.key)
+        self.assertEqual((kept.number, kept.due_date), (1, datetime.date(2025, 6, 1)))
+        self.assertEqual(kept.translation_key, agreement.commitments.get().translation_key)
         self.assertEqual(self.client.get(english.url).status_code, 200)

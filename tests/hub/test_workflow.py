@@ -196,7 +196,7 @@ class RoleTests(TestCase):
                     "scope": "Portée fictive.",
                     "citizen_role": "Comité fictif.",
                     "status": CollaborationAgreementPage.Status.NEGOTIATING,
-                    "commitments": streamfield([]),
+                    "commitments": inline_formset([]),
                     "comments": inline_formset([]),
                     "signatories": inline_formset([]),
                     "parties": inline_formset(

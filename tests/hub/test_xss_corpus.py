@@ -54,6 +54,7 @@ raw ``<script>`` (no code path of the hub writes raw rich text HTML).
 """
 
 import csv
+import datetime
 import html
 import io
 import json
@@ -89,6 +90,8 @@ from advocacy.models import (
     BriefCitation,
     CollaborationAgreementPage,
 )
+from followup.following import follower_urls
+from followup.models import Commitment, CommitmentStatus, CommitmentUpdate, Follower
 from hub.models import Organization, Region, Risk, Service, StandardPage
 from impacts import models as impacts_models  # importing Testimony here would make pytest collect it
 from impacts.interchange import COLUMNS, clean_text
@@ -385,12 +388,14 @@ def stream_fields(model):
 
 
 def inline_models(page_model):
-    """The models of the page's inline panels (its ParentalKey children), by relation name."""
+    """The models of the page's inline panels (its ParentalKey children), by relation name: the
+    formsets of its edit form (a relation every page has, such as commitments', is an inline only
+    where a panel edits it), Wagtail's own comments aside."""
+    formsets = page_model.get_edit_handler().get_form_class().formsets
     return {
-        relation.get_accessor_name(): relation.related_model
-        for relation in page_model._meta.related_objects
-        if type(relation.field).__name__ == "ParentalKey"
-        and relation.related_model._meta.app_label != "wagtailcore"
+        name: formset.model
+        for name, formset in formsets.items()
+        if formset.model._meta.app_label != "wagtailcore"
     }
 
 
@@ -566,6 +571,7 @@ class World:
     agreement: CollaborationAgreementPage
     testimonies: list
     withdrawn: impacts_models.Testimony
+    update: CommitmentUpdate
 
     @property
     def pages(self):
@@ -678,10 +684,25 @@ def world(site_pages, superuser):
             AgreementParty(organization=organization, role=AgreementParty.Role.NON_PROFIT),
         ],
         signatories=[AgreementSignatory(organization=organization, **fill(AgreementSignatory, corpus))],
+        commitments=[
+            Commitment(owner=organization, due_date=datetime.date(2025, 6, 30), **fill(Commitment, corpus))
+        ],
     )
+    # A published progress update of its commitment, written in English.
+    row = agreement.commitments.get()
+    update = CommitmentUpdate.objects.create(
+        commitment_key=row.translation_key,
+        item_key=agreement.translation_key,
+        happened_on=datetime.date(2025, 6, 1),
+        status=CommitmentStatus.IN_PROGRESS,
+        language="en",
+        **fill(CommitmentUpdate, corpus),
+    )
+    update.full_clean()  # what the admin form accepts
+    update.publish(user=superuser)
     assert set(inline_models(CaseFilePage)) == {"testimony_links"}  # no free text of its own
     assert set(inline_models(AdvocacyBriefPage)) == {"authors", "citations"}
-    assert set(inline_models(CollaborationAgreementPage)) == {"parties", "signatories"}
+    assert set(inline_models(CollaborationAgreementPage)) == {"parties", "signatories", "commitments"}
 
     pseudonymous = TestimonyFactory(
         casefiles=[casefile],
@@ -710,6 +731,7 @@ def world(site_pages, superuser):
         agreement=agreement,
         testimonies=[pseudonymous, named],
         withdrawn=withdrawn,
+        update=update,
     )
 
 
@@ -975,6 +997,16 @@ def test_public_pages_render_the_corpus_inert(world):
                 page.url_in(language),
             )
     for language in ("fr", "en"):
+        address = world.agreement.commitments.get().url_in(language)
+        surfaces.page(visitor, f"public commitment in {language}", address)
+    # A follower's own pages name the commitment they follow.
+    row = world.agreement.commitments.get()
+    follower = Follower.objects.create(
+        commitment_key=row.translation_key, email="x@example.org", language="en"
+    )
+    for name, url in zip(("confirmation", "unsubscription"), follower_urls(follower), strict=True):
+        surfaces.page(visitor, f"follower's {name}", url)
+    for language in ("fr", "en"):
         home = world.casefile.get_site().root_page.localized.specific
         with translation.override(language):
             home = home.localized
@@ -1026,6 +1058,14 @@ def test_data_surfaces_return_the_corpus_as_data(world):
             assert (body["title"], body["summary"]) == (page.title, page.summary)
             for source in rich_text_in_api(body):
                 surfaces.html(surface, source)
+
+    # The items API: an agreement's commitments and their progress updates as they were written.
+    body = surfaces.json(visitor, "items API agreement", f"/api/v1/items/{world.agreement.public_id}/")
+    (update,) = body["commitments"][0]["updates"]
+    assert (update["note"], update["evidence"]) == (
+        world.update.note,
+        {"url": world.update.evidence_url, "title": world.update.evidence_title},
+    )
 
     # CSV: text a spreadsheet reads back cell for cell, quotes doubled inside quoted cells, served as
     # a download that no browser displays as a page.
@@ -1128,6 +1168,19 @@ def admin_surfaces(world, surfaces, admin):
     surfaces.html("admin organization chooser", chooser["html"])
     surfaces.page(admin, "admin document edit", reverse("wagtaildocs:edit", args=[world.shared.document.pk]))
 
+    # The dashboard's commitments to follow up: the corpus' commitment is overdue.
+    surfaces.page(admin, "admin dashboard", reverse("wagtailadmin_home"))
+    updates = "commitment_updates"
+    surfaces.page(admin, "admin progress updates", reverse(f"{updates}:index"))
+    for view in ("inspect", "history"):
+        surfaces.page(
+            admin, f"admin progress update {view}", reverse(f"{updates}:{view}", args=[world.update.pk])
+        )
+    # The correction's form, prefilled with what it corrects.
+    surfaces.page(
+        admin, "admin progress update correction", reverse(f"{updates}:add"), {"corrects": world.update.pk}
+    )
+
 
 @pytest.mark.django_db
 def test_admin_views_render_the_corpus_inert(world, superuser_client):
@@ -1137,6 +1190,9 @@ def test_admin_views_render_the_corpus_inert(world, superuser_client):
     missing = set(world.corpus.labels.values()) - NOT_SHOWN_IN_ADMIN - surfaces.labels_reached("admin")
     assert not missing, (
         f"fields the admin never showed (the check proves nothing for them): {sorted(missing)}"
+    )
+    assert "Commitment.text" in surfaces.reached["admin dashboard"], (
+        "the dashboard did not list the overdue commitment"
     )
     withdrawal_history = surfaces.reached[f"admin testimony {world.withdrawn.reference} history"]
     assert "Testimony.withdrawal_reason" in withdrawal_history, "the withdrawal's log message lost its reason"
@@ -1177,7 +1233,9 @@ def non_text_form_data(model, corpus, shared, casefile):
             ),
         }
     signatory = fill(AgreementSignatory, corpus, "admin AgreementSignatory")
+    commitment = fill(Commitment, corpus, "admin Commitment")
     return {
+        "commitments": inline_formset([{"owner": organization, "due_date": "2025-06-30", **commitment}]),
         "parties": inline_formset(
             [
                 {"organization": organization, "role": AgreementParty.Role.MUNICIPALITY},

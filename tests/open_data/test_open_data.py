@@ -38,10 +38,13 @@ from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
     CollaborationAgreementPageFactory,
+    OrganizationFactory,
     PageViewRestrictionFactory,
     TestimonyFactory,
+    commitment,
     index_page,
     locale,
+    progress_update,
     show_testimony,
     site_skeleton,
     translate_page,
@@ -66,6 +69,7 @@ SECRETS = {
     "draft brief": "Brouillbref",
     "private brief": "Privebref",
     "draft agreement": "Brouillentente",
+    "draft of a published agreement": "Brouillengagement",
     "withdrawn testimony": "Retirix",
     "withdrawn testimony's pseudonym": "Pseudoretrait",
     "testimony without export consent": "Websansexport",
@@ -155,10 +159,32 @@ def make_dataset():
     o["brief_draft"] = AdvocacyBriefPageFactory(title="Mémoire Brouillbref", live=False)
     o["brief_private"] = AdvocacyBriefPageFactory(title="Mémoire Privebref")
     PageViewRestrictionFactory(page=o["brief_private"])
-    o["agreement"] = CollaborationAgreementPageFactory(title="Entente publiée")
+    o["city"] = OrganizationFactory(name="Ville fictive")
+    o["city_en"] = o["city"].copy_for_translation(locale("en"))
+    o["city_en"].name = "Fictional city"
+    o["city_en"].save()
+    o["agreement"] = CollaborationAgreementPageFactory(
+        title="Entente publiée",
+        commitments=[
+            commitment("Publier le code.", owner=o["city"], due_date=date(2026, 6, 30)),
+            commitment("Former le personnel.", owner=o["city"]),
+        ],
+    )
     AgreementSignatory.objects.create(agreement=o["agreement"], name="Signataire fictive", title="Mairesse")
     o["agreement_en"] = translate_page(o["agreement"], "en", title="Published agreement")
-    o["agreement_draft"] = CollaborationAgreementPageFactory(title="Entente Brouillentente", live=False)
+    first = o["agreement"].commitments.get(number=1)
+    progress_update(
+        first, "Code publié en partie.", status="partly-done", progress=40, happened_on=date(2026, 2, 3)
+    )
+    progress_update(first, "Mise à jour Brouillengagement.", status="done", published=False)
+    agreement = CollaborationAgreementPage.objects.get(pk=o["agreement"].pk)
+    agreement.commitments.add(commitment("Engagement Brouillengagement.", owner=o["city"], sort_order=2))
+    agreement.save_revision()
+    o["agreement_draft"] = CollaborationAgreementPageFactory(
+        title="Entente Brouillentente",
+        live=False,
+        commitments=[commitment("Engagement Brouillentente.", owner=o["city"])],
+    )
     return o
 
 
@@ -307,6 +333,31 @@ def test_json_relations_are_what_the_models_say(root, dataset):
     assert len(agreement_item["parties"]) == 2
     assert agreement_item["signatories"] == agreement.signatory_list
     assert agreement_item["signatories"][0]["name"] == "Signataire fictive"
+    # Each version's commitments, its owner named in that version's language, where each stands
+    # (the same in both: updates are not translated); never a draft's.
+    commitments = [
+        {
+            "number": 1,
+            "commitment": "Publier le code.",
+            "due_date": "2026-06-30",
+            "status": "partly-done",
+            "progress": 40,
+            "last_update": "2026-02-03",
+        },
+        {
+            "number": 2,
+            "commitment": "Former le personnel.",
+            "due_date": None,
+            "status": "planned",
+            "progress": None,
+            "last_update": None,
+        },
+    ]
+    for language, owner in (("fr", "Ville fictive"), ("en", "Fictional city")):
+        assert agreement_item["translations"][language]["commitments"] == [
+            {**expected, "id": f"{agreement.public_id}-C{expected['number']}", "owner": owner}
+            for expected in commitments
+        ]
     _header, rows = read_csv(root / AGREEMENTS_CSV)
     assert {row["signatories"] for row in rows} == {"Signataire fictive"}
     assert {row["party_roles"] for row in rows} == {"|".join(party["role"] for party in agreement.party_list)}

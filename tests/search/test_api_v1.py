@@ -18,6 +18,7 @@ from schemathesis.config import SchemathesisConfig
 from wagtail.models import PageViewRestriction
 
 from advocacy.models import CollaborationAgreementPage
+from followup.models import CommitmentUpdate
 from hub.items import item_types, type_facets, type_sorts
 from hub.models import ImpactLevel, Organization, Region, Risk, Service
 from impacts.models import CaseFilePage
@@ -33,8 +34,10 @@ from tests.factories import (
     CollaborationAgreementPageFactory,
     OrganizationFactory,
     TestimonyFactory,
+    commitment,
     evidence,
     paragraph,
+    progress_update,
     show_testimony,
     translate_page,
 )
@@ -109,7 +112,33 @@ def content(site_pages):
         citations=[(untranslated, "Section 2"), (draft, "jamais"), (casefile, "Preuve 1")],
         risks=["discrimination"],
     )
-    agreement = CollaborationAgreementPageFactory(title="Entente fictive de suivi")
+    agreement = CollaborationAgreementPageFactory(
+        title="Entente fictive de suivi",
+        commitments=[
+            commitment(
+                "Publier le code.",
+                owner=agency,
+                owner_role="Direction des technologies",
+                due_date=datetime.date(2026, 6, 30),
+            ),
+            commitment("Former le personnel.", owner=agency),
+        ],
+    )
+    first = agreement.commitments.get(number=1)
+    wrong = progress_update(first, "Code publié.", status="done", happened_on=datetime.date(2026, 3, 1))
+    progress_update(
+        first,
+        "Une partie du code est publiée.",
+        status="partly-done",
+        progress=60,
+        happened_on=datetime.date(2026, 3, 1),
+        evidence_url="https://depot.example.org/code",
+        evidence_title="Dépôt du code",
+        corrects=wrong,
+    )
+    progress_update(first, "Mise à jour brouillon secrète.", status="done", published=False)
+    agreement.commitments.add(commitment("Engagement brouillon secret.", owner=agency, sort_order=2))
+    agreement.save_revision()
     rebuild_index(get_backend())
     return {
         "casefile": CaseFilePage.objects.get(pk=casefile.pk),
@@ -642,7 +671,7 @@ def test_a_brief_lists_its_published_citations_with_pinpoints_in_the_readers_lan
     assert french["exportable_testimonies"] == french["cited_by"] == []
 
 
-def test_an_agreement_lists_its_parties(client, content):
+def test_an_agreement_lists_its_parties_and_its_published_commitments(client, content):
     agreement = content["agreement"]
     body = client.get(item_url(agreement.public_id)).json()
 
@@ -656,6 +685,69 @@ def test_an_agreement_lists_its_parties(client, content):
     assert (body["dates"]["start"], body["dates"]["end"]) == ("2024-01-15", "2026-01-15")
     assert (body["scope"], body["citizen_role"]) == (agreement.scope, agreement.citizen_role)
     assert body["risks"] == [] and body["impact_level"] is None
+    agency = agreement.commitments.get(number=1).owner
+    owner = {"key": agency.key, "name": "Ministère fictif des Services"}
+    # Its published updates, newest first (the correction was published after what it corrects);
+    # never the draft.
+    wrong, correction = CommitmentUpdate.objects.published().order_by("published_at")
+    updates = [
+        {
+            "date": "2026-03-01",
+            "published": correction.published_at.isoformat(),
+            "status": {"key": "partly-done", "labels": {"fr": "Partiellement réalisé", "en": "Partly done"}},
+            "progress": 60,
+            "note": "Une partie du code est publiée.",
+            "language": "fr",
+            "evidence": {"url": "https://depot.example.org/code", "title": "Dépôt du code"},
+            "corrects": wrong.published_at.isoformat(),
+        },
+        {
+            "date": "2026-03-01",
+            "published": wrong.published_at.isoformat(),
+            "status": {"key": "done", "labels": {"fr": "Réalisé", "en": "Done"}},
+            "progress": None,
+            "note": "Code publié.",
+            "language": "fr",
+            "evidence": None,
+            "corrects": None,
+        },
+    ]
+    assert [
+        {**commitment, "owner": {key: commitment["owner"][key] for key in owner}}
+        for commitment in body["commitments"]
+    ] == [
+        {
+            "id": f"{agreement.public_id}-C1",
+            "number": 1,
+            "text": "Publier le code.",
+            "owner": owner,
+            "owner_role": "Direction des technologies",
+            "due_date": "2026-06-30",
+            "status": {"key": "partly-done", "labels": {"fr": "Partiellement réalisé", "en": "Partly done"}},
+            "progress": 60,
+            "last_update": "2026-03-01",
+            "updates": updates,
+        },
+        {
+            "id": f"{agreement.public_id}-C2",
+            "number": 2,
+            "text": "Former le personnel.",
+            "owner": owner,
+            "owner_role": "",
+            "due_date": None,
+            "status": {"key": "planned", "labels": {"fr": "Prévu", "en": "Planned"}},
+            "progress": None,
+            "last_update": None,
+            "updates": [],
+        },
+    ]
+
+
+def test_an_agreements_record_with_progress_updates_conforms_to_the_schema(api_v1_schema, content):
+    operation = api_v1_schema["/api/v1/items/{public_id}/"]["GET"]
+    case = operation.Case(path_parameters={"public_id": content["agreement"].public_id})
+    response = case.call_and_validate()
+    assert response.json()["commitments"][0]["updates"][0]["corrects"] is not None
 
 
 def test_drafts_private_unpublished_and_deleted_items_are_404_and_draft_changes_never_show(client, content):

@@ -22,6 +22,7 @@ from tests.factories import (
     DialoguePageFactory,
     SystemPageFactory,
     TestimonyFactory,
+    commitment,
     evidence,
     paragraph,
     session,
@@ -88,7 +89,8 @@ def test_stream_text_is_what_wagtail_gives_for_nested_blocks():
 @pytest.fixture
 def varied_items(site_pages):
     """Items of every type, published: translated case files with rich bodies, shown and withdrawn
-    testimonies, a brief with recommendations and authors, an agreement with parties."""
+    testimonies, a brief with recommendations and authors, an agreement with parties and
+    commitments (and a draft of one more)."""
     shown = CaseFilePageFactory(
         services=["sante"],
         body=[paragraph(text) for text in RICH_TEXT if text]
@@ -104,7 +106,14 @@ def varied_items(site_pages):
     CaseFilePageFactory(body=[])
     brief = AdvocacyBriefPageFactory(authors=[{}, {"person_name": ""}])
     translate_page(brief, "en", title="Fictional brief", slug="fictional-brief")
-    CollaborationAgreementPageFactory()
+    agreement = CollaborationAgreementPageFactory(
+        commitments=[
+            commitment("Engagement cherchable.", owner_role="Unité cherchable"),
+            commitment("Autre."),
+        ]
+    )
+    agreement.commitments.add(commitment("Engagement en brouillon.", sort_order=2))
+    agreement.save_revision()
     system = SystemPageFactory(
         risks_mitigations=[("risk", {"risk": "Biais communautaire", "mitigation": ""})]
     )
@@ -156,6 +165,8 @@ def test_documents_built_in_bulk_equal_those_built_one_by_one(varied_items):
     assert varied_items["withdrawn"] not in bodies
     assert "Objectif déclaré" in bodies and "Biais communautaire" in bodies
     assert "Brouillon déclaré" not in bodies  # a declaration never published
+    assert "Engagement cherchable." in bodies and "Unité cherchable" in bodies
+    assert "Engagement en brouillon." not in bodies
     dialogues = [document for document in built if document["type"] == "dialogue"]
     assert {
         document["type_facets"]["attendance_mode"] == ["in-person", "online"] for document in dialogues

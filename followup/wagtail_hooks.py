@@ -1,0 +1,35 @@
+"""Follow-up in the admin: Admin → Commitments progress, the progress updates of the commitments
+an account may update (``followup.permissions``, ``followup.update_views``); the dashboard's
+commitments to follow up (``followup.panels``); reminders in the pages' history
+(``followup.reminders``)."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .models import CommitmentUpdate
+from .panels import AttentionPanel
+from .permissions import POLICY, visible_updates
+from .reminders import REMINDER_ACTION, ReminderLogFormatter
+from .update_views import VIEWSET_NAME, UpdateViewSet
+
+register_permission_policy(CommitmentUpdate, POLICY)
+
+
+@hooks.register("register_admin_viewset")
+def update_viewset():
+    return UpdateViewSet(VIEWSET_NAME)
+
+
+@hooks.register("register_admin_visibility")
+def update_visibility():
+    return CommitmentUpdate, visible_updates
+
+
+@hooks.register("construct_homepage_panels")
+def attention_panel(request, panels):
+    panels.append(AttentionPanel(request))
+
+
+@hooks.register("register_log_actions")
+def reminder_log_action(actions):
+    actions.register_action(REMINDER_ACTION)(ReminderLogFormatter)

@@ -1,0 +1,12 @@
+"""Responses for one person's eyes (a registration's page, a follower's link): no cache keeps
+them, no search engine lists them, no link tells another site their address."""
+
+from django.utils.cache import add_never_cache_headers
+
+
+def private(response):
+    add_never_cache_headers(response)
+    response["Cache-Control"] += ", private"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
