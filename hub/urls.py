@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     *page_urlpatterns,
     path("", include("open_data.urls")),
     path("", include("dialogues.urls")),
+    path("", include("followup.urls")),
     path("", include("hub.glossary_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
