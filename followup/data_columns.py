@@ -87,14 +87,16 @@ COMMITMENT_COLUMNS = (
     ),
     Column(
         "services",
-        "services",
+        label=_("public services"),
+        meaning=_("Those of its item."),
         kind="keys",
         vocabulary="services",
         value=lambda row, c: SEPARATOR.join(row.values["service"]),
     ),
     Column(
         "regions",
-        "regions",
+        label=_("regions"),
+        meaning=_("Those of its item."),
         kind="keys",
         vocabulary="regions",
         value=lambda row, c: SEPARATOR.join(row.values["region"]),
