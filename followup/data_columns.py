@@ -19,6 +19,18 @@ def yes_no(value):
     return "yes" if value else "no"
 
 
+def item_values(name, label, facet, meaning, vocabulary=None):
+    """A column of the values of its item the tracker filters on (``followup.tracker.FACETS``)."""
+    return Column(
+        name,
+        label=label,
+        meaning=meaning,
+        kind="keys" if vocabulary else "list",
+        vocabulary=vocabulary,
+        value=lambda row, c: SEPARATOR.join(row.values[facet]),
+    )
+
+
 COMMITMENT_COLUMNS = (
     Column("id", label=_("id"), meaning=COMMITMENT_ID_MEANING, value=lambda row, c: row.commitment.public_id),
     Column(
@@ -85,28 +97,13 @@ COMMITMENT_COLUMNS = (
         kind="date",
         value=lambda row, c: date_cell(row.commitment.last_update),
     ),
-    Column(
-        "services",
-        label=_("public services"),
-        meaning=_("Those of its item."),
-        kind="keys",
-        vocabulary="services",
-        value=lambda row, c: SEPARATOR.join(row.values["service"]),
-    ),
-    Column(
-        "regions",
-        label=_("regions"),
-        meaning=_("Those of its item."),
-        kind="keys",
-        vocabulary="regions",
-        value=lambda row, c: SEPARATOR.join(row.values["region"]),
-    ),
-    Column(
+    item_values("services", _("public services"), "service", _("Those of its item."), vocabulary="services"),
+    item_values("regions", _("regions"), "region", _("Those of its item."), vocabulary="regions"),
+    item_values(
         "systems",
-        label=_("AI systems"),
-        meaning=_("The public ids of the register's AI systems its item is about."),
-        kind="list",
-        value=lambda row, c: SEPARATOR.join(row.values["system"]),
+        _("AI systems"),
+        "system",
+        _("The public ids of the register's AI systems its item is about."),
     ),
     Column(
         "url",

@@ -30,12 +30,15 @@ from tests.factories import (
     DialoguePageFactory,
     GlossaryTermFactory,
     ImageFactory,
+    OrganizationFactory,
     SystemPageFactory,
     TestimonyFactory,
     VenueFactory,
+    commitment,
     evidence,
     locale,
     paragraph,
+    progress_update,
     session,
     show_testimony,
     site_skeleton,
@@ -224,10 +227,17 @@ def build_browser_content():
         citations=[housing],
     )
     content.add("brief", brief, translate_page(brief, title="For a public register of AI systems"))
+    city = OrganizationFactory(name="Ville fictive de Saint-Exemple", key="ville-fictive-saint-exemple")
     agreement = CollaborationAgreementPageFactory(
         title="Entente de codesign sur le tri des demandes",
         summary=f"Une ville et un organisme suivent le système ensemble. {FICTIONAL}",
+        # Two commitments for the commitment tracker: one overdue, one with a progress update.
+        commitments=[
+            commitment("Publier le code du système fictif.", owner=city, due_date=datetime.date(2025, 3, 31)),
+            commitment("Tenir un comité de suivi fictif.", owner=city, owner_role="Direction fictive"),
+        ],
     )
+    progress_update(agreement.commitments.get(number=2), "Le comité fictif s'est réuni.", progress=50)
     agreement.systems = [system]
     agreement.save_revision().publish()
     content.add(

@@ -53,6 +53,11 @@ AUDITED_PAGES = {
     # Registration on the hub for a dialogue's session: the form, and a person's confirmation.
     "registration form": lambda site, lang: site.url("registration form", lang),
     "registration confirmation": lambda site, lang: site.url("registration confirmation", lang),
+    # The commitment tracker: every commitment, then those of one organization.
+    "commitment tracker": lambda site, lang: site.url("commitment-tracker", lang),
+    "commitment tracker by organization": lambda site, lang: site.url(
+        "commitment-tracker", lang, "?organization=ville-fictive-saint-exemple"
+    ),
 }
 
 
