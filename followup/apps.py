@@ -7,8 +7,14 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Follow-up")
 
     def ready(self):
+        """The tracker's downloads, declared so that the data dictionary documents them; the
+        retention of requests to follow a commitment nobody confirmed."""
+        from hub.data_files import register_table
         from hub.retention import register_retention
 
+        from .data_columns import COMMITMENTS_TABLE, UPDATES_TABLE
         from .following import delete_unconfirmed
 
+        register_table(COMMITMENTS_TABLE)
+        register_table(UPDATES_TABLE)
         register_retention(delete_unconfirmed)

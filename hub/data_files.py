@@ -13,6 +13,7 @@ The ``context`` passed around is the outlet's build context: ``page_url(page)``,
 public pages, read once per build), ``chunk`` (what ``load_chunk`` returned for the pages being
 written) and ``public_collections``."""
 
+from django.apps import apps
 from django.conf import settings
 from django.utils import timezone, translation
 
@@ -129,3 +130,49 @@ def translation_entry(page, context):
 def first_published(versions):
     dates = [page.first_published_at for page in versions if page.first_published_at]
     return timezone.localdate(min(dates)).isoformat() if dates else None
+
+
+class DataTable:
+    """A download that is not an item type's file (the commitment tracker's rows, their updates),
+    declared by its app so that the data dictionary documents it without naming the app: its file
+    names (``<name>.csv`` and ``<name>.json``, whose objects hold the CSV's columns under the same
+    names), the model whose fields describe its columns, and the columns (``hub.data_columns``)."""
+
+    def __init__(self, name, title, model, columns, choices=None):
+        self.name = name
+        self._title = title
+        self.model_label = model
+        self.column_table = tuple(columns)
+        self.choices = choices or {}
+
+    @property
+    def model(self):
+        return apps.get_model(self.model_label)
+
+    @property
+    def csv_name(self):
+        return f"{self.name}.csv"
+
+    @property
+    def json_name(self):
+        return f"{self.name}.json"
+
+    def title(self):
+        return self._title
+
+    def columns(self):
+        return self.column_table
+
+    vocabulary = ItemDataFile.vocabulary
+
+
+_tables = {}  # name → DataTable, in registration order
+
+
+def register_table(table):
+    _tables[table.name] = table
+    return table
+
+
+def data_tables():
+    return list(_tables.values())

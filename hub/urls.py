@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("open_data.urls")),
     path("", include("dialogues.urls")),
     path("", include("followup.follow_urls")),
+    path("", include("followup.urls")),
     path("", include("hub.glossary_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hub import csv_cells
 from hub.data_columns import MULTIPLE_KINDS, SEPARATOR, Column
-from hub.data_files import languages
+from hub.data_files import data_tables, languages
 from hub.items import item_types
 from hub.models import ImpactLevel, Region, Risk, Service, term_labels
 
@@ -74,7 +74,7 @@ def vocabulary(name, language_code, data_file):
             return [(str(level.value), str(level.label)) for level in ImpactLevel] + [
                 ("", str(_("Not assessed")))
             ]
-    raise KeyError(f"No vocabulary {name!r} for the item type {data_file.item_type.key!r}")
+    raise KeyError(f"No vocabulary {name!r} for the file {data_file.csv_name!r}")
 
 
 def in_every_language(text):
@@ -122,6 +122,18 @@ def describe_columns(data_file, columns):
     return described
 
 
+def table_files():
+    """The downloads apps declare besides the item types' files (``hub.data_files.DataTable``):
+    each as CSV and as JSON, whose objects hold the same columns under the same names."""
+    files = []
+    for table in data_tables():
+        title = in_every_language(table.title())
+        columns = describe_columns(table, table.columns())
+        files.append({"name": table.csv_name, "format": "csv", "title": title, "columns": columns})
+        files.append({"name": table.json_name, "format": "json", "title": title, "columns": columns})
+    return files
+
+
 def data_dictionary():
     """Every file and every column: label, meaning and allowed values, in every language."""
     data_files = [item_type.data_file for item_type in item_types()]
@@ -161,6 +173,7 @@ def data_dictionary():
             ],
         }
     )
+    files += table_files()
     escaping = {
         "prefix": csv_cells.ESCAPE,
         "when_cell_starts_with": list(csv_cells.ESCAPED_STARTS),

@@ -16,6 +16,10 @@ COMMITMENT_WORDS = {"fr": "engagements", "en": "commitments"}
 
 
 class HasCommitments(RoutablePageMixin):
+    # The many-to-many field that names the AI systems (register entries) the item is about: the
+    # commitment tracker's "AI system" facet (``followup.tracker``). None for a type without one.
+    systems_field = "systems"
+
     def serializable_data(self):
         """Every revision is written from this, on every road (the admin's "Save draft" does not
         clean the page): its new commitments get their numbers here, so a draft carries them.

@@ -33,6 +33,7 @@ from tests.factories import (
     DialoguePageFactory,
     GlossaryTermFactory,
     ImageFactory,
+    OrganizationFactory,
     SystemPageFactory,
     TestimonyFactory,
     VenueFactory,
@@ -229,14 +230,17 @@ def build_browser_content():
         citations=[housing],
     )
     content.add("brief", brief, translate_page(brief, title="For a public register of AI systems"))
+    city = OrganizationFactory(name="Ville fictive de Saint-Exemple", key="ville-fictive-saint-exemple")
     agreement = CollaborationAgreementPageFactory(
         title="Entente de codesign sur le tri des demandes",
         summary=f"Une ville et un organisme suivent le système ensemble. {FICTIONAL}",
+        # Two commitments for the commitment tracker: one overdue, one with a progress update.
         commitments=[
-            commitment("Publier le code source du système de tri.", due_date=datetime.date(2025, 6, 30)),
-            commitment("Tenir une séance publique par année."),
+            commitment("Publier le code du système fictif.", owner=city, due_date=datetime.date(2025, 3, 31)),
+            commitment("Tenir un comité de suivi fictif.", owner=city, owner_role="Direction fictive"),
         ],
     )
+    progress_update(agreement.commitments.get(number=2), "Le comité fictif s'est réuni.", progress=50)
     agreement.systems = [system]
     agreement.save_revision().publish()
     english_agreement = translate_page(agreement, title="Codesign agreement on request sorting")

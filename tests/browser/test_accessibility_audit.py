@@ -57,6 +57,11 @@ AUDITED_PAGES = {
     # page a follower's confirmation link opens.
     "commitment": lambda site, lang: site.url("commitment", lang),
     "follow confirmation": lambda site, lang: site.url("follow confirmation", lang),
+    # The commitment tracker: every commitment, then those of one organization.
+    "commitment tracker": lambda site, lang: site.url("commitment-tracker", lang),
+    "commitment tracker by organization": lambda site, lang: site.url(
+        "commitment-tracker", lang, "?organization=ville-fictive-saint-exemple"
+    ),
 }
 
 

@@ -2,7 +2,8 @@
 one, those a newer draft revision of a live agreement changes or adds, and their progress
 updates (a draft update of a live commitment; published updates of the draft and the private
 agreements' commitments) never reach a public surface: the agreement pages and the commitments' own pages (every number, both words), the
-index, the home page, the search (HTML, JSON, feeds), the items API and Wagtail's API v2,
+index, the home page, the search (HTML, JSON, feeds), the commitment tracker (its page, feed
+and downloads), the items API and Wagtail's API v2,
 ``/cite/`` for the agreements and for each commitment's id in every format, the sitemap and
 every open-data file.
 
@@ -133,11 +134,30 @@ def commitment_surfaces(pages, control):
     return surfaces
 
 
+def tracker_surfaces():
+    """The commitment tracker in both languages, unfiltered and filtered by each status, its feed
+    and its four downloads: the control's commitment (or its published update) on each."""
+    surfaces = []
+    for prefix, updates in (("/fr/engagements/", "mises-a-jour"), ("/en/commitments/", "updates")):
+        word = prefix.split("/")[2]
+        for params in ({}, {"status": "in-progress"}, {"overdue": "no"}):
+            surfaces.append(Surface(f"tracker {prefix} {params}", fetch(prefix, params), [PUBLISHED]))
+        feed = "flux/" if word == "engagements" else "feed/"
+        surfaces.append(Surface(f"tracker feed {prefix}", fetch(prefix + feed), [PUBLISHED_NOTE]))
+        for extension in ("csv", "json"):
+            surfaces.append(
+                Surface(f"tracker {word}.{extension}", fetch(f"{prefix}{word}.{extension}"), [PUBLISHED])
+            )
+            address = f"{prefix}{updates}.{extension}"
+            surfaces.append(Surface(f"tracker {address}", fetch(address), [PUBLISHED_NOTE]))
+    return surfaces
+
+
 def test_no_commitment_secret_reaches_any_public_surface(agreements, site_pages):
     pages, control, root = agreements
     surfaces = page_surfaces(pages, control, site_pages, AGREEMENTS)
     surfaces += outlet_surfaces(pages, control, AGREEMENTS) + commitment_surfaces(pages, control)
-    surfaces += open_data_surfaces_of(root)
+    surfaces += open_data_surfaces_of(root) + tracker_surfaces()
     data = (root / "vigie-data.json").read_text("utf-8")
     surfaces.append(Surface("open data JSON", None, [PUBLISHED], content=data))
     for word in SECRETS.values():

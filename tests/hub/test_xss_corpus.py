@@ -63,6 +63,7 @@ import uuid
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 import pytest
 from django.contrib import messages
@@ -1029,6 +1030,33 @@ def test_public_pages_render_the_corpus_inert(world):
     surfaces.assert_inert()
     missing = set(world.corpus.labels.values()) - NOT_PUBLIC - surfaces.labels_reached("public")
     assert not missing, f"fields never shown publicly (the check proves nothing for them): {sorted(missing)}"
+
+
+@pytest.mark.django_db
+def test_the_commitment_tracker_renders_the_corpus_inert(world):
+    """The tracker shows the commitment's text and owner's role; its feed, the update's note, as
+    HTML a feed reader renders; its JSON downloads give them back as data."""
+    surfaces = Surfaces(world.corpus)
+    visitor = Client()
+    for language in ("fr", "en"):
+        with translation.override(language):
+            tracker, feed = reverse("commitment-tracker"), reverse("commitment-tracker-feed")
+            downloads = [reverse("commitment-tracker-json"), reverse("commitment-tracker-updates-json")]
+        surfaces.page(visitor, f"tracker {language}", tracker)
+        response = surfaces.get(visitor, f"tracker feed {language}", feed)
+        entries = ElementTree.fromstring(response.content).iter("{http://www.w3.org/2005/Atom}summary")
+        for entry in entries:
+            surfaces.html(f"tracker feed {language}", entry.text)
+        for address in downloads:
+            surfaces.json(visitor, f"tracker download {address}", address)
+    surfaces.assert_inert()
+    for surface, label in (
+        ("tracker fr", "Commitment.text"),
+        ("tracker en", "Commitment.owner_role"),
+        ("tracker feed fr", "CommitmentUpdate.note"),
+        ("tracker feed en", "Commitment.text"),
+    ):
+        assert label in surfaces.reached[surface], (surface, label)
 
 
 @pytest.mark.django_db
