@@ -12,8 +12,8 @@ class FollowupConfig(AppConfig):
         from hub.data_files import register_table
         from hub.retention import register_retention
 
-        from .data_columns import COMMITMENTS_TABLE, UPDATES_TABLE
         from .following import delete_unconfirmed
+        from .tracker_columns import COMMITMENTS_TABLE, UPDATES_TABLE
 
         register_table(COMMITMENTS_TABLE)
         register_table(UPDATES_TABLE)

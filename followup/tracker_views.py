@@ -22,7 +22,7 @@ from hub import csv_cells
 from hub.data_columns import MULTIPLE_KINDS, SEPARATOR
 
 from . import tracker
-from .data_columns import COMMITMENTS_TABLE, UPDATES_TABLE
+from .tracker_columns import COMMITMENTS_TABLE, UPDATES_TABLE
 
 FEED_SIZE = 50
 
