@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class FollowupConfig(AppConfig):
     name = "followup"
     verbose_name = _("Follow-up")
+
+    def ready(self):
+        """Declare the consultation report to the item registry; a testimony's change (its words,
+        consent, withdrawal) changes the reports quoting it, as it does the case files showing it."""
+        from django.apps import apps
+        from django.db.models.signals import post_save
+
+        from hub.items import register
+
+        from .items import REPORT
+        from .quotes import on_testimony_change
+
+        register(REPORT)
+        post_save.connect(
+            on_testimony_change,
+            sender=apps.get_model("impacts", "Testimony"),
+            dispatch_uid="followup-testimony-changed",
+        )
