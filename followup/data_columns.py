@@ -176,7 +176,8 @@ class ReportDataFile(ItemDataFile):
             for recommendation in recommendations(page, context)
         ]
         entry["commitments"] = [
-            commitment.data_record() for commitment in context.chunk["commitments"].get(page.pk, [])
+            {**commitment.data_record(), "recommendation": commitment.recommendation}
+            for commitment in context.chunk["commitments"].get(page.pk, [])
         ]
         return entry
 

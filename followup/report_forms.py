@@ -25,6 +25,8 @@ class ReportPageForm(WagtailAdminPageForm):
         dialogues = cleaned_data.get("dialogues")
         if dialogues is not None:
             self.instance.dialogues = list(dialogues)
+        # The recommendations' own checks read the body the report is addressed to.
+        self.instance.addressed_to = cleaned_data.get("addressed_to")
         if not dialogues and not (cleaned_data.get("outside_consultation") or "").strip():
             self.add_error(
                 "dialogues",
@@ -32,7 +34,12 @@ class ReportPageForm(WagtailAdminPageForm):
                     "Say what this report is about: choose its dialogues, or name the consultation held elsewhere."
                 ),
             )
-        recommendations = [form.instance for form in kept_forms(self.formsets.get("recommendations"))]
+        recommendation_forms = kept_forms(self.formsets.get("recommendations"))
+        for form in recommendation_forms:
+            for field, message in form.instance.response_problems(self.instance.addressed_to_id).items():
+                if field not in form.errors:
+                    form.add_error(field, message)
+        recommendations = [form.instance for form in recommendation_forms]
         give_numbers(self.instance, recommendations, "recommendations")
         numbers = {recommendation.number for recommendation in recommendations}
         for form in kept_forms(self.formsets.get("commitments")):

@@ -209,7 +209,6 @@ class Commitment(ItemPart, TranslatableMixin, Orderable):
             "status": self.status,
             "progress": self.progress,
             "last_update": iso(self.last_update),
-            "recommendation": self.recommendation,
         }
 
     def get_status_display(self):

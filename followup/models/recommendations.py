@@ -5,7 +5,7 @@ every language and never reused (``followup.numbering``), so ``<report id>-R<n>`
 and citations name it. The response is the body's own words, dated and attributed, never the
 hub's: blank while awaited."""
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -23,6 +23,7 @@ from ..numbering import next_number
 
 # The response facet's value of a recommendation still waiting for its response.
 AWAITING = "awaiting"
+NAME_THE_BODY = _("Name the body that responded, or the body the report is addressed to.")
 
 
 class RecommendationResponse(models.TextChoices):
@@ -114,27 +115,28 @@ class Recommendation(ItemPart, TranslatableMixin, Orderable):
     def response_problems(self, addressed_to_id):
         """``{field: message}``: why this response may not be published as it is, given the body
         the report is addressed to (``addressed_to_id``, which answers when no body is named)."""
+        problems = self.own_problems()
+        if self.response and not self.responding_body_id and not addressed_to_id:
+            problems.setdefault("responding_body", NAME_THE_BODY)
+        return problems
+
+    def own_problems(self):
+        """What is wrong whatever its report says: a response without its date, a date to come,
+        reasons or a date without a response."""
         problems = {}
-        if self.response:
-            if not self.response_date:
-                problems["response_date"] = _("Give the date of the official response.")
-            if not self.responding_body_id and not addressed_to_id:
-                problems["responding_body"] = _(
-                    "Name the body that responded, or the body the report is addressed to."
-                )
-        elif self.response_reasons.strip() or self.response_date:
+        if self.response and not self.response_date:
+            problems["response_date"] = _("Give the date of the official response.")
+        if not self.response and (self.response_reasons.strip() or self.response_date):
             problems["response"] = _("Say what the response is, or leave its reasons and date empty.")
         if self.response_date and self.response_date > timezone.localdate():
             problems["response_date"] = _("A response already given: its date cannot be in the future.")
         return problems
 
     def clean(self):
+        """Its own rules; the report checks who responded (``ReportPage.clean``), since an inline
+        form does not know the report's new values."""
         super().clean()
-        try:
-            page = self.page
-        except ObjectDoesNotExist:  # an inline form of a report not saved yet
-            page = None
-        problems = self.response_problems(page.addressed_to_id if page is not None else None)
+        problems = self.own_problems()
         if problems:
             raise ValidationError(problems)
 

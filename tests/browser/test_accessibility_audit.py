@@ -53,6 +53,9 @@ AUDITED_PAGES = {
     # Registration on the hub for a dialogue's session: the form, and a person's confirmation.
     "registration form": lambda site, lang: site.url("registration form", lang),
     "registration confirmation": lambda site, lang: site.url("registration confirmation", lang),
+    # A consultation report: eight recommendations with their responses, ten commitments.
+    "report": lambda site, lang: site.url("report", lang),
+    "report index": lambda site, lang: site.url("report index", lang),
 }
 
 
