@@ -8,16 +8,19 @@ class FollowupConfig(AppConfig):
 
     def ready(self):
         """Declare the consultation report to the item registry; a testimony's change (its words,
-        consent, withdrawal) changes the reports quoting it, as it does the case files showing it."""
+        consent, withdrawal) changes the reports quoting it, as it does the case files showing it,
+        and so does a case file showing it taken back from the public."""
         from django.apps import apps
         from django.db.models.signals import post_save
 
+        from hub.changes import items_changed
         from hub.items import register
 
         from .items import REPORT
-        from .quotes import on_testimony_change
+        from .quotes import on_items_changed, on_testimony_change
 
         register(REPORT)
+        items_changed.connect(on_items_changed, dispatch_uid="followup-quoted-casefiles")
         post_save.connect(
             on_testimony_change,
             sender=apps.get_model("impacts", "Testimony"),

@@ -12,6 +12,7 @@ from hub.data_columns import (
     SEPARATOR,
     URL_COLUMN,
     Column,
+    absolute_url,
     clean_text,
     common_columns,
     date_cell,
@@ -157,7 +158,10 @@ class ReportDataFile(ItemDataFile):
             {
                 "title": theme.title,
                 "account": theme.account,
-                "quotes": [{"text": q.text, "testimony_url": q.testimony_url or None} for q in theme.quotes],
+                "quotes": [
+                    {"text": q.text, "testimony_url": absolute_url(q.testimony_url) or None}
+                    for q in theme.quotes
+                ],
             }
             for theme in page.shown_themes
         ]

@@ -108,3 +108,19 @@ def reports_quoting(testimony_pk):
 def on_testimony_change(sender, instance, **kwargs):
     """Its words, consent or withdrawal may take a quote back from the reports quoting it."""
     announce(reports_quoting(instance.pk), removal=True)
+
+
+def on_items_changed(sender, change, **kwargs):
+    """A case file taken back from the public (unpublished, made private, deleted) no longer shows
+    its testimonies: the reports quoting them change too."""
+    if not change.removal or not change.public_ids:
+        return
+    link_model = apps.get_model("impacts", "CaseFileTestimony")
+    testimonies = set(
+        link_model.objects.filter(page__public_id__in=change.public_ids).values_list(
+            "testimony_id", flat=True
+        )
+    )
+    quoting = set().union(*(reports_quoting(testimony) for testimony in testimonies)) - change.public_ids
+    if quoting:
+        announce(quoting, removal=True)

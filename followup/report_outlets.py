@@ -7,7 +7,7 @@ commitments."""
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from hub.items import prepare_listed, public_pages
+from hub.items import prepare_listed
 from hub.organization_names import localized
 
 from .quotes import shown_themes
@@ -35,20 +35,24 @@ class ReportOutlets:
             page.__dict__["_shown_themes"] = themes[page.pk]
 
     def reported_dialogues(self):
-        """The public dialogues it reports on, each in this version's language where translated
-        into it, with their schedules read at once (``dialogues``' ``prepare_listed``)."""
-        dialogues = public_pages(list(self.dialogues.all()))
-        if not dialogues:
-            return []
-        model = type(dialogues[0])
+        """The public dialogues it reports on, in its order, each in this version's language where
+        translated into it, with their schedules read at once (``dialogues``' ``prepare_listed``):
+        a bounded number of queries however many there are."""
+        chosen = [page.pk for page in self.dialogues.all()]
+        model = type(self)._meta.get_field("dialogues").related_model
+        public = {
+            page.pk: page for page in model.objects.public().filter(pk__in=chosen).select_related("locale")
+        }
+        dialogues = [public[pk] for pk in chosen if pk in public]
         translations = {
             page.translation_key: page
-            for page in model.objects.public().filter(
+            for page in model.objects.public()
+            .filter(
                 translation_key__in=[page.translation_key for page in dialogues], locale_id=self.locale_id
             )
+            .select_related("locale")
         }
-        shown = [translations.get(page.translation_key, page) for page in dialogues]
-        return prepare_listed(shown)
+        return prepare_listed([translations.get(page.translation_key, page) for page in dialogues])
 
     def shown_recommendations(self):
         """Its recommendations in the editors' order, each knowing the body that answered (in the

@@ -28,7 +28,7 @@ def report_record(page, api):
                 "title": theme.title,
                 "account": theme.account,
                 "quotes": [
-                    {"text": quote.text, "testimony_url": quote.testimony_url or None}
+                    {"text": quote.text, "testimony_url": absolute(api, quote.testimony_url)}
                     for quote in theme.quotes
                 ],
             }
@@ -39,6 +39,11 @@ def report_record(page, api):
         ],
         "commitments": [commitment.api_record(api) for commitment in page.shown_commitments()],
     }
+
+
+def absolute(api, url):
+    """A page's address as the API gives every address: whole, with its host."""
+    return api.request.build_absolute_uri(url) if url else None
 
 
 def recommendation_record(recommendation, api):

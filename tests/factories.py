@@ -564,6 +564,7 @@ class ReportPageFactory(ItemPageFactory):
 
     parent = factory.LazyFunction(lambda: index_page("followup.ReportIndexPage"))
     title = factory.Sequence(lambda n: f"Bilan fictif {n}")
+    addressed_to = factory.SubFactory(OrganizationFactory)
     outside_consultation = "Consultation fictive sur les services numériques"
     method = "Trois ateliers en bibliothèque, un sondage en ligne."
 

@@ -9,15 +9,22 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from followup.models import RecommendationResponse
 from hub.models import Organization
 from tests.factories import (
+    QUEBEC,
+    DialoguePageFactory,
     OrganizationFactory,
     ReportPageFactory,
     commitment,
+    progress_update,
     recommendation,
+    session,
     theme,
+    translate_page,
 )
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +115,74 @@ def test_a_response_is_the_bodys_own_dated_words_and_an_awaited_one_says_so(clie
     assert text(second.select_one(".official-response__label")) == (
         "En attente de la réponse de Ministère fictif des Services"
     )
+
+
+def test_the_commitments_table_has_a_caption_headers_and_says_overdue_in_words(client, report):
+    page = soup(client.get(report.url))
+    table = page.select_one("table.commitments-table")
+    assert text(table.select_one("caption")) == "Engagements : où ils en sont"
+    assert [th["scope"] for th in table.select("thead th")] == ["col"] * 5
+    first, second = table.select("tbody tr")
+    assert first["id"] == "commitment-1" and first.select_one("th")["scope"] == "row"
+    # Due on 31 January 2026, planned: overdue on any day after it.
+    assert "En retard" in text(first) and "(recommandation 1)" in text(first)
+    assert "Aucune date fixée" in text(second) and "En retard" not in text(second)
+    assert page.select_one("#recommendation-1 .recommendation__follow a")["href"] == "#commitment-1"
+
+
+def test_the_method_lists_the_sessions_of_its_dialogues(client, ministry):
+    day = datetime.datetime(2026, 4, 9, 18, 30, tzinfo=QUEBEC)
+    dialogue = DialoguePageFactory(title="Atelier fictif du jeudi", sessions=[session(starts_at=day)])
+    report = ReportPageFactory(dialogues=[dialogue])
+    page = soup(client.get(report.url))
+    assert text(page.select_one("#about-heading").parent.select_one("ul")).startswith(
+        "Atelier fictif du jeudi"
+    )
+    (row,) = page.select("table.report-sessions tbody tr")
+    assert row.select_one("time")["datetime"] == "2026-04-09"
+    assert text(row).startswith("9 avril 2026 Bibliothèque fictive")
+    assert text(row).endswith("En personne")
+
+
+def test_the_english_page_marks_the_response_as_the_bodys(client, report):
+    english = translate_page(report, title="Fictional sorting report", slug="sorting-report")
+    page = soup(client.get(english.url))
+    first = page.select_one("#recommendation-1")
+    assert text(first.select_one(".official-response__label")) == (
+        "Official response of Ministère fictif des Services, May 4, 2026"
+    )
+    assert text(first.select_one(".official-response__value")) == "Response: Accepted"
+
+
+def test_its_queries_do_not_grow_with_recommendations_commitments_and_dialogues(
+    client, ministry, django_assert_max_num_queries
+):
+    def report_with(count):
+        dialogues = [DialoguePageFactory() for _ in range(count)]
+        return ReportPageFactory(
+            dialogues=dialogues,
+            addressed_to=ministry,
+            recommendations=[
+                recommendation(
+                    f"Recommandation {n}.",
+                    response=RecommendationResponse.REJECTED,
+                    response_date=datetime.date(2026, 1, 5),
+                    responding_body=OrganizationFactory(),
+                )
+                for n in range(count)
+            ],
+            commitments=[
+                commitment(f"Engagement {n}.", owner=OrganizationFactory(), recommendation=1)
+                for n in range(count)
+            ],
+        )
+
+    small, large = report_with(1), report_with(6)
+    for page in (small, large):
+        for shown in page.commitments.all():
+            progress_update(shown)
+    client.get(small.url)  # warm the caches a first visit fills
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(small.url).status_code == 200
+    with django_assert_max_num_queries(len(one)):
+        assert client.get(large.url).status_code == 200

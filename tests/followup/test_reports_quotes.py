@@ -102,5 +102,8 @@ def test_a_consent_narrowed_or_the_case_file_unpublished_hides_the_quote(quoted,
     committed(testimony.save)
     assert QUOTED in fetch(report.url).content.decode()
     committed(casefile.unpublish)
-    assert QUOTED not in fetch(report.url).content.decode()
-    assert FREE in fetch(report.url).content.decode()
+    shown = surfaces(report, root)
+    for surface in ("page", "API", "open data"):
+        assert QUOTED not in shown[surface], surface
+        assert FREE in shown[surface], surface
+    assert shown[f"search {QUOTED}"] == ""
