@@ -139,7 +139,7 @@ def test_the_method_lists_the_sessions_of_its_dialogues(client, ministry):
         "Atelier fictif du jeudi"
     )
     (row,) = page.select("table.report-sessions tbody tr")
-    assert row.select_one("time")["datetime"] == "2026-04-09"
+    assert row.select_one("time")["datetime"] == "2026-04-09T18:30:00-04:00"
     assert text(row).startswith("9 avril 2026 Bibliothèque fictive")
     assert text(row).endswith("En personne")
 
