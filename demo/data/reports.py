@@ -260,6 +260,22 @@ REPORTS = [
                 "recommendation": None,
                 "updates": [],
             },
+            {
+                "fr": "Publier les critères de classement en langage simple.",
+                "en": "Publish the ranking criteria in plain language.",
+                "owner": "office-fictif-habitation",
+                "due": 60,
+                "recommendation": 1,
+                "updates": [(-2, "in-progress", 10, "Le texte est en préparation.")],
+            },
+            {
+                "fr": "Tenir une séance d'information pour les locataires.",
+                "en": "Hold an information session for tenants.",
+                "owner": "office-fictif-habitation",
+                "due": -4,
+                "recommendation": 2,
+                "updates": [],
+            },
         ],
         "fr": {
             "title": "Bilan de la consultation sur le classement des demandes de logement",
@@ -335,6 +351,14 @@ REPORTS = [
                 "due": -1,
                 "recommendation": None,
                 "updates": [(-3, "abandoned", None, "Le laboratoire n'a pas les données.")],
+            },
+            {
+                "fr": "Former les intervenantes au nouvel usage du score.",
+                "en": "Train social workers in the new use of the score.",
+                "owner": "cisss-fictif-estrie",
+                "due": 50,
+                "recommendation": 1,
+                "updates": [],
             },
         ],
         "fr": {
