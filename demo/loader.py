@@ -56,10 +56,12 @@ from .data.dialogues import DIALOGUES
 from .data.glossary import GLOSSARY
 from .data.images import IMAGES
 from .data.organizations import ORGANIZATIONS
+from .data.reports import REPORTS
 from .data.systems import SYSTEMS
 from .data.testimonies import TESTIMONIES
 from .dialogues import DialogueLoader
 from .drawing import draw_image, render_pdf
+from .reports import ReportLoader
 from .systems import SystemLoader
 from .texts import ItemTexts
 
@@ -93,7 +95,7 @@ class DemoLoader:
             self.site = ensure_site()
             self.french = self.site["fr"]["home"].locale
             self.english = Locale.objects.get(language_code="en")
-            for spec in [*CASE_FILES, *SYSTEMS, *BRIEFS, *AGREEMENTS, *DIALOGUES]:
+            for spec in [*CASE_FILES, *SYSTEMS, *BRIEFS, *AGREEMENTS, *DIALOGUES, *REPORTS]:
                 PublicIdSequence.reserve(spec["id"])
             self.load_groups()
             self.load_accounts()
@@ -110,6 +112,7 @@ class DemoLoader:
             self.load_briefs()
             self.load_agreements()
             DialogueLoader(self).load()
+            ReportLoader(self).load()
             self.load_contact()
             self.mark_loaded()
         return self.report

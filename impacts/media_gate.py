@@ -3,11 +3,11 @@ published, public case file shows the testimony publicly (``CaseFilePage.public_
 not withdrawn, consent complete, covering that case file and the web). A withdrawn testimony's
 files are never public, whatever else uses them."""
 
-from django.db.models import Prefetch
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from .models import CaseFilePage, CaseFileTestimony, Testimony
+from .models import Testimony
+from .showing import public_places
 
 
 class TestimonyMediaGate:
@@ -31,17 +31,11 @@ class TestimonyMediaGate:
         testimonies = Testimony.objects.filter(**{f"{field}__isnull": False})
         if ids is not None:
             testimonies = testimonies.filter(**{f"{field}_id__in": ids})
-        # Live case files' rows hold their published links; a draft's links are in revisions.
-        shown = CaseFileTestimony.objects.filter(page__in=CaseFilePage.objects.public())
-        testimonies = testimonies.prefetch_related(
-            "consent_casefiles",
-            Prefetch("casefile_links", queryset=shown.select_related("page"), to_attr="public_links"),
-        )
         public, withdrawn = set(), set()
-        for testimony in testimonies:
+        for testimony, places in public_places(testimonies):
             media_id = getattr(testimony, f"{field}_id")
             if testimony.is_withdrawn:
                 withdrawn.add(media_id)
-            elif any(testimony.may_appear_on(link.page) for link in testimony.public_links):
+            elif places:
                 public.add(media_id)
         return public - withdrawn

@@ -26,7 +26,7 @@ from advocacy.models import (
     CollaborationAgreementPage,
 )
 from dialogues.models import DialogueKind, DialoguePage, Session, SessionFormat, Venue, VenueKind
-from followup.models import Commitment, CommitmentStatus, CommitmentUpdate
+from followup.models import Commitment, CommitmentStatus, CommitmentUpdate, Recommendation, ReportPage
 from hub.models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from hub.roles import media_collection
 from hub.site_setup import ensure_site
@@ -320,10 +320,7 @@ class CollaborationAgreementPageFactory(ItemPageFactory):
     def commitments(page, create, extracted, **kwargs):
         """``commitments=[commitment(...), ...]``, in that order (as the editor orders them): none by
         default."""
-        for sort_order, item in enumerate(extracted or ()):
-            item.sort_order = sort_order
-        if extracted:
-            page.commitments = extracted
+        set_in_order(page, "commitments", extracted)
 
     @factory.post_generation
     def parties(page, create, extracted, **kwargs):
@@ -337,6 +334,15 @@ class CollaborationAgreementPageFactory(ItemPageFactory):
             parties = default if extracted is None else extracted
             for sort_order, party in enumerate(parties):
                 AgreementPartyFactory(agreement=page, sort_order=sort_order, **party)
+
+
+def set_in_order(page, relation, items):
+    """Give ``page`` these inline ``items`` under ``relation``, in that order (as the editor
+    orders them); none when ``items`` is empty."""
+    for sort_order, item in enumerate(items or ()):
+        item.sort_order = sort_order
+    if items:
+        setattr(page, relation, items)
 
 
 def commitment(text="Publier le code source du système.", owner=None, **fields):
@@ -526,3 +532,52 @@ class DialoguePageFactory(ItemPageFactory):
         page.organizers = (
             extracted if extracted is not None else [OrganizationFactory(kind=Organization.Kind.NON_PROFIT)]
         )
+
+
+def recommendation(text="Publier la liste des systèmes utilisés.", **fields):
+    """An unsaved recommendation for ``ReportPageFactory(recommendations=[...])``."""
+    return Recommendation(text=text, **fields)
+
+
+def theme(title="Comprendre les décisions", account="Les gens veulent savoir qui décide.", quotes=()):
+    """A theme block of a report's ``themes``: ``quotes`` are ``(text, testimony or None)``."""
+    return {
+        "type": "theme",
+        "value": {
+            "title": title,
+            "account": account,
+            "quotes": [
+                {"quote": text, "testimony": testimony.pk if testimony is not None else None}
+                for text, testimony in quotes
+            ],
+        },
+    }
+
+
+class ReportPageFactory(ItemPageFactory):
+    """A consultation report on a consultation held elsewhere unless ``dialogues=[...]`` are
+    given; ``recommendations=[recommendation(...)]`` and ``commitments=[commitment(...)]`` in
+    that order."""
+
+    class Meta:
+        model = ReportPage
+
+    parent = factory.LazyFunction(lambda: index_page("followup.ReportIndexPage"))
+    title = factory.Sequence(lambda n: f"Bilan fictif {n}")
+    addressed_to = factory.SubFactory(OrganizationFactory)
+    outside_consultation = "Consultation fictive sur les services numériques"
+    method = "Trois ateliers en bibliothèque, un sondage en ligne."
+
+    @factory.post_generation
+    def dialogues(page, create, extracted, **kwargs):
+        if extracted:
+            page.dialogues = extracted
+            page.outside_consultation = ""
+
+    @factory.post_generation
+    def recommendations(page, create, extracted, **kwargs):
+        set_in_order(page, "recommendations", extracted)
+
+    @factory.post_generation
+    def commitments(page, create, extracted, **kwargs):
+        set_in_order(page, "commitments", extracted)

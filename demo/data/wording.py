@@ -7,6 +7,7 @@ FICTION_NOTE = {
     "agreement": {"fr": "(Entente fictive de démonstration.)", "en": "(Fictional demonstration agreement.)"},
     "system": {"fr": "(Système fictif de démonstration.)", "en": "(Fictional demonstration system.)"},
     "dialogue": {"fr": "(Dialogue fictif de démonstration.)", "en": "(Fictional demonstration dialogue.)"},
+    "report": {"fr": "(Bilan fictif de démonstration.)", "en": "(Fictional demonstration report.)"},
 }
 PLAIN_FICTION_NOTE = {"fr": "Cet exemple est inventé.", "en": "This example is made up."}
 CASEFILE_HEADINGS = {

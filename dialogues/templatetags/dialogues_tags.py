@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from hub.items import public_pages
-from hub.templatetags.hub_tags import as_read_in, interface_language, labels, live_ancestors
+from hub.templatetags.hub_tags import interface_language, labels, linked_items, live_ancestors
 
 from ..blocks import MATERIAL_KINDS
 from ..finding import locale_codes
@@ -67,13 +66,7 @@ LINKS = (
 def dialogue_links(context, page):
     """``[(field, heading, items)]``: the public case files, systems, briefs and agreements the
     dialogue is about, each as the reader finds it (its translation where there is one)."""
-    language = interface_language(context)
-    found = []
-    for field, heading in LINKS:
-        items = as_read_in(public_pages(list(getattr(page, field).all())), language)
-        if items:
-            found.append((field, heading, items))
-    return found
+    return linked_items(page, LINKS, interface_language(context))
 
 
 @register.simple_tag(takes_context=True)

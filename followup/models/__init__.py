@@ -1,10 +1,13 @@
 from .commitments import Commitment
 from .followers import Follower
 from .pages import COMMITMENT_WORDS, HasCommitments
+from .recommendations import AWAITING, Recommendation, RecommendationResponse
+from .reports import ReportIndexPage, ReportPage
 from .statuses import CLOSED_STATUSES, CommitmentStatus, is_overdue
 from .updates import CommitmentUpdate, PublishedUpdateError, Standing, standings
 
 __all__ = [
+    "AWAITING",
     "CLOSED_STATUSES",
     "COMMITMENT_WORDS",
     "Commitment",
@@ -13,6 +16,10 @@ __all__ = [
     "Follower",
     "HasCommitments",
     "PublishedUpdateError",
+    "Recommendation",
+    "RecommendationResponse",
+    "ReportIndexPage",
+    "ReportPage",
     "Standing",
     "is_overdue",
     "standings",

@@ -42,6 +42,14 @@ class Commitment(ItemPart, TranslatableMixin, Orderable):
     due_date = models.DateField(_("due date"), null=True, blank=True)
     # Given once, the next of its item on the first save (``followup.numbering``), never reused.
     number = models.PositiveIntegerField(_("number"), editable=False)
+    # A consultation report's commitment may follow from one of its recommendations (its number:
+    # numbers outlive edits and translations); the report checks that it has it.
+    recommendation = models.PositiveIntegerField(
+        _("follows from recommendation n°"),
+        null=True,
+        blank=True,
+        help_text=_("The number of the report's recommendation this commitment answers, if any."),
+    )
 
     panels = [
         FieldPanel("text"),
@@ -54,6 +62,7 @@ class Commitment(ItemPart, TranslatableMixin, Orderable):
         TranslatableField("owner_role"),
         SynchronizedField("due_date"),
         SynchronizedField("number"),
+        SynchronizedField("recommendation"),
     ]
     api_fields = [
         APIField("public_id"),
@@ -184,6 +193,7 @@ class Commitment(ItemPart, TranslatableMixin, Orderable):
             "status": api.choice(self, "status"),
             "progress": self.progress,
             "last_update": api.date(self.last_update),
+            "recommendation": self.recommendation,
             "updates": [update.api_record(api) for update in self.standing.history],
         }
 

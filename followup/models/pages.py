@@ -8,7 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from ..numbering import number_commitments
+from ..numbering import number_parts
 from .commitments import Commitment
 
 # The word of a commitment's address in each language.
@@ -24,7 +24,7 @@ class HasCommitments(RoutablePageMixin):
         """Every revision is written from this, on every road (the admin's "Save draft" does not
         clean the page): its new commitments get their numbers here, so a draft carries them.
         A commitment saved without one gets it as it is saved (``Commitment.save``)."""
-        number_commitments(self)
+        number_parts(self, "commitments")
         return super().serializable_data()
 
     def serve(self, request, view=None, args=None, kwargs=None, interface_index=None):
@@ -78,11 +78,16 @@ class HasCommitments(RoutablePageMixin):
         the original first (a translation not yet synchronized lacks the newest)."""
         if not suffix.startswith("C"):
             return None
-        number = int(suffix[1:])
+        return self.numbered_part("commitments", int(suffix[1:]))
+
+    def numbered_part(self, relation, number):
+        """The part numbered ``number`` under ``relation`` of this version; else of the version
+        of its item that has it, the original first (a translation not yet synchronized lacks
+        the newest)."""
         versions = type(self).objects.public().filter(translation_key=self.translation_key)
         for version in [self, *versions.exclude(pk=self.pk).order_by("pk")]:
-            commitment = version.commitments.filter(number=number).first()
-            if commitment is not None:
-                commitment.__dict__["item"] = version
-                return commitment
+            part = getattr(version, relation).filter(number=number).first()
+            if part is not None:
+                part.__dict__["item"] = version
+                return part
         return None

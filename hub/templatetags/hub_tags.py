@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 
 from hub import fragments
 from hub.glossary import Glossary
+from hub.items import public_pages
 from hub.models import HubContact, ItemIndexPage, ItemPage, term_labels
 from hub.safe_urls import is_safe_url, neutralise_links
 
@@ -258,6 +259,18 @@ def as_read_in(pages, language):
         .select_related("locale")
     }
     return [translations.get(page.translation_key, page) for page in pages]
+
+
+def linked_items(page, links, language):
+    """``[(field, heading, items)]`` for ``links`` (``[(field, heading)]``: many-to-many fields of
+    ``page`` to other items): the public ones, each as a reader of ``language`` finds it (its
+    translation where there is one); a field with none is left out."""
+    found = []
+    for field, heading in links:
+        items = as_read_in(public_pages(list(getattr(page, field).all())), language)
+        if items:
+            found.append((field, heading, items))
+    return found
 
 
 @register.simple_tag(takes_context=True)

@@ -12,6 +12,7 @@ from datetime import date
 
 from hub.items import type_of
 from hub.models import ItemPage, Organization
+from hub.organization_names import localized
 
 # The relation from a case file to the briefs citing it (``advocacy.BriefCitation.casefile``).
 CITATIONS = "citations"
@@ -136,19 +137,3 @@ def community_groups(items, language):
                 if organization is not None and organization.kind == Organization.Kind.NON_PROFIT:
                     found.setdefault(organization.translation_key, organization)
     return sorted(localized(found.values(), language), key=lambda organization: organization.name)
-
-
-def localized(organizations, language):
-    """``organizations``, in their order, each in ``language`` where it has a translation: one
-    query for all of them (``.localized`` asks once per organization)."""
-    organizations = list(organizations)
-    if not organizations:
-        return []
-    translations = {
-        organization.translation_key: organization
-        for organization in Organization.objects.filter(
-            translation_key__in={organization.translation_key for organization in organizations},
-            locale__language_code=language,
-        )
-    }
-    return [translations.get(organization.translation_key, organization) for organization in organizations]

@@ -129,6 +129,9 @@ class ItemDatesSerializer(serializers.Serializer):
     publication = serializers.DateField(allow_null=True, help_text="Briefs: publication date.")
     start = serializers.DateField(allow_null=True, help_text="Agreements: start date.")
     end = serializers.DateField(allow_null=True, help_text="Agreements: end date.")
+    next_review = serializers.DateField(
+        allow_null=True, help_text="Reports: when the body will next report on its follow-up."
+    )
 
 
 class ItemReferenceSerializer(serializers.Serializer):
@@ -222,7 +225,48 @@ class CommitmentSerializer(serializers.Serializer):
         min_value=0, max_value=100, allow_null=True, help_text="Likewise, in percent."
     )
     last_update = serializers.DateField(allow_null=True, help_text="The date of that update.")
+    recommendation = serializers.IntegerField(
+        min_value=1, allow_null=True, help_text="Reports: the number of the recommendation it follows from."
+    )
     updates = CommitmentUpdateSerializer(many=True, help_text="Its published updates, newest first.")
+
+
+class RecommendationSerializer(serializers.Serializer):
+    """A report's recommendation and the public body's official response (its own words)."""
+
+    id = serializers.CharField(help_text="Its public id: the report's, then `-R` and its number.")
+    number = serializers.IntegerField(min_value=1, help_text="Given once, never reused.")
+    text = serializers.CharField()
+    response = TermSerializer(
+        help_text="accepted, partly-accepted, rejected, under-study, or awaiting while there is none: "
+        "the keys of the search's `response` facet."
+    )
+    response_reasons = serializers.CharField(allow_null=True, help_text="The reasons the body gave.")
+    response_date = serializers.DateField(allow_null=True)
+    responding_body = OrganizationSerializer(allow_null=True, help_text="Who responded; null while awaited.")
+    commitments = serializers.ListField(
+        child=serializers.CharField(), help_text="Ids of the report's commitments that follow from it."
+    )
+
+
+class QuoteSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    testimony_url = serializers.CharField(
+        allow_null=True,
+        help_text="Where the testimony it comes from is shown; a testimony's quote is given only "
+        "while the testimony is shown publicly.",
+    )
+
+
+class ThemeSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    account = serializers.CharField(help_text="A short account in plain language.")
+    quotes = QuoteSerializer(many=True)
+
+
+class OutsideConsultationSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.CharField(allow_null=True)
 
 
 class DisclosureSerializer(serializers.Serializer):
@@ -353,7 +397,9 @@ class ItemSerializer(serializers.Serializer):
     )
     parties = PartySerializer(many=True, help_text="Agreements.")
     signatories = SignatorySerializer(many=True, help_text="Agreements.")
-    commitments = CommitmentSerializer(many=True, help_text="Agreements, in the order of the page.")
+    commitments = CommitmentSerializer(
+        many=True, help_text="Agreements and reports, in the order of the page."
+    )
     organization = OrganizationSerializer(allow_null=True, help_text="AI systems: the public body using it.")
     unit = serializers.CharField(
         allow_null=True, allow_blank=True, help_text="AI systems: its branch or service."
@@ -383,6 +429,27 @@ class ItemSerializer(serializers.Serializer):
     question = serializers.CharField(allow_null=True, help_text="Dialogues: the question on the table.")
     can_change = serializers.CharField(allow_null=True, help_text="Dialogues.")
     cannot_change = serializers.CharField(allow_null=True, help_text="Dialogues.")
-    decided_by = serializers.CharField(allow_null=True, help_text="Dialogues: who decides, and when.")
+    decided_by = serializers.CharField(
+        allow_null=True, help_text="Dialogues and reports: who decides, and when."
+    )
     sessions = SessionSerializer(many=True, help_text="Dialogues, in time order.")
     attendance = serializers.IntegerField(allow_null=True, help_text="Dialogues: people present, afterwards.")
+    dialogues = ItemReferenceSerializer(many=True, help_text="Reports: the published dialogues it is about.")
+    outside_consultation = OutsideConsultationSerializer(
+        allow_null=True, help_text="Reports: a consultation held elsewhere that it is about."
+    )
+    addressed_to = OrganizationSerializer(
+        allow_null=True, help_text="Reports: the public body that answers its recommendations."
+    )
+    commissioned_by = OrganizationSerializer(
+        allow_null=True, help_text="Reports: who asked for the consultation."
+    )
+    could_change = serializers.CharField(allow_null=True, help_text="Reports: what could change.")
+    method = serializers.CharField(allow_null=True, help_text="Reports: dates, places, formats, outreach.")
+    participants = serializers.IntegerField(allow_null=True, help_text="Reports: how many people took part.")
+    organizations_present = OrganizationSerializer(many=True, help_text="Reports.")
+    missing = serializers.CharField(allow_null=True, help_text="Reports: who was missing, and why.")
+    themes = ThemeSerializer(many=True, help_text="Reports: what was heard, theme by theme.")
+    recommendations = RecommendationSerializer(
+        many=True, help_text="Reports, with the public body's responses, in the order of the page."
+    )

@@ -24,6 +24,7 @@ from django.utils import timezone
 from dialogues.models import RegistrationMode, SessionFormat, SessionStatus
 from followup.following import follower_urls
 from followup.models import CommitmentStatus, Follower
+from hub.models import Organization
 from tests.factories import (
     QUEBEC,
     AdvocacyBriefPageFactory,
@@ -34,6 +35,7 @@ from tests.factories import (
     GlossaryTermFactory,
     ImageFactory,
     OrganizationFactory,
+    ReportPageFactory,
     SystemPageFactory,
     TestimonyFactory,
     VenueFactory,
@@ -42,9 +44,11 @@ from tests.factories import (
     locale,
     paragraph,
     progress_update,
+    recommendation,
     session,
     show_testimony,
     site_skeleton,
+    theme,
     translate_page,
 )
 
@@ -254,7 +258,8 @@ def build_browser_content():
         decision_role="Ranks the requests by score.",
     )
     content.add("system", type(system).objects.get(pk=system.pk), english_system)
-    dialogue_content(content, skeleton)
+    dialogue = dialogue_content(content, skeleton)
+    report_content(content, skeleton, dialogue)
     add_registration_pages(content)
     return content
 
@@ -358,6 +363,91 @@ def dialogue_content(content, skeleton):
     content.paths["cancelled poster"] = {
         language: index.poster_url(cancelled.key) for language, index in indexes.items()
     }
+    return dialogue
+
+
+# Consultation reports (issue 17): a report on the workshop with eight recommendations in every
+# state of response and ten commitments, in both languages, as long as a real one: the page is
+# audited and printed (at most three Letter pages).
+
+REPORT_TEXT = {
+    "fr": {
+        "title": "Bilan fictif de l'atelier sur le tri des demandes",
+        "slug": "bilan-fictif-atelier",
+        "summary": "Un bilan fictif, fait pour les tests du navigateur.",
+        "plain_summary": "Des gens ont parlé d'une machine. Ils ont fait des demandes.",
+        "decided_by": "Le conseil fictif de la ville, d'ici juin.",
+        "could_change": "Les critères de tri et le droit de parler à une personne.",
+        "method": "Trois séances en bibliothèque, annoncées par affiches et par les groupes du quartier.",
+        "missing": "Les parents de jeunes enfants : les séances finissaient tard.",
+    },
+    "en": {
+        "title": "Fictional report of the workshop on sorting requests",
+        "slug": "fictional-workshop-report",
+        "summary": "A fictional report, made up for the browser tests.",
+        "plain_summary": "People talked about a machine. They made requests.",
+        "decided_by": "The fictional town council, by June.",
+        "could_change": "The sorting criteria and the right to talk to a person.",
+        "method": "Three sessions in a library, announced by posters and local groups.",
+        "missing": "Parents of young children: the sessions ended late.",
+    },
+}
+RESPONSES = ["accepted", "partly-accepted", "rejected", "under-study", "", "accepted", "rejected", ""]
+
+
+def report_content(content, skeleton, dialogue):
+    """The report and its English translation, by name ("report")."""
+    body = OrganizationFactory(name="Ville fictive du Centre", kind=Organization.Kind.MUNICIPALITY)
+    answered = timezone.localdate() - datetime.timedelta(days=10)
+    recommendations = [
+        recommendation(
+            f"Recommandation fictive {number} : expliquer chaque décision de la machine en mots simples.",
+            response=response,
+            response_date=answered if response else None,
+            response_reasons="Raisons fictives données par la ville." if response else "",
+        )
+        for number, response in enumerate(RESPONSES, start=1)
+    ]
+    statuses = [*CommitmentStatus.values, *CommitmentStatus.values][:10]
+    commitments = [
+        commitment(
+            f"Engagement fictif {number} : publier un compte rendu.",
+            owner=body,
+            owner_role="Direction fictive",
+            due_date=timezone.localdate() + datetime.timedelta(days=60 * (number % 3) - 30),
+            recommendation=(number % 8) + 1,
+        )
+        for number in range(1, 11)
+    ]
+    report = ReportPageFactory(
+        **REPORT_TEXT["fr"],
+        dialogues=[dialogue],
+        addressed_to=body,
+        commissioned_by=body,
+        participants=42,
+        next_review_date=timezone.localdate() + datetime.timedelta(days=90),
+        themes=[
+            theme(
+                "Parler à une personne",
+                "Les gens veulent parler à quelqu'un.",
+                [("Je veux qu'on m'écoute.", None)],
+            ),
+            theme(
+                "Comprendre le tri", "Les critères ne sont pas connus.", [("Personne ne m'a expliqué.", None)]
+            ),
+        ],
+        recommendations=recommendations,
+        commitments=commitments,
+    )
+    for shown, status in zip(report.commitments.order_by("number"), statuses, strict=True):
+        if status != CommitmentStatus.PLANNED:
+            progress_update(shown, f"Mise à jour fictive : {status}.", status=status)
+    content.add(
+        "report index",
+        skeleton["fr"]["followup.ReportIndexPage"],
+        skeleton["en"]["followup.ReportIndexPage"],
+    )
+    content.add("report", report, translate_page(report, **REPORT_TEXT["en"]))
 
 
 # Dialogues: registration on the hub (issue 16) --------------------------------------------------

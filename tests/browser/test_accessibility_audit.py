@@ -62,6 +62,9 @@ AUDITED_PAGES = {
     "commitment tracker by organization": lambda site, lang: site.url(
         "commitment-tracker", lang, "?organization=ville-fictive-saint-exemple"
     ),
+    # A consultation report: eight recommendations with their responses, ten commitments.
+    "report": lambda site, lang: site.url("report", lang),
+    "report index": lambda site, lang: site.url("report index", lang),
 }
 
 

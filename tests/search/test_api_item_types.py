@@ -78,6 +78,7 @@ def test_a_type_that_adds_nothing_gets_every_declared_field_empty(client, site_p
         "publication": None,
         "start": None,
         "end": None,
+        "next_review": None,
     }
     assert (body["scope"], body["status"], body["impact_level"]) == (None, None, None)
     assert (body["parties"], body["signatories"], body["risks"], body["cited_by"]) == ([], [], [], [])

@@ -726,6 +726,7 @@ def test_an_agreement_lists_its_parties_and_its_published_commitments(client, co
             "status": {"key": "partly-done", "labels": {"fr": "Partiellement réalisé", "en": "Partly done"}},
             "progress": 60,
             "last_update": "2026-03-01",
+            "recommendation": None,
             "updates": updates,
         },
         {
@@ -738,6 +739,7 @@ def test_an_agreement_lists_its_parties_and_its_published_commitments(client, co
             "status": {"key": "planned", "labels": {"fr": "Prévu", "en": "Planned"}},
             "progress": None,
             "last_update": None,
+            "recommendation": None,
             "updates": [],
         },
     ]
