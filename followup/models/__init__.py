@@ -1,6 +1,6 @@
 from .commitments import Commitment
 from .followers import Follower
-from .pages import COMMITMENT_WORDS, HasCommitments
+from .pages import COMMITMENT_WORDS, HasCommitments, commitment_page_models
 from .statuses import CLOSED_STATUSES, CommitmentStatus, is_overdue
 from .updates import CommitmentUpdate, PublishedUpdateError, Standing, standings
 
@@ -14,6 +14,7 @@ __all__ = [
     "HasCommitments",
     "PublishedUpdateError",
     "Standing",
+    "commitment_page_models",
     "is_overdue",
     "standings",
 ]

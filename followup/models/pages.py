@@ -8,6 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from hub.items import item_types
+
 from ..numbering import number_commitments
 from .commitments import Commitment
 
@@ -82,3 +84,8 @@ class HasCommitments(RoutablePageMixin):
                 commitment.__dict__["item"] = version
                 return commitment
         return None
+
+
+def commitment_page_models():
+    """The registered item page models that have commitments (``hub.items``), in the registry's order."""
+    return [item_type.model for item_type in item_types() if issubclass(item_type.model, HasCommitments)]
