@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
-from hub.items import item_types
-
-from .models import CLOSED_STATUSES, Commitment, HasCommitments, is_overdue
+from .models import CLOSED_STATUSES, Commitment, commitment_page_models, is_overdue
 
 
 @dataclass
@@ -37,10 +35,7 @@ def live_commitments():
     """Every commitment of a live item, once each (its item's first live version's row), knowing
     its item and where it stands, read in a few queries per page type."""
     found = {}
-    for item_type in item_types():
-        model = item_type.model
-        if not issubclass(model, HasCommitments):
-            continue
+    for model in commitment_page_models():
         pages = {page.pk: page for page in model.objects.live().order_by("pk")}
         rows = (
             Commitment.objects.filter(page_id__in=pages)

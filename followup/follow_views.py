@@ -15,7 +15,7 @@ from hub.private import private
 from hub.rate_limits import POST, Limit, refusal
 
 from . import following
-from .models import Commitment, Follower
+from .models import Follower
 
 LIMIT = Limit("commitment_follow", methods=POST)
 
@@ -57,14 +57,7 @@ def own_follower(reference, token):
 
 def followed(follower):
     """The commitment a follower follows, on a public version of its item, or None."""
-    for row in (
-        Commitment.objects.filter(translation_key=follower.commitment_key)
-        .select_related("page")
-        .order_by("pk")
-    ):
-        if type(row.item).objects.filter(pk=row.page_id).public().exists():
-            return row
-    return None
+    return next(iter(following.public_rows(follower.commitment_key)), None)
 
 
 def confirm(request, reference, token):

@@ -86,8 +86,7 @@ def tell_followers(update, before):
     after = standings([key])[key]
     if after.status == before:
         return 0
-    rows = Commitment.objects.filter(translation_key=key).select_related("page").order_by("pk")
-    public = [row for row in rows if type(row.item).objects.filter(pk=row.page_id).public().exists()]
+    public = public_rows(key)
     if not public:
         return 0
     sent = 0
@@ -112,6 +111,12 @@ def tell_followers(update, before):
             body = render_to_string("followup/emails/follow_status.txt", context)
         sent += send(follower, subject, body, unsubscribe_url)
     return sent
+
+
+def public_rows(key):
+    """The rows of the commitment ``key`` on public versions of its item, the original first."""
+    rows = Commitment.objects.filter(translation_key=key).select_related("page").order_by("pk")
+    return [row for row in rows if type(row.item).objects.filter(pk=row.page_id).public().exists()]
 
 
 def send(follower, subject, body, unsubscribe_url=None):

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from hub.models import PartnerMembership
+from hub.models import partner_organization_key
 
 from .attention import needing_attention
 from .permissions import updatable_commitments
@@ -30,17 +30,13 @@ class AttentionPanel(Component):
         entries = needing_attention()
         if not entries:
             return {"rows": [], "more": 0}
-        own = set(
-            PartnerMembership.objects.filter(user_id=user.pk).values_list(
-                "organization__translation_key", flat=True
-            )
-        )
+        own = partner_organization_key(user)
         updatable = set(updatable_commitments(user).values_list("translation_key", flat=True))
         add_url = reverse(f"{VIEWSET_NAME}:add")
         rows = [
             {
                 "entry": entry,
-                "own": entry.commitment.owner.translation_key in own,
+                "own": own is not None and entry.commitment.owner.translation_key == own,
                 "update_url": f"{add_url}?commitment={entry.key}" if entry.key in updatable else "",
             }
             for entry in entries

@@ -15,9 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from hub.items import item_types
-
-from .models import Commitment, CommitmentUpdate, HasCommitments
+from .models import Commitment, CommitmentUpdate, commitment_page_models
 
 # What each action on an update means here: acting on a draft (its author's) or reading.
 DRAFT_ACTIONS = {"change", "delete", "publish"}
@@ -31,9 +29,8 @@ def updatable_commitments(user):
     if user.is_superuser:
         return Commitment.objects.all()
     pages = Q(pk__in=[])
-    for item_type in item_types():
-        if issubclass(item_type.model, HasCommitments):
-            pages |= Q(page__in=item_type.model.pages_updated_by(user).values("pk"))
+    for model in commitment_page_models():
+        pages |= Q(page__in=model.pages_updated_by(user).values("pk"))
     return Commitment.objects.filter(pages)
 
 

@@ -22,10 +22,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from hub.items import PUBLIC_ID_RE, item_types
+from hub.items import PUBLIC_ID_RE
 from hub.models import Organization, Region, Service, term_labels
 
-from .models import Commitment, CommitmentStatus, HasCommitments, is_overdue
+from .models import Commitment, CommitmentStatus, commitment_item_types, is_overdue
 
 PAGE_SIZE = 25
 NO_DATE = "none"  # the due-year value of a commitment without a due date
@@ -45,11 +45,6 @@ SORTS = {
     "updated": _("Last update, newest first"),
 }
 DEFAULT_SORT = "due"
-
-
-def commitment_types():
-    """The registered item types whose pages have commitments, in the registry's order."""
-    return [item_type for item_type in item_types() if issubclass(item_type.model, HasCommitments)]
 
 
 def systems_field(model):
@@ -89,7 +84,7 @@ def term_keys(model):
 def system_ids():
     """The public ids of the public AI systems items with commitments may name."""
     ids = set()
-    for item_type in commitment_types():
+    for item_type in commitment_item_types():
         name = systems_field(item_type.model)
         if name:
             related = item_type.model._meta.get_field(name).related_model
@@ -176,7 +171,7 @@ def public_rows(language):
     """Every public commitment as a reader of ``language`` finds it, unsorted."""
     chosen = []
     systems = {}  # item page pk → public ids of its public AI systems
-    for item_type in commitment_types():
+    for item_type in commitment_item_types():
         pages, item_systems = public_pages(item_type.model)
         systems.update(item_systems)
         chosen += shown_in(language, pages)
@@ -264,7 +259,7 @@ def facet_labels(facet, rows, language):
 def system_titles(public_ids, language):
     """``{public id: title}`` of public AI systems, as a reader of ``language`` finds them."""
     titles = {}
-    for item_type in commitment_types():
+    for item_type in commitment_item_types():
         name = systems_field(item_type.model)
         if name and public_ids - set(titles):
             related = item_type.model._meta.get_field(name).related_model

@@ -30,10 +30,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
 from hub.admin_guards import guarded_object_routes
-from hub.items import item_types
 
 from .forms import SAID_FIELDS, NewUpdateForm, UpdateForm
-from .models import Commitment, CommitmentStatus, CommitmentUpdate, HasCommitments
+from .models import Commitment, CommitmentStatus, CommitmentUpdate, commitment_item_types
 from .permissions import POLICY, may_act_on, updatable_commitments, visible_updates
 
 VIEWSET_NAME = "commitment_updates"
@@ -63,9 +62,7 @@ def items_of(commitment_keys):
     """``{item key: "<public id> · <title>"}`` of the items of these commitments, each by its first
     version."""
     labels = {}
-    for item_type in item_types():
-        if not issubclass(item_type.model, HasCommitments):
-            continue
+    for item_type in commitment_item_types():
         pages = item_type.model.objects.filter(commitments__translation_key__in=commitment_keys).distinct()
         for key, public_id, title in pages.order_by("-pk").values_list(
             "translation_key", "public_id", "title"

@@ -1,6 +1,6 @@
 from .commitments import Commitment
 from .followers import Follower
-from .pages import COMMITMENT_WORDS, HasCommitments
+from .pages import COMMITMENT_WORDS, HasCommitments, commitment_item_types, commitment_page_models
 from .recommendations import AWAITING, Recommendation, RecommendationResponse
 from .reports import ReportIndexPage, ReportPage
 from .statuses import CLOSED_STATUSES, CommitmentStatus, is_overdue
@@ -21,6 +21,8 @@ __all__ = [
     "ReportIndexPage",
     "ReportPage",
     "Standing",
+    "commitment_item_types",
+    "commitment_page_models",
     "is_overdue",
     "standings",
 ]

@@ -8,6 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from hub.items import item_types
+
 from ..numbering import number_parts
 from .commitments import Commitment
 
@@ -91,3 +93,13 @@ class HasCommitments(RoutablePageMixin):
                 part.__dict__["item"] = version
                 return part
         return None
+
+
+def commitment_item_types():
+    """The registered item types (``hub.items``) whose pages have commitments, in the registry's order."""
+    return [item_type for item_type in item_types() if issubclass(item_type.model, HasCommitments)]
+
+
+def commitment_page_models():
+    """The page models of ``commitment_item_types()``."""
+    return [item_type.model for item_type in commitment_item_types()]
