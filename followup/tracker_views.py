@@ -5,6 +5,7 @@ that names it: the page in HTML, the others in JSON."""
 
 import io
 import json
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -188,10 +189,17 @@ def download(what, file_format):
 
 
 class TrackerAtomFeed(Atom1Feed):
-    """Django's Atom feed, each entry saying the language of its note."""
+    """Django's Atom feed, each entry saying the language of its note. A feed without entries is
+    as old as its selection's newest publication (the epoch for an empty selection), not the
+    clock's time: the same selection gives the same feed and ``Last-Modified``."""
 
     def item_attributes(self, item):
         return {"xml:lang": item["language"]}
+
+    def latest_post_date(self):
+        if self.items:
+            return super().latest_post_date()
+        return self.feed["selection_published"]
 
 
 class TrackerFeed(Feed):
@@ -229,6 +237,10 @@ class TrackerFeed(Feed):
 
     def feed_url(self, feed):
         return feed["request"].build_absolute_uri(feed["request"].get_full_path())
+
+    def feed_extra_kwargs(self, feed):
+        published = [row.item.last_published_at for row in feed["tracker"].rows if row.item.last_published_at]
+        return {"selection_published": max(published, default=datetime(1970, 1, 1, tzinfo=UTC))}
 
     def author_name(self, feed):
         return settings.WAGTAIL_SITE_NAME

@@ -109,6 +109,25 @@ def test_the_feed_follows_the_tracker_search(client, world):
     ]
 
 
+def test_a_feed_without_entries_is_as_old_as_its_selection_not_the_clock(client, world):
+    """An empty feed keeps the same date (and ``Last-Modified``) from one request to the next: the
+    newest publication among the selected commitments' items, the epoch when none is selected."""
+    quiet = OrganizationFactory(name="Organisme fictif sans nouvelles")
+    with time_machine.travel(datetime.datetime(2026, 6, 5, 9, 30, 15), tick=False):
+        agreement = CollaborationAgreementPageFactory(commitments=[commitment("Consulter.", owner=quiet)])
+    answers = []
+    for moment in (FROZEN, FROZEN + datetime.timedelta(days=3)):
+        with time_machine.travel(moment, tick=False):
+            for params in ({"status": "abandoned"}, {"organization": quiet.key}):
+                response = client.get("/fr/engagements/flux/", params)
+                updated = ET.fromstring(response.content).find(f"{ATOM}updated").text
+                answers.append((response["Last-Modified"], updated))
+    # Abandoned: nothing selected. The quiet organization: one commitment, no update yet.
+    assert agreement.last_published_at is not None
+    assert answers[0] == answers[2] == ("Thu, 01 Jan 1970 00:00:00 GMT", "1970-01-01T00:00:00+00:00")
+    assert answers[1] == answers[3] == ("Fri, 05 Jun 2026 09:30:15 GMT", "2026-06-05T09:30:15+00:00")
+
+
 def dictionary_columns(name):
     spec = next(spec for spec in data_dictionary()["files"] if spec["name"] == name)
     return [column["name"] for column in spec["columns"]]
