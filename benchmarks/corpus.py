@@ -95,7 +95,7 @@ class SyntheticCorpus:
                 with transaction.atomic():
                     self._insert_chunk(
                         rng,
-                        item_type.model,
+                        item_type,
                         numbers[start : start + CHUNK],
                         parents,
                         child_counts,
@@ -126,7 +126,8 @@ class SyntheticCorpus:
         )
         return [organization.pk for organization in created]
 
-    def _insert_chunk(self, rng, model, numbers, parents, child_counts, terms, locales, required_rows):
+    def _insert_chunk(self, rng, item_type, numbers, parents, child_counts, terms, locales, required_rows):
+        model = item_type.model
         pages, children, relations = [], [], []
         content_type_id = ContentType.objects.get_for_model(model).pk
         prefix = model.id_prefix
@@ -159,7 +160,7 @@ class SyntheticCorpus:
                     first_published_at=datetime.combine(reported, clock_time(12), tzinfo=UTC),
                 )
                 pages.append(page)
-                children.append(child_values(rng, model, public_id, words, reported, required_rows))
+                children.append(child_values(rng, item_type, public_id, words, reported, required_rows))
                 relations.append(facets)
         Page.objects.bulk_create(pages, batch_size=1000)
         for language, parent in parents.items():
@@ -180,12 +181,14 @@ class SyntheticCorpus:
             )
 
 
-def child_values(rng, model, public_id, words, reported, required_rows):
+def child_values(rng, item_type, public_id, words, reported, required_rows):
     """``{column: value}`` of one item's own table, made from its model's fields: the summaries
     every item has; paragraphs in a stream that takes them; a value of every field with choices;
-    the item's date in every date field; text in every required text field; one of
+    the item's date in every date field; text in every required text field and in the type's
+    ``synthetic_text``; one of
     ``required_rows`` (``{model: [pk]}``) in every required relation; and the default (or
     nothing) elsewhere."""
+    model = item_type.model
     values = {}
     for model_field in model._meta.local_concrete_fields:
         if model_field.primary_key:
@@ -208,9 +211,13 @@ def child_values(rng, model, public_id, words, reported, required_rows):
             value = rng.choice(options + [None] if model_field.null else options)
         elif isinstance(model_field, models.DateField):
             value = reported
-        elif isinstance(model_field, models.TextField) and not model_field.blank:
+        elif isinstance(model_field, models.TextField) and (
+            not model_field.blank or name in item_type.synthetic_text
+        ):
             value = paragraph(rng, words, 1)
-        elif isinstance(model_field, models.CharField) and not model_field.blank:
+        elif isinstance(model_field, models.CharField) and (
+            not model_field.blank or name in item_type.synthetic_text
+        ):
             value = sentence(rng, words, 2)[: model_field.max_length]
         else:
             value = None if model_field.null else model_field.get_default()

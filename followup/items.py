@@ -33,6 +33,7 @@ REPORT = ItemType(
     more_label=_("All consultation reports"),
     publication="review",
     data_file_class="followup.data_columns.ReportDataFile",
+    synthetic_text=("outside_consultation",),
     # A report has every response of its recommendations ("awaiting" for those without one).
     facets=(
         TypeFacet(

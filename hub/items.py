@@ -121,6 +121,9 @@ class ItemType:
     # filters, counts and sorts on them as on its own, and shows the facets when they apply.
     facets: tuple = ()
     sorts: tuple = ()
+    # Optional text fields the benchmarks' synthetic items fill all the same, because a rule of the
+    # model wants one of them (a report is about dialogues or a consultation held elsewhere).
+    synthetic_text: tuple = ()
 
     def __post_init__(self):
         if not re.fullmatch(r"[A-Z]{2}", self.prefix):

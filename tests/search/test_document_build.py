@@ -2,6 +2,7 @@
 text read without Wagtail's parser): the documents must be, byte for byte, those each page gives
 when built alone with Wagtail's own searchable content."""
 
+import datetime
 import json
 from unittest import mock
 
@@ -20,13 +21,16 @@ from tests.factories import (
     CollaborationAgreementPageFactory,
     DeclaredRecordFactory,
     DialoguePageFactory,
+    ReportPageFactory,
     SystemPageFactory,
     TestimonyFactory,
     commitment,
     evidence,
     paragraph,
+    recommendation,
     session,
     show_testimony,
+    theme,
     translate_page,
 )
 
@@ -90,7 +94,7 @@ def test_stream_text_is_what_wagtail_gives_for_nested_blocks():
 def varied_items(site_pages):
     """Items of every type, published: translated case files with rich bodies, shown and withdrawn
     testimonies, a brief with recommendations and authors, an agreement with parties and
-    commitments (and a draft of one more)."""
+    commitments (and a draft of one more), a register entry, a dialogue and a report."""
     shown = CaseFilePageFactory(
         services=["sante"],
         body=[paragraph(text) for text in RICH_TEXT if text]
@@ -128,6 +132,17 @@ def varied_items(site_pages):
     # A dialogue translated, with two sessions: its facets hold a value per session.
     dialogue = DialoguePageFactory(sessions=[session(), session(format="online", title="En ligne")])
     translate_page(dialogue, "en", title="Fictional dialogue", slug="fictional-dialogue")
+    # A report on that dialogue, quoting a shown and a withdrawn testimony, with a recommendation
+    # answered and one awaiting its response, and a commitment following from the first.
+    ReportPageFactory(
+        dialogues=[dialogue],
+        themes=[theme(quotes=[("Citation montrée.", testimonies[0]), ("Citation retirée.", testimonies[1])])],
+        recommendations=[
+            recommendation(response="accepted", response_date=datetime.date(2026, 3, 1)),
+            recommendation("Former le personnel."),
+        ],
+        commitments=[commitment("Publier le registre.", recommendation=1)],
+    )
     return {"shown": testimonies[0].text, "withdrawn": testimonies[1].text}
 
 
@@ -163,6 +178,8 @@ def test_documents_built_in_bulk_equal_those_built_one_by_one(varied_items):
     bodies = " ".join(document["body"] for document in built)
     assert varied_items["shown"] in bodies and "R&D" in bodies and "suivante fin" in bodies
     assert varied_items["withdrawn"] not in bodies
+    # A report's quote shows while its testimony does, and goes with it.
+    assert "Citation montrée." in bodies and "Citation retirée." not in bodies
     assert "Objectif déclaré" in bodies and "Biais communautaire" in bodies
     assert "Brouillon déclaré" not in bodies  # a declaration never published
     assert "Engagement cherchable." in bodies and "Unité cherchable" in bodies

@@ -36,6 +36,8 @@ FIELDS = {
     "attendance_mode": "type_facet_attendance_mode",
     "accessibility": "type_facet_accessibility",
     "month": "type_facet_month",
+    # The consultation reports' facet (followup.items).
+    "response": "type_facet_response",
 }
 SOURCE = [
     "id",
@@ -291,6 +293,7 @@ def test_index_settings_analysers_and_mapping():
                 "attendance_mode",
                 "accessibility",
                 "month",
+                "response",
             )
         },
         "rank_next_session": {"type": "integer"},
@@ -337,8 +340,9 @@ def recorded(name):
 
 
 def test_response_with_text_and_facets_parses_to_search_results():
-    """Recorded from osmem-server for: text "risque", service sante, 3 per page (the register's
-    and the dialogues' facets, added later, with the empty counts the server gives case files for them)."""
+    """Recorded from osmem-server for: text "risque", service sante, 3 per page (the register's,
+    the dialogues' and the reports' facets, added later, with the empty counts the server gives case
+    files for them)."""
     query = SearchQuery.build(text="risque", locale="fr", service=["sante"], page_size=3)
 
     results = parse_results(query, HubFacetedSearch(query, "vigie"), recorded("text_and_facets"))
@@ -378,6 +382,7 @@ def test_response_with_text_and_facets_parses_to_search_results():
         "attendance_mode": {},
         "accessibility": {},
         "month": {},
+        "response": {},
     }
 
 

@@ -77,8 +77,9 @@ def test_json_answer_has_the_documented_shape(client, corpus):
         "status",
         "date",
     }
-    # The common facets, then the register's (registry.items) and the dialogues' own
-    # (dialogues.items), in the order the types are registered, counted on every search.
+    # The common facets, then the register's (registry.items), the dialogues' (dialogues.items)
+    # and the consultation reports' own (followup.items), in the order the types are registered,
+    # counted on every search.
     assert list(body["facets"]) == [
         "type",
         "service",
@@ -92,6 +93,7 @@ def test_json_answer_has_the_documented_shape(client, corpus):
         "attendance_mode",
         "accessibility",
         "month",
+        "response",
     ]
     service = {value["key"]: value for value in body["facets"]["service"]}
     assert service["sante"] == {"key": "sante", "label": "Health", "count": 3, "selected": True}
