@@ -6,7 +6,6 @@ from functools import wraps
 from django.contrib.admin.utils import unquote
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
-from django.urls.resolvers import URLPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -16,6 +15,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from hub.admin_guards import guarded_object_routes
 from hub.admin_visibility import ChoosesVisibleOnly, narrowed_chooser_viewset
 
 from .models import Registration, Session, Venue
@@ -50,7 +50,7 @@ class VenueViewSet(SnippetViewSet):
 register_snippet(VenueViewSet)
 
 
-def guard_registration(view):
+def guard_registration(view, route_name):
     """A view of one registration answers 404 for a registration the user may not see, like an
     unknown one."""
 
@@ -134,14 +134,7 @@ class RegistrantsViewSet(ModelViewSet):
     inspect_view_fields = [*PERSON_FIELDS, "changed_at"]
 
     def get_urlpatterns(self):
-        return [
-            URLPattern(
-                pattern.pattern, guard_registration(pattern.callback), pattern.default_args, pattern.name
-            )
-            if isinstance(pattern, URLPattern) and "pk" in pattern.pattern.regex.groupindex
-            else pattern
-            for pattern in super().get_urlpatterns()
-        ]
+        return guarded_object_routes(super().get_urlpatterns(), guard_registration)
 
 
 register_permission_policy(Registration, POLICY)

@@ -13,7 +13,6 @@ from django import forms
 from django.contrib.admin.utils import unquote
 from django.db.models import Q
 from django.http import Http404
-from django.urls.resolvers import URLPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
@@ -22,6 +21,7 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from hub.admin_guards import guarded_object_routes
 from hub.admin_visibility import ChoosesVisibleOnly, narrowed_chooser_viewset
 
 from .models import DeclaredRecord, SystemPage
@@ -47,7 +47,7 @@ class OrganizationScopedForm(DeclaredRecordForm):
         field.label_from_instance = lambda page: f"{page.title} ({page.locale.get_display_name()})"
 
 
-def guard_record(view):
+def guard_record(view, route_name):
     """A view of one record answers 404 for a record the user may not see; a user to whom
     declared records are nothing at all gets the view's own refusal."""
 
@@ -58,18 +58,6 @@ def guard_record(view):
             raise Http404
         return view(request, *args, pk=pk, **kwargs)
 
-    return guarded
-
-
-def guarded_patterns(patterns):
-    """``patterns`` with every route that names a record (``<pk>``) guarded."""
-    guarded = []
-    for pattern in patterns:
-        if isinstance(pattern, URLPattern) and "pk" in pattern.pattern.regex.groupindex:
-            pattern = URLPattern(
-                pattern.pattern, guard_record(pattern.callback), pattern.default_args, pattern.name
-            )
-        guarded.append(pattern)
     return guarded
 
 
@@ -92,7 +80,7 @@ class DeclaredRecordViewSet(SnippetViewSet):
         return DeclaredRecord.objects.none() if visible is None else visible
 
     def get_urlpatterns(self):
-        return guarded_patterns(super().get_urlpatterns())
+        return guarded_object_routes(super().get_urlpatterns(), guard_record)
 
 
 register_permission_policy(DeclaredRecord, POLICY)
