@@ -364,3 +364,24 @@ def test_the_export_reads_a_fixed_number_of_queries_whatever_the_number_of_items
         )
         progress_update(page.commitments.first(), "Commencé.", happened_on=datetime.date(2026, 3, 1))
     assert queries() == few
+
+
+def test_a_draft_item_is_saved_with_its_new_commitments_and_stays_a_draft(world):
+    draft = CollaborationAgreementPageFactory(
+        title="Entente en préparation",
+        live=False,
+        commitments=[commitment("Consulter.", owner=world["city"])],
+    )
+    outcome = import_both(
+        COMMITMENTS_HEADER + f"{draft.public_id},fr,1,Consulter deux fois.,laval,,,\n"
+        f"{draft.public_id},fr,,Publier le bilan.,organisme,,2026-09-30,\n"
+    )
+    assert (outcome.commitments.created, outcome.commitments.updated, outcome.drafts) == (1, 1, [])
+    draft.refresh_from_db()
+    assert not draft.live
+    assert [(c.number, c.text, c.owner.key) for c in draft.commitments.order_by("sort_order")] == [
+        (1, "Consulter deux fois.", "laval"),
+        (2, "Publier le bilan.", "organisme"),
+    ]
+    latest = draft.get_latest_revision_as_object()
+    assert [c.text for c in latest.commitments.all()] == ["Consulter deux fois.", "Publier le bilan."]
