@@ -230,3 +230,31 @@ def test_the_commitments_progress_listing_links_to_the_page(client, world):
     client.force_login(world["partner"])
     document = lxml.html.fromstring(client.get(reverse("commitment_updates:index")).content.decode())
     assert document.xpath(f"//a[@href='{PAGE}']")
+
+
+def test_a_draft_is_changed_and_published_by_its_author_only(client, world):
+    tri = world["tri"]
+    colleague = speaks(role_user(MUNICIPAL_PARTNERS, "partenaire-a2", organization=world["city"]))
+    (row,) = tri.commitments.all()
+    draft = progress_update(
+        row,
+        "Brouillon.",
+        published=False,
+        created_by=world["partner"],
+        happened_on=datetime.date(2026, 3, 15),
+    )
+    changed = UPDATES_HEADER + f"{draft.pk},{tri.public_id}-C1,2026-03-15,done,100,Code publié.,fr,,,,true\n"
+    client.force_login(colleague)
+    response = upload(client, updates=changed)
+    assert text_of(response, "//section[@role='alert']//li") == [
+        f"line 2, column 1 (id): update {draft.pk} is a draft by someone else: only its author changes it"
+    ]
+    client.force_login(world["partner"])
+    assert upload(client, updates=changed).status_code == 200
+    draft.refresh_from_db()
+    assert (draft.status, draft.progress, draft.note, draft.is_published) == (
+        CommitmentStatus.DONE,
+        100,
+        "Code publié.",
+        True,
+    )
