@@ -350,11 +350,15 @@ def test_a_live_item_with_unpublished_changes_refuses_changed_commitments(world)
     ]
 
 
-def test_the_export_reads_a_fixed_number_of_queries_whatever_the_number_of_items(world, site_pages):
+def test_the_export_and_the_check_read_a_fixed_number_of_queries_whatever_the_number_of_items(
+    world, site_pages
+):
     def queries():
-        with CaptureQueriesContext(connection) as captured:
-            export_both()
-        return len(captured)
+        with CaptureQueriesContext(connection) as exporting:
+            files = export_both()
+        with CaptureQueriesContext(connection) as checking:
+            read_files(*(text.encode() for text in files))
+        return len(exporting), len(checking)
 
     few = queries()
     for number in range(4):
