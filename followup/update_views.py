@@ -27,7 +27,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import HeaderButton, ListingButton
 
 from hub.admin_guards import guarded_object_routes
 
@@ -127,6 +127,16 @@ class UpdateIndexView(IndexView):
         for update in updates:
             update.__dict__["commitment"] = first.get(update.commitment_key)
         return updates
+
+    @cached_property
+    def header_buttons(self):
+        """Beside "Add", the commitments of the items the account edits as CSV, to download and
+        import back (``followup.interchange_views``)."""
+        label = _("Commitments as CSV")
+        return [
+            *super().header_buttons,
+            HeaderButton(label, url=reverse("commitments_csv"), icon_name="download"),
+        ]
 
     def may(self, action, instance):
         return POLICY.user_has_permission_for_instance(self.request.user, action, instance)

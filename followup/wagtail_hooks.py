@@ -1,11 +1,13 @@
 """Follow-up in the admin: Admin → Commitments progress, the progress updates of the commitments
 an account may update (``followup.permissions``, ``followup.update_views``); the dashboard's
 commitments to follow up (``followup.panels``); reminders in the pages' history
-(``followup.reminders``)."""
+(``followup.reminders``); commitments as CSV (``followup.interchange_views``)."""
 
+from django.urls import path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from .interchange_views import export_view, items_view
 from .models import CommitmentUpdate
 from .panels import AttentionPanel
 from .permissions import POLICY, visible_updates
@@ -18,6 +20,14 @@ register_permission_policy(CommitmentUpdate, POLICY)
 @hooks.register("register_admin_viewset")
 def update_viewset():
     return UpdateViewSet(VIEWSET_NAME)
+
+
+@hooks.register("register_admin_urls")
+def commitments_csv_urls():
+    return [
+        path("commitments-csv/", items_view, name="commitments_csv"),
+        path("commitments-csv/<str:kind>/<str:public_id>.csv", export_view, name="commitments_csv_export"),
+    ]
 
 
 @hooks.register("register_admin_visibility")

@@ -10,6 +10,7 @@ exactly what was typed, and export → import → export gives the same bytes.
 """
 
 import csv
+import io
 
 LINE_TERMINATOR = "\n"
 ESCAPE = "'"
@@ -55,3 +56,13 @@ class Reader:
     @property
     def line_num(self):
         return self.reader.line_num
+
+
+def file_text(columns, rows):
+    """The text of a CSV file: its header ``columns``, then each row (``{column: text}``)."""
+    output = io.StringIO()
+    writer = Writer(output)
+    writer.writerow(columns)
+    for cells in rows:
+        writer.writerow([cells[column] for column in columns])
+    return output.getvalue()

@@ -9,6 +9,7 @@ so that a problem is located where the file's author finds it.
 
 import csv
 import io
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,24 @@ from django.utils.translation import ngettext
 
 from . import csv_cells
 from .write_locks import exclusive
+
+# Tab and line breaks are legitimate in a text; other control characters are not.
+CONTROL_CHARACTER_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in the file, located the way a spreadsheet user finds it."""
+
+    line: int
+    message: str
+    column: int | None = None
+    column_name: str = ""
+
+    def __str__(self):
+        if self.column is None:
+            return f"line {self.line}: {self.message}"
+        return f"line {self.line}, column {self.column} ({self.column_name}): {self.message}"
 
 
 class ImportRefused(Exception):
@@ -86,6 +105,30 @@ def read_csv(data, columns, check_row, problem):
     if problems:
         raise ImportRefused(problems)
     return rows
+
+
+def row_cells(cells, line, columns):
+    """``({column: cell}, problems)`` of a row of a file whose header is ``columns``: None instead
+    of the cells when it has too few; extra cells with text and control characters other than tab
+    and line breaks (PostgreSQL refuses NUL outright) are problems."""
+    problems = []
+    for position in range(len(columns), len(cells)):
+        if cells[position].strip():
+            message = _("unexpected extra cell “%s”") % cells[position]
+            problems.append(Problem(line, message, position + 1, _("extra")))
+    if len(cells) < len(columns):
+        message = _("the row has %(found)d cells instead of %(expected)d") % {
+            "found": len(cells),
+            "expected": len(columns),
+        }
+        problems.append(Problem(line, message, len(cells) + 1, columns[len(cells)]))
+        return None, problems
+    raw = dict(zip(columns, cells, strict=False))
+    for position, (column, value) in enumerate(raw.items(), start=1):
+        if bad := CONTROL_CHARACTER_RE.search(value):
+            message = _("contains a control character (U+%04X)") % ord(bad.group())
+            problems.append(Problem(line, message, position, column))
+    return raw, problems
 
 
 def header_problems(cells, line, columns, problem):
@@ -169,16 +212,17 @@ def write_output(name, data, stdout):
         ) from None
 
 
+def refusal_message(count):
+    """The sentence that closes the list of a refused import's ``count`` problems."""
+    return ngettext(
+        "%(count)d problem found; nothing was imported.",
+        "%(count)d problems found; nothing was imported.",
+        count,
+    ) % {"count": count}
+
+
 def refusal_error(refusal, stderr):
     """Print every problem of a refused import, one a line, and give the command's error."""
     for problem in refusal.problems:
         stderr.write(str(problem))
-    count = len(refusal.problems)
-    return CommandError(
-        ngettext(
-            "%(count)d problem found; nothing was imported.",
-            "%(count)d problems found; nothing was imported.",
-            count,
-        )
-        % {"count": count}
-    )
+    return CommandError(refusal_message(len(refusal.problems)))

@@ -1,7 +1,5 @@
 """The export: every case file, in every locale, published or not, in the import's format."""
 
-import io
-
 from hub import csv_cells
 
 from ..models import CaseFilePage
@@ -12,9 +10,4 @@ def export_csv():
     """Every case file in every locale, published or not, as the text of a CSV file."""
     pages = CaseFilePage.objects.select_related("locale")
     rows = sorted((casefile_to_row(page) for page in pages), key=row_sort_key)
-    output = io.StringIO()
-    writer = csv_cells.Writer(output)
-    writer.writerow(COLUMNS)
-    for cells in rows:
-        writer.writerow([cells[column] for column in COLUMNS])
-    return output.getvalue()
+    return csv_cells.file_text(COLUMNS, rows)

@@ -12,6 +12,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from hub import import_files
+from hub.import_files import Problem
 from hub.items import PUBLIC_ID_RE
 from hub.models import ImpactLevel, Organization, Region, Risk, Service
 from registry.models import SystemPage
@@ -27,21 +28,6 @@ TITLE_MAX_LENGTH = CaseFilePage._meta.get_field("title").max_length
 AI_SYSTEM_MAX_LENGTH = SystemPage._meta.get_field("title").max_length
 AGENCY_MAX_LENGTH = Organization._meta.get_field("name").max_length
 TAXONOMIES = {"services": Service, "regions": Region, "risks": Risk}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in the file, located the way a spreadsheet user finds it."""
-
-    line: int
-    message: str
-    column: int | None = None
-    column_name: str = ""
-
-    def __str__(self):
-        if self.column is None:
-            return f"line {self.line}: {self.message}"
-        return f"line {self.line}, column {self.column} ({self.column_name}): {self.message}"
 
 
 def problem(message, line, column=None, name=""):
