@@ -13,6 +13,7 @@ the code."""
 import datetime
 import logging
 import re
+import uuid
 
 import pytest
 from django.conf import settings
@@ -27,7 +28,7 @@ from wagtail.models import PageLogEntry, Revision, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
 from dialogues.models import Registration
-from followup.models import ReportNotice, ReportPage
+from followup.models import ReportNotice, ReportPage, address_digest
 from followup.report_mail import tell_registrants
 from hub.retention import apply_retention
 from hub.roles import COMMUNITY_EDITORS, REVIEWERS
@@ -160,6 +161,20 @@ def test_once_per_person_and_report_whatever_is_published_after(dialogue, commit
     # Another report of the same dialogue is news.
     publish(committed, draft_report([page], title="Deuxième bilan fictif"))
     assert recipients() == [ANA]
+
+
+def test_an_address_another_process_already_claimed_is_left_to_it(dialogue, committed):
+    """Two processes publishing at once: the database keeps one row per address and report, and
+    only the process that wrote it sends."""
+    page, _english = dialogue
+    registered(page, ANA)
+    registered(page, BEN)
+    report = draft_report([page])
+    ReportNotice.objects.create(
+        report_key=report.translation_key, address=address_digest(ANA.upper()), claim=uuid.uuid4()
+    )
+    publish(committed, report)
+    assert recipients() == [BEN]
 
 
 def test_nobody_deleted_by_retention_is_written_to(site_pages, committed, settings):
