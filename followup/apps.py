@@ -11,9 +11,10 @@ class FollowupConfig(AppConfig):
         that the data dictionary documents them; the retention of requests to follow a commitment
         nobody confirmed. A testimony's change (its words, consent, withdrawal) changes the
         reports quoting it, as it does the case files showing it, and so does a case file showing
-        it taken back from the public."""
+        it taken back from the public. A report's publication tells its dialogues' registrants."""
         from django.apps import apps
         from django.db.models.signals import post_save
+        from wagtail.signals import page_published
 
         from hub.changes import items_changed
         from hub.data_files import register_table
@@ -23,6 +24,7 @@ class FollowupConfig(AppConfig):
         from .following import delete_unconfirmed
         from .items import REPORT
         from .quotes import on_items_changed, on_testimony_change
+        from .report_mail import on_publication
         from .tracker_columns import COMMITMENTS_TABLE, UPDATES_TABLE
 
         register(REPORT)
@@ -34,4 +36,7 @@ class FollowupConfig(AppConfig):
             on_testimony_change,
             sender=apps.get_model("impacts", "Testimony"),
             dispatch_uid="followup-testimony-changed",
+        )
+        page_published.connect(
+            on_publication, sender=self.get_model("ReportPage"), dispatch_uid="followup-report-mail"
         )

@@ -119,7 +119,9 @@ def public_rows(key):
     return [row for row in rows if type(row.item).objects.filter(pk=row.page_id).public().exists()]
 
 
-def send(follower, subject, body, unsubscribe_url=None):
+def send(recipient, subject, body, unsubscribe_url=None):
+    """One plain-text e-mail to ``recipient`` (a follower, a registration: its ``email``, and a
+    ``str`` without personal data for the log); whether it left."""
     headers = {}
     if unsubscribe_url:
         # RFC 8058: the mail client unsubscribes with one POST, without opening anything.
@@ -129,10 +131,10 @@ def send(follower, subject, body, unsubscribe_url=None):
         }
     try:
         EmailMessage(
-            subject=" ".join(subject.split()), body=body, to=[follower.email], headers=headers
+            subject=" ".join(subject.split()), body=body, to=[recipient.email], headers=headers
         ).send()
     except Exception as error:  # noqa: BLE001 (the others are still sent)
-        logger.error("The e-mail to follower %s was not sent: %s", follower.reference, type(error).__name__)
+        logger.error("The e-mail to %s was not sent: %s", recipient, type(error).__name__)
         return 0
     return 1
 

@@ -1,5 +1,6 @@
 from .commitments import Commitment
 from .followers import Follower
+from .notices import ReportNotice, address_digest
 from .pages import COMMITMENT_WORDS, HasCommitments, commitment_item_types, commitment_page_models
 from .recommendations import AWAITING, Recommendation, RecommendationResponse
 from .reports import ReportIndexPage, ReportPage
@@ -19,8 +20,10 @@ __all__ = [
     "Recommendation",
     "RecommendationResponse",
     "ReportIndexPage",
+    "ReportNotice",
     "ReportPage",
     "Standing",
+    "address_digest",
     "commitment_item_types",
     "commitment_page_models",
     "is_overdue",
