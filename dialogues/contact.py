@@ -5,8 +5,9 @@ only while all of this holds:
 - the person ticked the consent to be contacted, and gave an e-mail address;
 - it is confirmed or on the waiting list: someone waiting asked to take part as much as someone
   who got a place, while a cancelled registration is a person who withdrew from the dialogue;
-- it still exists: ``apply_retention`` deletes registrations some days after their session, and
-  nothing of them is kept elsewhere to write to.
+- it still exists: ``apply_retention`` deletes registrations some days after their session, but
+  keeps what writing to such a person needs (address, language, dialogue) for
+  ``DIALOGUE_CONTACT_RETENTION_DAYS`` after it; nothing of them is kept elsewhere.
 
 The person withdraws that consent with one click from any such e-mail (RFC 8058): the consent of
 every registration made with the same address is withdrawn, since it is the address that asks
@@ -21,18 +22,17 @@ from .models import Registration, RegistrationStatus
 CONTACTABLE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
 
 
+def contactable_registrations(registrations):
+    """Those of ``registrations`` that may be written to."""
+    return registrations.filter(consent_to_contact=True, status__in=CONTACTABLE_STATUSES).exclude(email="")
+
+
 def contactable(dialogue_keys):
     """The registrations for the dialogues whose ``translation_key`` is in ``dialogue_keys`` that
     may be written to, oldest first."""
-    return (
-        Registration.objects.filter(
-            dialogue__translation_key__in=list(dialogue_keys),
-            consent_to_contact=True,
-            status__in=CONTACTABLE_STATUSES,
-        )
-        .exclude(email="")
-        .select_related("dialogue")
-    )
+    return contactable_registrations(
+        Registration.objects.filter(dialogue__translation_key__in=list(dialogue_keys))
+    ).select_related("dialogue")
 
 
 def withdrawal_path(registration):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from hub.write_locks import exclusive
 
 from . import emails
+from .contact import contactable_registrations
 from .models import DialoguePage, Registration, RegistrationMode, RegistrationStatus, Session, SessionStatus
 
 logger = logging.getLogger(__name__)
@@ -153,20 +154,44 @@ def version_for(dialogue, language):
 
 
 def apply_retention(now=None):
-    """Delete the registrations of sessions that ended more than
+    """Apply the retention of registrations to sessions that ended more than
     ``DIALOGUE_REGISTRATION_RETENTION_DAYS`` ago (counted from the latest end any version of the
-    session states; a registration whose session was removed is kept as long after it was made).
-    Returns how many were deleted."""
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.DIALOGUE_REGISTRATION_RETENTION_DAYS)
+    session states; a registration whose session was removed counts from when it was made).
+
+    Such a registration is deleted, unless the person agreed to be told what came of the dialogue
+    (``dialogues.contact``): then only what that needs is kept (the address, the language, the
+    dialogue) and the rest erased, until ``DIALOGUE_CONTACT_RETENTION_DAYS`` after the session or
+    until they withdraw. Returns ``(deleted, reduced)``."""
+    now = now or timezone.now()
+    deleted = _past(now, settings.DIALOGUE_REGISTRATION_RETENTION_DAYS)
+    kept_for_contact = contactable_registrations(deleted).exclude(
+        pk__in=_past(now, settings.DIALOGUE_CONTACT_RETENTION_DAYS).values("pk")
+    )
+    reduced = (
+        Registration.objects.filter(pk__in=kept_for_contact.values("pk"))
+        .exclude(name="", phone="", accommodations=[], accommodations_details="")
+        .update(name="", phone="", accommodations=[], accommodations_details="")
+    )
+    removed, _by_model = deleted.exclude(pk__in=kept_for_contact.values("pk")).delete()
+    return removed, reduced
+
+
+def _past(now, days):
+    """The registrations whose session ended more than ``days`` ago."""
+    cutoff = now - datetime.timedelta(days=days)
     still_needed = Session.objects.filter(ends_at__gte=cutoff).values("translation_key")
-    expired = Registration.objects.filter(created_at__lt=cutoff).exclude(session_key__in=still_needed)
-    deleted, _by_model = expired.delete()
-    return deleted
+    return Registration.objects.filter(created_at__lt=cutoff).exclude(session_key__in=still_needed)
 
 
 def retention_report():
     """``hub.retention``'s task: delete what is past its time, and say how much."""
-    deleted = apply_retention()
+    deleted, reduced = apply_retention()
+    lines = []
     if deleted:
-        return f"Deleted {deleted} dialogue registrations past their retention."
-    return "No dialogue registration past its retention."
+        lines.append(f"Deleted {deleted} dialogue registrations past their retention.")
+    if reduced:
+        lines.append(
+            f"Reduced {reduced} dialogue registrations past their retention to the address their "
+            "person agreed to be told at."
+        )
+    return "\n".join(lines) or "No dialogue registration past its retention."

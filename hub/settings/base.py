@@ -445,6 +445,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Registrations for a dialogue's sessions are personal data: apply_retention deletes them this many
 # days after the session ends.
 DIALOGUE_REGISTRATION_RETENTION_DAYS = int(os.environ.get("DIALOGUE_REGISTRATION_RETENTION_DAYS", "30"))
+# Except what a person who agreed to be told what came of the dialogue (its report) left for that:
+# their address, language and dialogue, kept this many days after the session, or until they withdraw.
+DIALOGUE_CONTACT_RETENTION_DAYS = int(os.environ.get("DIALOGUE_CONTACT_RETENTION_DAYS", "365"))
 # Follow-up of commitments: a commitment with no progress update for this many days needs attention
 # (the editors' dashboard lists it), and followup_reminders e-mails about one at most once in this
 # many days.

@@ -1,5 +1,7 @@
 """Registrations are deleted ``DIALOGUE_REGISTRATION_RETENTION_DAYS`` after their session ends,
-by the same daily ``apply_retention`` that withdraws testimonies."""
+by the same daily ``apply_retention`` that withdraws testimonies; of a person who agreed to be told
+what came of the dialogue, only the address, language and dialogue stay, until
+``DIALOGUE_CONTACT_RETENTION_DAYS``."""
 
 import datetime
 import io
@@ -20,14 +22,9 @@ QUEBEC = ZoneInfo("America/Toronto")
 def registered(page, name, index=0, **fields):
     scheduled = page.schedule()[index]
     fields.setdefault("status", "confirmed")
-    return Registration.objects.create(
-        session_key=scheduled.key,
-        dialogue=page,
-        name=name,
-        email=f"{name}@example.org",
-        language="fr",
-        **fields,
-    )
+    fields.setdefault("email", f"{name}@example.org")
+    fields.setdefault("language", "fr")
+    return Registration.objects.create(session_key=scheduled.key, dialogue=page, name=name, **fields)
 
 
 def ended(days_ago, hours=2):
@@ -110,3 +107,41 @@ def test_registrations_of_a_removed_session_go_the_same_number_of_days_after_the
     Registration.objects.filter(pk=gone.pk).update(created_at=timezone.now() - datetime.timedelta(days=31))
     run_retention()
     assert list(Registration.objects.values_list("pk", flat=True)) == [kept.pk]
+
+
+def test_a_person_who_agreed_to_be_told_keeps_only_their_address_until_the_contact_retention(
+    site_pages, settings
+):
+    settings.DIALOGUE_REGISTRATION_RETENTION_DAYS = 30
+    settings.DIALOGUE_CONTACT_RETENTION_DAYS = 100
+    page = DialoguePageFactory(sessions=[ended(days_ago=101), ended(days_ago=31)])
+    details = {
+        "phone": "514-555-0100",
+        "accommodations": ["lsq"],
+        "accommodations_details": "Près de l'interprète.",
+    }
+    agreed = registered(page, "daccord", 1, consent_to_contact=True, language="en", **details)
+    waiting = registered(page, "attente", 1, consent_to_contact=True, status="waiting")
+    not_agreed = registered(page, "pasdaccord", 1, **details)
+    withdrew = registered(page, "annulee", 1, consent_to_contact=True, status="cancelled")
+    no_address = registered(page, "sansadresse", 1, consent_to_contact=True, email="", phone="514-555-0101")
+    long_ago = registered(page, "autrefois", 0, consent_to_contact=True)
+    Registration.objects.update(created_at=timezone.now() - datetime.timedelta(days=200))
+
+    output = run_retention()
+
+    assert "Deleted 4 dialogue registrations" in output
+    assert "Reduced 2 dialogue registrations" in output
+    kept = {row.pk: row for row in Registration.objects.all()}
+    assert set(kept) == {agreed.pk, waiting.pk}
+    for row in kept.values():
+        assert (row.name, row.phone, row.accommodations, row.accommodations_details) == ("", "", [], "")
+        assert row.consent_to_contact and row.dialogue_id == page.pk
+    assert (kept[agreed.pk].email, kept[agreed.pk].language) == ("daccord@example.org", "en")
+    gone = {not_agreed.pk, withdrew.pk, no_address.pk, long_ago.pk}
+    assert not Registration.objects.filter(pk__in=gone).exists()
+    # The next day, nothing more to do; past the contact retention, the address goes too.
+    assert "No dialogue registration past its retention." in run_retention()
+    settings.DIALOGUE_CONTACT_RETENTION_DAYS = 30
+    assert "Deleted 2 dialogue registrations" in run_retention()
+    assert not Registration.objects.exists()

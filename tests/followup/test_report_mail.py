@@ -178,7 +178,10 @@ def test_an_address_another_process_already_claimed_is_left_to_it(dialogue, comm
 
 
 def test_nobody_deleted_by_retention_is_written_to(site_pages, committed, settings):
+    """Past the contact retention even the address is gone (the reduction that comes before is
+    ``tests/dialogues/test_registration_retention.py``'s)."""
     settings.DIALOGUE_REGISTRATION_RETENTION_DAYS = 30
+    settings.DIALOGUE_CONTACT_RETENTION_DAYS = 35
     ended = timezone.now() - datetime.timedelta(days=40)
     page = DialoguePageFactory(sessions=[session(starts_at=ended - datetime.timedelta(hours=2))])
     registration = registered(page, ANA)
