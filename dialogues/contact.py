@@ -2,7 +2,9 @@
 
 A registration may be written to afterwards (a report of the dialogue published, for instance)
 only while all of this holds:
-- the person ticked the consent to be contacted, and gave an e-mail address;
+- the person ticked "tell me when the report is published" (``wants_report``, optional and apart
+  from the consent to be contacted about the session, which registering requires), and gave an
+  e-mail address;
 - it is confirmed or on the waiting list: someone waiting asked to take part as much as someone
   who got a place, while a cancelled registration is a person who withdrew from the dialogue;
 - it still exists: ``apply_retention`` deletes registrations some days after their session, but
@@ -24,7 +26,7 @@ CONTACTABLE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING
 
 def contactable_registrations(registrations):
     """Those of ``registrations`` that may be written to."""
-    return registrations.filter(consent_to_contact=True, status__in=CONTACTABLE_STATUSES).exclude(email="")
+    return registrations.filter(wants_report=True, status__in=CONTACTABLE_STATUSES).exclude(email="")
 
 
 def contactable(dialogue_keys):
@@ -48,6 +50,6 @@ def withdraw(registration):
     same_person = Q(pk=registration.pk)
     if registration.email:
         same_person |= Q(email__iexact=registration.email)
-    Registration.objects.filter(same_person, consent_to_contact=True).update(
-        consent_to_contact=False, changed_at=timezone.now()
+    Registration.objects.filter(same_person, wants_report=True).update(
+        wants_report=False, changed_at=timezone.now()
     )

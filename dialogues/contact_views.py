@@ -30,5 +30,5 @@ def withdraw_consent(request, reference, token):
             return limited
         contact.withdraw(registration)
         registration.refresh_from_db()
-    context = {"done": not registration.consent_to_contact}
+    context = {"done": not registration.wants_report}
     return private(TemplateResponse(request, "dialogues/contact_withdraw.html", context))

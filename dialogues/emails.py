@@ -60,6 +60,7 @@ def send_status(registration, page, scheduled, request, promoted_from_waiting=Fa
             "online_url": online_url,
             "promoted": promoted_from_waiting,
             "retention_days": settings.DIALOGUE_REGISTRATION_RETENTION_DAYS,
+            "contact_days": settings.DIALOGUE_CONTACT_RETENTION_DAYS,
         }
         if confirmed:
             subject = _("Your place is confirmed: %(title)s") % {"title": page.title}

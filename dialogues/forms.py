@@ -1,10 +1,13 @@
 """The public registration form: no account, a name or a pseudonym, an e-mail or a phone, the
-accommodations a person needs, and their consent to be contacted. Every error names its field."""
+accommodations a person needs, their consent to be contacted about the session and, if they wish,
+to be told of the dialogue's report. Every error names its field."""
 
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import REQUESTED_ACCOMMODATIONS, Registration
 
@@ -25,12 +28,21 @@ class RegistrationForm(forms.ModelForm):
 
     class Meta:
         model = Registration
-        fields = ["name", "email", "phone", "accommodations", "accommodations_details", "consent_to_contact"]
+        fields = [
+            "name",
+            "email",
+            "phone",
+            "accommodations",
+            "accommodations_details",
+            "consent_to_contact",
+            "wants_report",
+        ]
         labels = {
             "name": _("Your name or a pseudonym"),
             "email": _("E-mail"),
             "phone": _("Phone"),
             "accommodations_details": _("Anything else we should know? (optional)"),
+            "wants_report": _("Tell me by e-mail when the report of this dialogue is published (optional)."),
         }
         help_texts = {
             "name": _("What the organizers will call you. It does not have to be your real name."),
@@ -48,6 +60,15 @@ class RegistrationForm(forms.ModelForm):
             "email": {"invalid": _("Write a valid e-mail address, like nom@exemple.org.")},
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        days = settings.DIALOGUE_CONTACT_RETENTION_DAYS
+        self.fields["wants_report"].help_text = ngettext(
+            "Your e-mail address is then kept for that, at most %(days)s day after the session.",
+            "Your e-mail address is then kept for that, at most %(days)s days after the session.",
+            days,
+        ) % {"days": days}
+
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
 
@@ -62,6 +83,8 @@ class RegistrationForm(forms.ModelForm):
         unreachable = not cleaned.get("email") and not cleaned.get("phone")
         if unreachable and "email" not in self.errors and "phone" not in self.errors:
             self.add_error("email", _("Give an e-mail address or a phone number, so we can reach you."))
+        if cleaned.get("wants_report") and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error("wants_report", _("Give an e-mail address to be told of the report."))
         if "other" in (cleaned.get("accommodations") or []) and not cleaned.get("accommodations_details"):
             self.add_error(
                 "accommodations_details", _("You ticked “Something else”: say what would help you.")

@@ -83,6 +83,7 @@ PERSON_FIELDS = [
     "accommodations_text",
     "accommodations_details",
     "consent_to_contact",
+    "wants_report",
     "language",
     "created_at",
 ]

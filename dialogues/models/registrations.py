@@ -57,6 +57,9 @@ class Registration(models.Model):
         _("accommodations, in their words"), max_length=1000, blank=True
     )
     consent_to_contact = models.BooleanField(_("agrees to be contacted"), default=False)
+    # Its own consent, optional: to be told by e-mail when the dialogue's report is published
+    # (``dialogues.contact``), for which the address outlives the session.
+    wants_report = models.BooleanField(_("wants to hear of the report"), default=False)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     status = models.CharField(_("status"), max_length=20, choices=RegistrationStatus.choices)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)

@@ -264,6 +264,28 @@ def test_errors_name_their_field_and_register_nobody(client, dialogue):
     assert '<a href="#id_accommodations_0">' in unknown.content.decode()
 
 
+def test_hearing_of_the_report_is_asked_apart_optional_and_needs_an_email(
+    client, dialogue, committed, settings
+):
+    """Registering requires the consent to be contacted about the session; being told of the
+    dialogue's report is a choice of its own, which keeps the address longer, and says so."""
+    settings.DIALOGUE_CONTACT_RETENTION_DAYS = 200
+    html = client.get(form_url(dialogue)).content.decode()
+    assert 'name="wants_report"' in html and "au plus 200 jours après la séance" in html
+
+    _response, without = register(client, dialogue, committed)
+    assert without.consent_to_contact and not without.wants_report
+    assert "200" not in mail.outbox[-1].body
+
+    refused = client.post(form_url(dialogue), answers(email="", phone="514 555-0199", wants_report="on"))
+    assert refused.status_code == 400
+    assert '<a href="#id_wants_report">' in refused.content.decode()
+
+    _response, asked = register(client, dialogue, committed, email="dominique@example.org", wants_report="on")
+    assert asked.wants_report
+    assert "au plus 200 jours après la séance" in mail.outbox[-1].body
+
+
 def test_a_person_with_only_a_phone_gets_the_page_and_no_email(client, dialogue, committed):
     response, registration = register(client, dialogue, committed, email="", phone="514 555-0199")
     assert registration.status == "confirmed"

@@ -120,12 +120,12 @@ def test_a_person_who_agreed_to_be_told_keeps_only_their_address_until_the_conta
         "accommodations": ["lsq"],
         "accommodations_details": "Près de l'interprète.",
     }
-    agreed = registered(page, "daccord", 1, consent_to_contact=True, language="en", **details)
-    waiting = registered(page, "attente", 1, consent_to_contact=True, status="waiting")
+    agreed = registered(page, "daccord", 1, wants_report=True, language="en", **details)
+    waiting = registered(page, "attente", 1, wants_report=True, status="waiting")
     not_agreed = registered(page, "pasdaccord", 1, **details)
-    withdrew = registered(page, "annulee", 1, consent_to_contact=True, status="cancelled")
-    no_address = registered(page, "sansadresse", 1, consent_to_contact=True, email="", phone="514-555-0101")
-    long_ago = registered(page, "autrefois", 0, consent_to_contact=True)
+    withdrew = registered(page, "annulee", 1, wants_report=True, status="cancelled")
+    no_address = registered(page, "sansadresse", 1, wants_report=True, email="", phone="514-555-0101")
+    long_ago = registered(page, "autrefois", 0, wants_report=True)
     Registration.objects.update(created_at=timezone.now() - datetime.timedelta(days=200))
 
     output = run_retention()
@@ -136,7 +136,7 @@ def test_a_person_who_agreed_to_be_told_keeps_only_their_address_until_the_conta
     assert set(kept) == {agreed.pk, waiting.pk}
     for row in kept.values():
         assert (row.name, row.phone, row.accommodations, row.accommodations_details) == ("", "", [], "")
-        assert row.consent_to_contact and row.dialogue_id == page.pk
+        assert row.wants_report and row.dialogue_id == page.pk
     assert (kept[agreed.pk].email, kept[agreed.pk].language) == ("daccord@example.org", "en")
     gone = {not_agreed.pk, withdrew.pk, no_address.pk, long_ago.pk}
     assert not Registration.objects.filter(pk__in=gone).exists()

@@ -1,4 +1,4 @@
-"""People who registered for a dialogue and agreed to be contacted hear once when a report about
+"""People who registered for a dialogue and asked to be told of its report hear once when a report about
 it is published: by every road of publication (the admin form, a workflow's approval,
 ``publish_scheduled``, ``revision.publish()``, a translation published with wagtail-localize),
 once per person and report whatever happens after (republication, a translation, two of its
@@ -67,7 +67,8 @@ def registered(dialogue_page, email, language="fr", status="confirmed", consent=
         email=email,
         language=language,
         status=status,
-        consent_to_contact=consent,
+        consent_to_contact=True,  # required to register: about the session, not the report
+        wants_report=consent,
         **fields,
     )
 
@@ -114,8 +115,8 @@ def test_each_registrant_who_agreed_gets_one_email_in_their_language(dialogue, c
     assert "- Atelier fictif à la bibliothèque\n" in french.body
     assert "- Fictional library workshop\n" in english.body
     assert f"{BASE}{report.url}" in french.body and f"{BASE}{report.url}" in english.body
-    assert "vous avez accepté d’être contacté·e" in french.body
-    assert "you agreed to be contacted" in english.body
+    assert "vous avez demandé, à votre inscription, à être prévenu·e" in french.body
+    assert "you asked, when you registered, to be told" in english.body
     for message, registration in ((french, Registration.objects.get(email=ANA)),):
         stop = f"{BASE}/fr/consentement/{registration.reference}/{registration.token}/retrait/"
         assert stop in message.body
@@ -335,13 +336,13 @@ def test_the_link_withdraws_the_consent_in_one_click_and_again(dialogue, committ
 
     response = Client().get(link)
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
-    assert Registration.objects.filter(consent_to_contact=True).count() == 3  # opening changes nothing
+    assert Registration.objects.filter(wants_report=True).count() == 3  # opening changes nothing
     # What a mail client sends: no CSRF token, no cookie.
     for _twice in range(2):
         response = Client(enforce_csrf_checks=True).post(link, {"List-Unsubscribe": "One-Click"})
         assert response.status_code == 200
         assert response["X-Robots-Tag"] == "noindex, nofollow"
-    consents = dict(Registration.objects.values_list("pk", "consent_to_contact"))
+    consents = dict(Registration.objects.values_list("pk", "wants_report"))
     assert consents == {first.pk: False, second.pk: False, other.pk: True}
     assert Client().get(link).status_code == 200
 
@@ -357,7 +358,7 @@ def test_a_wrong_secret_answers_404_to_anyone(dialogue, superuser_client):
     for client in (Client(enforce_csrf_checks=True), superuser_client):
         assert client.get(wrong).status_code == 404
         assert client.post(wrong).status_code == 404
-    assert Registration.objects.get().consent_to_contact
+    assert Registration.objects.get().wants_report
     # A registration deleted by retention: nothing is kept to write to, which is what was asked.
     link = f"/en/consentement/{registration.reference}/{registration.token}/retrait/"
     registration.delete()

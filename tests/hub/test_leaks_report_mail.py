@@ -35,6 +35,7 @@ def told(site_pages, committed, settings, tmp_path):
         language="fr",
         status="confirmed",
         consent_to_contact=True,
+        wants_report=True,
     )
     report = committed(ReportPageFactory, title=f"Bilan {CONTROL}", dialogues=[dialogue])
     committed(call_command, "build_open_data")
