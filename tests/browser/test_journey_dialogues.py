@@ -68,7 +68,7 @@ def test_register_for_a_workshop_near_me_with_the_keyboard(
 
     tab_to(page, page.get_by_label("Votre nom ou un pseudonyme"))
     page.keyboard.type("Dominique Fictive")
-    tab_to(page, page.get_by_label("Courriel"))
+    tab_to(page, page.get_by_label("Courriel", exact=True))
     page.keyboard.type("dominique.fictive@example.org")
     tab_to(page, page.get_by_label("Interprétation en LSQ (langue des signes québécoise)"))
     page.keyboard.press("Space")
