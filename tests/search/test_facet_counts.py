@@ -101,21 +101,31 @@ def values_of(doc, facet):
     return set(value) if isinstance(value, list) else {value} if value else set()
 
 
+# Facets whose values ticked together must all hold (a dialogue's accessibility: every need met,
+# README "Citizen dialogues"); the others keep items having any of them.
+MATCH_ALL = {"accessibility"}
+
+
+def holds(doc, facet, values):
+    if facet in MATCH_ALL:
+        return set(values) <= values_of(doc, facet)
+    return bool(values_of(doc, facet) & set(values))
+
+
 def matches(doc, selected, word, skip=None):
     if word and word not in doc["summary"].split():
         return False
-    return all(
-        not values or values_of(doc, facet) & set(values)
-        for facet, values in selected.items()
-        if facet != skip
-    )
+    return all(not values or holds(doc, facet, values) for facet, values in selected.items() if facet != skip)
 
 
 def expected_counts(docs, selected, word):
     counts = {facet: {} for facet in all_facets()}
     for facet in counts:
+        # A facet's counts ignore its own selection (any value may be added), unless its values must
+        # all hold: then each count is within the selection.
+        skip = None if facet in MATCH_ALL else facet
         for doc in docs:
-            if matches(doc, selected, word, skip=facet):
+            if matches(doc, selected, word, skip=skip):
                 for value in values_of(doc, facet):
                     counts[facet][value] = counts[facet].get(value, 0) + 1
     return counts
