@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "registry",
     "dialogues",
     "followup",
+    "learning",
     "search",
     "demo",
     "open_data",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
+    "wagtailmedia",
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
@@ -188,6 +190,12 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 SEARCH_REBUILD_WORKERS = os.environ.get("SEARCH_REBUILD_WORKERS", str(min(2, os.cpu_count() or 1)))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "odt", "docx", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Audio and video (learning resources): formats every current browser plays without a plugin.
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "learning.LearningMedia",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "oga", "opus", "wav"],
+    "VIDEO_EXTENSIONS": ["mp4", "webm", "ogv"],
+}
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

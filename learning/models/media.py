@@ -1,0 +1,89 @@
+"""The hub's audio and video (``wagtailmedia``'s media model): with each file, what WCAG 2.1 AA
+asks of prerecorded media, in each language it is published in: captions (WebVTT) and a
+transcript for a video, a transcript for an audio, and a decision on audio description.
+
+Per-language fields rather than rows: the hub speaks the two languages of
+``WAGTAIL_CONTENT_LANGUAGES``, and wagtailmedia's edit form is built from the model's fields."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtailmedia.models import AbstractMedia
+
+
+class AudioDescription(models.TextChoices):
+    NOT_NEEDED = "not-needed", _("Not needed: everything shown is also said")
+    DESCRIBED_VERSION = "described-version", _("A described version exists")
+    TEXT_ALTERNATIVE = (
+        "text-alternative",
+        _("The transcript describes everything shown (full text alternative)"),
+    )
+
+
+class SignLanguage(models.TextChoices):
+    LSQ = "lsq", _("Langue des signes québécoise (LSQ)")
+    ASL = "asl", _("American Sign Language (ASL)")
+
+
+class LearningMedia(AbstractMedia):
+    spoken_language = models.CharField(
+        _("spoken language"),
+        max_length=5,
+        blank=True,
+        choices=[("fr", "Français"), ("en", "English")],
+        help_text=_("Leave empty when nothing is said (music, sounds)."),
+    )
+    captions_fr = models.FileField(_("captions in French (WebVTT)"), upload_to="media/captions", blank=True)
+    captions_en = models.FileField(_("captions in English (WebVTT)"), upload_to="media/captions", blank=True)
+    transcript_fr = models.TextField(_("transcript in French"), blank=True)
+    transcript_en = models.TextField(_("transcript in English"), blank=True)
+    audio_description = models.CharField(
+        _("audio description"),
+        max_length=20,
+        blank=True,
+        choices=AudioDescription.choices,
+        help_text=_(
+            "For a video: does a person who cannot see it miss anything? Publishing waits for this answer."
+        ),
+    )
+    described_version = models.ForeignKey(
+        "self",
+        verbose_name=_("described version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The same video with audio description."),
+    )
+    sign_language_version = models.ForeignKey(
+        "self",
+        verbose_name=_("sign-language version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sign_language = models.CharField(
+        _("sign language of that version"), max_length=5, blank=True, choices=SignLanguage.choices
+    )
+
+    admin_form_fields = AbstractMedia.admin_form_fields + (
+        "spoken_language",
+        "captions_fr",
+        "captions_en",
+        "transcript_fr",
+        "transcript_en",
+        "audio_description",
+        "described_version",
+        "sign_language_version",
+        "sign_language",
+    )
+
+    class Meta(AbstractMedia.Meta):
+        verbose_name = _("audio or video")
+        verbose_name_plural = _("audio and video")
+
+    def captions_in(self, language_code):
+        return getattr(self, f"captions_{language_code}", None) or None
+
+    def transcript_in(self, language_code):
+        return getattr(self, f"transcript_{language_code}", "")
