@@ -29,7 +29,6 @@ LEARNING_RESOURCE = ItemType(
     editor_permissions=(
         "learning.add_learningmedia",
         "learning.change_learningmedia",
-        "learning.choose_learningmedia",
     ),
 )
 

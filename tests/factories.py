@@ -31,6 +31,16 @@ from hub.models import GlossaryTerm, Organization, PartnerMembership, Region, Ri
 from hub.roles import media_collection
 from hub.site_setup import ensure_site
 from impacts.models import CaseFilePage, CaseFileTestimony, Testimony
+from learning.models import (
+    Audience,
+    LearningMedia,
+    LearningResourcePage,
+    Level,
+    Licence,
+    ResourceFormat,
+    ToolkitMember,
+    ToolkitPage,
+)
 from registry.models import DeclaredRecord, Lifecycle, SystemPage, Technique
 
 factory.random.reseed_random("vigie-ia-tests")
@@ -581,3 +591,49 @@ class ReportPageFactory(ItemPageFactory):
     @factory.post_generation
     def commitments(page, create, extracted, **kwargs):
         set_in_order(page, "commitments", extracted)
+
+
+class LearningMediaFactory(DjangoModelFactory):
+    """An audio file (``type="video"`` for a video) with nothing of what publishing asks."""
+
+    class Meta:
+        model = LearningMedia
+
+    collection = factory.LazyFunction(media_collection)
+    title = factory.Sequence(lambda n: f"Enregistrement fictif {n}")
+    type = "audio"
+    duration = 30
+    file = factory.django.FileField(filename="fictif.ogg", data=b"OggS fictif")
+
+
+class LearningResourcePageFactory(ItemPageFactory):
+    """An activity sheet for citizens, in French, without audio, video or files."""
+
+    class Meta:
+        model = LearningResourcePage
+
+    parent = factory.LazyFunction(lambda: index_page("learning.LearningIndexPage"))
+    title = factory.Sequence(lambda n: f"Fiche fictive {n}")
+    format = ResourceFormat.ACTIVITY_CARDS
+    audiences = factory.LazyFunction(lambda: [Audience.CITIZENS.value])
+    level = Level.FIRST_STEPS
+    languages = factory.LazyFunction(lambda: ["fr"])
+    learning_outcomes = "Ce qu'est un système d'IA.\nOù il sert dans les services publics."
+    licence = Licence.CC_BY
+
+
+class ToolkitPageFactory(ItemPageFactory):
+    """A toolkit holding the resources given as ``members=[resource, ...]`` (one new resource
+    when none is given)."""
+
+    class Meta:
+        model = ToolkitPage
+
+    parent = factory.LazyFunction(lambda: index_page("learning.ToolkitIndexPage"))
+    title = factory.Sequence(lambda n: f"Trousse fictive {n}")
+    purpose = "Animer un atelier de 90 minutes sur l'IA à la bibliothèque."
+
+    @factory.post_generation
+    def members(page, create, extracted, **kwargs):
+        resources = extracted if extracted is not None else [LearningResourcePageFactory()]
+        page.members = [ToolkitMember(resource=resource) for resource in resources]
