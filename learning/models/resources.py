@@ -1,7 +1,9 @@
 """The learning resource (``LR-YYYY-NNNN``): a guide, cards, a poster, a recording... with who
 it is for, what it teaches, its licence, and the files and media that carry it."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -13,7 +15,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.blocks import BaseStreamBlock
 from hub.models import GlossaryTerm, ItemIndexPage, ItemPage, Organization, Risk
 
+from ..panels import BodyReadabilityPanel
 from .fields import Audience, ChoicesListField, Level, Licence, ResourceFormat, ResourceLanguage
+
+MAX_OUTCOMES = 5
+"""What a resource teaches fits in five points: more is a syllabus, not a promise to a reader."""
 
 
 class LearningIndexPage(ItemIndexPage):
@@ -108,6 +114,7 @@ class LearningResourcePage(ItemPage):
             heading=_("Topics"),
         ),
         FieldPanel("body"),
+        BodyReadabilityPanel(),
         FieldPanel("recording"),
         InlinePanel("files", heading=_("Files"), label=_("File")),
         MultiFieldPanel(
@@ -169,14 +176,71 @@ class LearningResourcePage(ItemPage):
         verbose_name = _("learning resource")
         verbose_name_plural = _("learning resources")
 
+    def schema_org(self, data):
+        from ..schema_org import resource_data
+
+        return resource_data(self, data)
+
+    def clean(self):
+        super().clean()
+        errors = dict(self.easy_to_read_problems())
+        if len(self.outcomes) > MAX_OUTCOMES:
+            errors["learning_outcomes"] = _(
+                "Say what a reader will learn in five points at most, one per line."
+            )
+        if errors:
+            raise ValidationError(errors)
+
     def publication_problems(self):
         """Why this version may not go live: its audio or video lacks what WCAG requires in the
-        page's language (``learning.media_rules``), or a file fails its checks without an
-        accessible alternative (``learning.document_rules``)."""
+        page's language (``learning.media_rules``), a file fails its checks without an
+        accessible alternative (``learning.document_rules``), or it claims the easy-to-read mark
+        without saying who tested it and when."""
         from ..document_rules import document_problems
         from ..media_rules import media_problems
 
-        return [*super().publication_problems(), *media_problems(self), *document_problems(self)]
+        return [
+            *super().publication_problems(),
+            *media_problems(self),
+            *document_problems(self),
+            *self.easy_to_read_problems().values(),
+        ]
+
+    @property
+    def audience_labels(self):
+        return [str(Audience(key).label) for key in self.audiences if key in Audience.values]
+
+    @property
+    def language_names(self):
+        """``[(code, name)]``: each language named in itself, as a language menu names it."""
+        return [
+            (key, ResourceLanguage(key).label) for key in self.languages if key in ResourceLanguage.values
+        ]
+
+    @property
+    def outcomes(self):
+        """What a reader will learn: the non-empty lines of ``learning_outcomes``."""
+        return [line.strip() for line in self.learning_outcomes.splitlines() if line.strip()]
+
+    def easy_to_read_problems(self):
+        """``{field: message}``: the FALC rule. Easy-to-read is a promise that people who read
+        with difficulty understood the text, so the mark needs the test with them (who and when),
+        and a test that has not happened yet does not count."""
+        if not self.easy_to_read:
+            return {}
+        problems = {}
+        if not self.easy_to_read_tested_with.strip():
+            problems["easy_to_read_tested_with"] = _(
+                "The easy-to-read mark needs a test with people the text is for: say who read it."
+            )
+        tested_on = self.easy_to_read_tested_on
+        if tested_on is None:
+            problems["easy_to_read_tested_on"] = _(
+                "The easy-to-read mark needs a test with people the text is for: say when it took place."
+            )
+        elif tested_on > timezone.localdate():
+            problems["easy_to_read_tested_on"] = _("The test with readers cannot be in the future.")
+        return problems
 
 
 class ResourceFile(Orderable):

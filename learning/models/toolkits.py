@@ -51,6 +51,11 @@ class ToolkitPage(ItemPage):
         verbose_name = _("toolkit")
         verbose_name_plural = _("toolkits")
 
+    def schema_org(self, data):
+        from ..schema_org import toolkit_data
+
+        return toolkit_data(self, data)
+
 
 class ToolkitMember(Orderable):
     toolkit = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="members")
