@@ -112,14 +112,19 @@ def accessibility(page, language):
     if recording is not None:
         modes.append("auditory")
     sufficient = [modes]
+
+    def suffices(combination):
+        if combination not in sufficient:
+            sufficient.append(combination)
+
     text_describes_all = not video or recording.audio_description in (
         AudioDescription.NOT_NEEDED,
         AudioDescription.TEXT_ALTERNATIVE,
     )
     if recording is None or ("transcript" in found and text_describes_all):
-        sufficient.append(["textual"])
-    if video and "captions" in found and modes != ["textual", "visual"]:
-        sufficient.append(["textual", "visual"])
+        suffices(["textual"])
+    if video and "captions" in found:
+        suffices(["textual", "visual"])  # the captions show what is said
     return {
         "accessMode": modes,
         "accessModeSufficient": [{"@type": "ItemList", "itemListElement": list(each)} for each in sufficient],
