@@ -25,6 +25,7 @@ from dialogues.models import RegistrationMode, SessionFormat, SessionStatus
 from followup.following import follower_urls
 from followup.models import CommitmentStatus, Follower
 from hub.models import Organization
+from tests.browser.learning_content import learning_content
 from tests.factories import (
     QUEBEC,
     AdvocacyBriefPageFactory,
@@ -260,6 +261,7 @@ def build_browser_content():
     content.add("system", type(system).objects.get(pk=system.pk), english_system)
     dialogue = dialogue_content(content, skeleton)
     report_content(content, skeleton, dialogue)
+    learning_content(content, skeleton, dialogue)
     add_registration_pages(content)
     return content
 

@@ -65,6 +65,12 @@ AUDITED_PAGES = {
     # A consultation report: eight recommendations with their responses, ten commitments.
     "report": lambda site, lang: site.url("report", lang),
     "report index": lambda site, lang: site.url("report index", lang),
+    # Learning: the indexes, a video with its player, tracks and transcript, an audio, a toolkit.
+    "learning index": lambda site, lang: site.url("learning index", lang),
+    "toolkit index": lambda site, lang: site.url("toolkit index", lang),
+    "video resource": lambda site, lang: site.url("video resource", lang),
+    "audio resource": lambda site, lang: site.url("audio resource", lang),
+    "toolkit": lambda site, lang: site.url("toolkit", lang),
 }
 
 
