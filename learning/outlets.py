@@ -7,6 +7,7 @@ recording in the page's own language (captions in English do not help a French r
 search text holds the transcript in that language, so that a search finds words said in a video."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hub.items import public_pages
 
@@ -23,12 +24,12 @@ class AccessFeature:
     LARGE_PRINT = "large_print"
 
     choices = (
-        (CAPTIONS, _("Captions")),
-        (TRANSCRIPT, _("Transcript")),
-        (AUDIO_DESCRIPTION, _("Audio description")),
-        (SIGN_LANGUAGE, _("Sign language (LSQ or ASL)")),
-        (EASY_TO_READ, _("Easy to read (FALC)")),
-        (LARGE_PRINT, _("Large print")),
+        (CAPTIONS, pgettext_lazy("accessibility feature", "Captions")),
+        (TRANSCRIPT, pgettext_lazy("accessibility feature", "Transcript")),
+        (AUDIO_DESCRIPTION, pgettext_lazy("accessibility feature", "Audio description")),
+        (SIGN_LANGUAGE, pgettext_lazy("accessibility feature", "Sign language (LSQ or ASL)")),
+        (EASY_TO_READ, pgettext_lazy("accessibility feature", "Easy to read (FALC)")),
+        (LARGE_PRINT, pgettext_lazy("accessibility feature", "Large print")),
     )
 
 
