@@ -183,7 +183,8 @@ class SyntheticCorpus:
 
 def child_values(rng, item_type, public_id, words, reported, required_rows):
     """``{column: value}`` of one item's own table, made from its model's fields: the summaries
-    every item has; paragraphs in a stream that takes them; a value of every field with choices;
+    every item has; paragraphs in a stream that takes them; a value of every field with choices,
+    one or two keys of every field holding several (``learning``'s ``ChoicesListField``);
     the item's date in every date field; text in every required text field and in the type's
     ``synthetic_text``; one of
     ``required_rows`` (``{model: [pk]}``) in every required relation; and the default (or
@@ -206,6 +207,9 @@ def child_values(rng, item_type, public_id, words, reported, required_rows):
             value = None if model_field.null else model_field.get_default()
         elif isinstance(model_field, StreamField):
             value = stream_json(rng, model_field, words)
+        elif getattr(model_field, "vocabulary", None) is not None:  # several keys of one vocabulary
+            keys = [key for key, _label in model_field.vocabulary.choices]
+            value = rng.sample(keys, rng.randint(1, min(2, len(keys))))
         elif model_field.choices:
             options = [choice for choice, _label in model_field.flatchoices]
             value = rng.choice(options + [None] if model_field.null else options)

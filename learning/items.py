@@ -2,7 +2,38 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from hub.items import ItemType
+from hub.items import ItemType, TypeFacet
+
+
+def format_choices():
+    from .models import ResourceFormat
+
+    return ResourceFormat.choices
+
+
+def audience_choices():
+    from .models import Audience
+
+    return Audience.choices
+
+
+def level_choices():
+    from .models import Level
+
+    return Level.choices
+
+
+def language_choices():
+    from .models import ResourceLanguage
+
+    return ResourceLanguage.choices
+
+
+def access_choices():
+    from .outlets import AccessFeature
+
+    return AccessFeature.choices
+
 
 LEARNING_RESOURCE = ItemType(
     key="learning_resource",
@@ -26,9 +57,36 @@ LEARNING_RESOURCE = ItemType(
     latest_heading=_("Latest learning resources"),
     more_label=_("All learning resources"),
     publication="review",
+    data_file_class="learning.data_columns.ResourceDataFile",
     editor_permissions=(
         "learning.add_learningmedia",
         "learning.change_learningmedia",
+    ),
+    # Keys of their own: ``format`` is a search parameter (the answer's format), ``level`` the
+    # impact level every item has, and ``accessibility`` the dialogues' facet (``learning.outlets``).
+    facets=(
+        TypeFacet(
+            key="resource_format", label=_("Format"), choices=format_choices, value_of="resource_format_facet"
+        ),
+        TypeFacet(key="audience", label=_("For whom"), choices=audience_choices, value_of="audience_facet"),
+        TypeFacet(
+            key="learning_level", label=_("Level"), choices=level_choices, value_of="learning_level_facet"
+        ),
+        TypeFacet(
+            key="resource_language",
+            label=_("Language of the resource"),
+            choices=language_choices,
+            value_of="resource_language_facet",
+        ),
+        # A person ticks what they need: a resource is found only when it offers all of it.
+        TypeFacet(
+            key="learning_access",
+            label=_("Accessibility"),
+            choices=access_choices,
+            value_of="learning_access_facet",
+            match_all=True,
+            hint=_("Tick what you need: only the resources that offer all of it remain."),
+        ),
     ),
 )
 
@@ -52,4 +110,6 @@ TOOLKIT = ItemType(
     schema_type="LearningResource",
     home_latest=0,
     publication="review",
+    data_file_class="learning.data_columns.ToolkitDataFile",
+    # No facets of its own (``learning.outlets.ToolkitOutlets`` says why).
 )

@@ -10,7 +10,7 @@ from django.db import models
 class IndexedItem(models.Model):
     public_id = models.CharField(max_length=20)
     locale = models.CharField(max_length=8)
-    item_type = models.CharField(max_length=12)
+    item_type = models.CharField(max_length=40)  # an item type's key: "learning_resource"
     content_locale = models.CharField(max_length=8)
     page_id = models.IntegerField()
     title = models.TextField()

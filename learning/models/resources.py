@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.blocks import BaseStreamBlock
 from hub.models import GlossaryTerm, ItemIndexPage, ItemPage, Organization, Risk
 
+from ..outlets import LearningOutlets
 from ..panels import BodyReadabilityPanel
 from .fields import Audience, ChoicesListField, Level, Licence, ResourceFormat, ResourceLanguage
 
@@ -29,7 +30,7 @@ class LearningIndexPage(ItemIndexPage):
         verbose_name = _("learning resources index")
 
 
-class LearningResourcePage(ItemPage):
+class LearningResourcePage(LearningOutlets, ItemPage):
     format = models.CharField(_("format"), max_length=20, choices=ResourceFormat.choices)
     audiences = ChoicesListField(_("for whom"), vocabulary=Audience, default=list)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)

@@ -11,6 +11,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.models import ItemIndexPage, ItemPage
 
+from ..outlets import ToolkitOutlets
+
 
 class ToolkitIndexPage(ItemIndexPage):
     subpage_types = ["learning.ToolkitPage"]
@@ -19,7 +21,7 @@ class ToolkitIndexPage(ItemIndexPage):
         verbose_name = _("toolkits index")
 
 
-class ToolkitPage(ItemPage):
+class ToolkitPage(ToolkitOutlets, ItemPage):
     purpose = models.TextField(
         _("purpose"), help_text=_("What the toolkit is for, in one sentence: what you can do with it.")
     )

@@ -175,6 +175,10 @@ class AuthorSerializer(serializers.Serializer):
     organization = OrganizationSerializer(allow_null=True)
 
 
+class ToolkitResourceSerializer(ItemReferenceSerializer):
+    note = serializers.CharField(allow_blank=True, help_text="Its part in the toolkit.")
+
+
 class PartySerializer(serializers.Serializer):
     organization = OrganizationSerializer()
     role = TermSerializer()
@@ -357,7 +361,7 @@ class ItemSerializer(serializers.Serializer):
     dates = ItemDatesSerializer()
     services = TermSerializer(many=True)
     regions = TermSerializer(many=True)
-    risks = TermSerializer(many=True, help_text="Case files and briefs.")
+    risks = TermSerializer(many=True, help_text="Case files, briefs, dialogues and learning resources.")
     impact_level = TermSerializer(
         allow_null=True,
         help_text="Case files: key `1`–`4` (Directive on Automated Decision-Making) or `none` when "
@@ -387,7 +391,9 @@ class ItemSerializer(serializers.Serializer):
     cited_by = ItemReferenceSerializer(many=True, help_text="Case files: published briefs citing it.")
     exportable_testimonies = TestimonySerializer(many=True, help_text="Case files.")
     version = serializers.CharField(allow_null=True, help_text="Briefs.")
-    authors = AuthorSerializer(many=True, help_text="Briefs.")
+    authors = AuthorSerializer(
+        many=True, help_text="Briefs; learning resources: its people, then its organizations."
+    )
     cited_casefiles = CitedCasefileSerializer(
         many=True, help_text="Briefs: published case files cited, in order."
     )
@@ -420,7 +426,11 @@ class ItemSerializer(serializers.Serializer):
     declaration = DeclarationSerializer(
         allow_null=True, help_text="AI systems: null when nothing is declared."
     )
-    casefiles = ItemReferenceSerializer(many=True, help_text="AI systems: the published case files about it.")
+    casefiles = ItemReferenceSerializer(
+        many=True,
+        help_text="AI systems: the published case files about it; learning resources: the published case "
+        "files it links to.",
+    )
     kind = TermSerializer(allow_null=True, help_text="Dialogues: workshop, consultation, forum...")
     organizers = OrganizationSerializer(many=True, help_text="Dialogues.")
     receiving_body = OrganizationSerializer(
@@ -434,7 +444,11 @@ class ItemSerializer(serializers.Serializer):
     )
     sessions = SessionSerializer(many=True, help_text="Dialogues, in time order.")
     attendance = serializers.IntegerField(allow_null=True, help_text="Dialogues: people present, afterwards.")
-    dialogues = ItemReferenceSerializer(many=True, help_text="Reports: the published dialogues it is about.")
+    dialogues = ItemReferenceSerializer(
+        many=True,
+        help_text="Reports: the published dialogues it is about; learning resources: the published "
+        "dialogues using it.",
+    )
     outside_consultation = OutsideConsultationSerializer(
         allow_null=True, help_text="Reports: a consultation held elsewhere that it is about."
     )
@@ -453,3 +467,35 @@ class ItemSerializer(serializers.Serializer):
     recommendations = RecommendationSerializer(
         many=True, help_text="Reports, with the public body's responses, in the order of the page."
     )
+    resource_format = TermSerializer(
+        allow_null=True,
+        help_text="Learning resources: easy-to-read guide, video capsule... (search facet `resource_format`).",
+    )
+    audiences = TermSerializer(many=True, help_text="Learning resources: for whom (search facet `audience`).")
+    learning_level = TermSerializer(
+        allow_null=True,
+        help_text="Learning resources: first steps, intermediate, advanced (search facet `learning_level`).",
+    )
+    duration_minutes = serializers.IntegerField(
+        allow_null=True, help_text="Learning resources and toolkits: to read, watch, listen or run it."
+    )
+    resource_languages = TermSerializer(
+        many=True,
+        help_text="Learning resources: every language it exists in (search facet `resource_language`).",
+    )
+    learning_outcomes = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Learning resources: what you will learn, five points at most.",
+    )
+    licence = TermSerializer(allow_null=True, help_text="Learning resources: its Creative Commons licence.")
+    accessibility_features = TermSerializer(
+        many=True,
+        help_text="Learning resources, in the version returned: captions, transcript, audio description, "
+        "sign language, easy to read, large print (search facet `learning_access`).",
+    )
+    systems = ItemReferenceSerializer(
+        many=True, help_text="Learning resources: the published AI systems it links to."
+    )
+    purpose = serializers.CharField(allow_null=True, help_text="Toolkits: what it is for.")
+    how_to_use = serializers.CharField(allow_null=True, help_text="Toolkits.")
+    resources = ToolkitResourceSerializer(many=True, help_text="Toolkits: its published resources, in order.")

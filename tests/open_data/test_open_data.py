@@ -496,7 +496,7 @@ def test_open_data_page_shows_the_files_with_their_numbers(root, dataset, client
     shown = dict(re.findall(r'href="[^"]*/open-data/([\w.-]+)" download>.*?data-rows="(\d+)"', body, re.S))
     assert shown == {entry["name"]: str(entry["rows"]) for entry in manifest["files"]}
     assert shown[CASEFILES_CSV] == "3" and shown[AGREEMENTS_CSV] == "2"
-    counts = dict(re.findall(r'data-count="(\w+)">(\d+)<', body))
+    counts = dict(re.findall(r'data-count="([\w-]+)">(\d+)<', body))
     expected = {**NO_ITEMS, "casefiles": 2, "briefs": 1, "agreements": 1, "testimonies": 1}
     assert counts == {key: str(value) for key, value in expected.items()}
     generated = timezone.localtime(datetime.fromisoformat(manifest["generated_at"]))

@@ -21,9 +21,12 @@ from tests.factories import (
     CollaborationAgreementPageFactory,
     DeclaredRecordFactory,
     DialoguePageFactory,
+    LearningMediaFactory,
+    LearningResourcePageFactory,
     ReportPageFactory,
     SystemPageFactory,
     TestimonyFactory,
+    ToolkitPageFactory,
     commitment,
     evidence,
     paragraph,
@@ -94,7 +97,8 @@ def test_stream_text_is_what_wagtail_gives_for_nested_blocks():
 def varied_items(site_pages):
     """Items of every type, published: translated case files with rich bodies, shown and withdrawn
     testimonies, a brief with recommendations and authors, an agreement with parties and
-    commitments (and a draft of one more), a register entry, a dialogue and a report."""
+    commitments (and a draft of one more), a register entry, a dialogue, a report, a learning
+    resource and a toolkit."""
     shown = CaseFilePageFactory(
         services=["sante"],
         body=[paragraph(text) for text in RICH_TEXT if text]
@@ -143,6 +147,19 @@ def varied_items(site_pages):
         ],
         commitments=[commitment("Publier le registre.", recommendation=1)],
     )
+    # A learning resource whose audio's transcript is searched, translated, in a toolkit with a draft.
+    resource = LearningResourcePageFactory(
+        body=[paragraph("Texte de la ressource.")],
+        recording=LearningMediaFactory(
+            transcript_fr="Transcription cherchable.", transcript_en="Searchable."
+        ),
+        audiences=["citizens", "researchers"],
+        large_print=True,
+    )
+    translate_page(resource, "en", title="Fictional resource", slug="fictional-resource")
+    ToolkitPageFactory(
+        members=[resource, LearningResourcePageFactory(live=False, title="Ressource en brouillon")]
+    )
     return {"shown": testimonies[0].text, "withdrawn": testimonies[1].text}
 
 
@@ -187,6 +204,15 @@ def test_documents_built_in_bulk_equal_those_built_one_by_one(varied_items):
     dialogues = [document for document in built if document["type"] == "dialogue"]
     assert {
         document["type_facets"]["attendance_mode"] == ["in-person", "online"] for document in dialogues
+    } == {True}
+    assert "Transcription cherchable." in bodies and "Texte de la ressource." in bodies
+    assert "Ressource en brouillon" not in bodies
+    resources = [document for document in built if document["type"] == "learning_resource"]
+    assert {document["type_facets"]["audience"] == ["citizens", "researchers"] for document in resources} == {
+        True
+    }
+    assert {
+        document["type_facets"]["learning_access"] == ["large_print", "transcript"] for document in resources
     } == {True}
     systems = [document for document in built if document["type"] == "system"]
     assert {document["impact_level"] for document in systems} == {3, None}

@@ -38,6 +38,12 @@ FIELDS = {
     "month": "type_facet_month",
     # The consultation reports' facet (followup.items).
     "response": "type_facet_response",
+    # The learning resources' facets (learning.items).
+    "resource_format": "type_facet_resource_format",
+    "audience": "type_facet_audience",
+    "learning_level": "type_facet_learning_level",
+    "resource_language": "type_facet_resource_language",
+    "learning_access": "type_facet_learning_access",
 }
 SOURCE = [
     "id",
@@ -108,7 +114,7 @@ SORTS = {
 
 # Facets whose selected values must all hold (a person's accessibility needs): each value is a
 # term of its own, and the facet's counts are taken under its own selection too.
-EVERY = {"accessibility"}
+EVERY = {"accessibility", "learning_access"}
 
 
 def all_of(clauses):
@@ -294,6 +300,11 @@ def test_index_settings_analysers_and_mapping():
                 "accessibility",
                 "month",
                 "response",
+                "resource_format",
+                "audience",
+                "learning_level",
+                "resource_language",
+                "learning_access",
             )
         },
         "rank_next_session": {"type": "integer"},
@@ -341,8 +352,8 @@ def recorded(name):
 
 def test_response_with_text_and_facets_parses_to_search_results():
     """Recorded from osmem-server for: text "risque", service sante, 3 per page (the register's,
-    the dialogues' and the reports' facets, added later, with the empty counts the server gives case
-    files for them)."""
+    the dialogues', the reports' and the learning resources' facets, added later, with the empty
+    counts the server gives case files for them)."""
     query = SearchQuery.build(text="risque", locale="fr", service=["sante"], page_size=3)
 
     results = parse_results(query, HubFacetedSearch(query, "vigie"), recorded("text_and_facets"))
@@ -383,6 +394,11 @@ def test_response_with_text_and_facets_parses_to_search_results():
         "accessibility": {},
         "month": {},
         "response": {},
+        "resource_format": {},
+        "audience": {},
+        "learning_level": {},
+        "resource_language": {},
+        "learning_access": {},
     }
 
 

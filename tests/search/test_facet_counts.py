@@ -27,6 +27,12 @@ LIST_FACETS = {
     "attendance_mode": ["in-person", "online", "hybrid"],
     "accessibility": ["step_free_entrance", "elevator", "live_captions"],
 }
+# The learning resources' facets (learning.items): several values per item, and accessibility
+# needs that must all be met.
+LEARNING_FACETS = {
+    "audience": ["citizens", "facilitators", "researchers"],
+    "learning_access": ["captions", "transcript", "easy_to_read"],
+}
 RANKS = [0, 250, 500, 1000]  # few values, so that ties are common
 LEVELS = [1, 2, 3, 4, None]
 WORDS = ["algorithme", "évaluation", "logement", "école", "triage"]
@@ -69,6 +75,12 @@ def documents(draw):
                 for facet, values in LIST_FACETS.items()
             }
             doc["type_facets"] = {facet: sorted(values) for facet, values in lists.items() if values}
+        if doc["type"] == "learning_resource":
+            lists = {
+                facet: draw(st.lists(st.sampled_from(values), unique=True))
+                for facet, values in LEARNING_FACETS.items()
+            }
+            doc["type_facets"] = {facet: sorted(values) for facet, values in lists.items() if values}
         doc["fingerprint"] = fingerprint(doc)
         docs.append(doc)
     return docs
@@ -83,7 +95,7 @@ selections = st.fixed_dictionaries(
         "level": st.lists(st.sampled_from(["1", "2", "3", "4", "none"]), max_size=2, unique=True),
         **{
             facet: st.lists(st.sampled_from(values), max_size=2, unique=True)
-            for facet, values in {**TYPE_FACETS, **LIST_FACETS}.items()
+            for facet, values in {**TYPE_FACETS, **LIST_FACETS, **LEARNING_FACETS}.items()
         },
     }
 )
@@ -101,9 +113,9 @@ def values_of(doc, facet):
     return set(value) if isinstance(value, list) else {value} if value else set()
 
 
-# Facets whose values ticked together must all hold (a dialogue's accessibility: every need met,
-# README "Citizen dialogues"); the others keep items having any of them.
-MATCH_ALL = {"accessibility"}
+# Facets whose values ticked together must all hold (a dialogue's or a learning resource's accessibility:
+# every need met, README "Citizen dialogues"); the others keep items having any of them.
+MATCH_ALL = {"accessibility", "learning_access"}
 
 
 def holds(doc, facet, values):

@@ -77,9 +77,9 @@ def test_json_answer_has_the_documented_shape(client, corpus):
         "status",
         "date",
     }
-    # The common facets, then the register's (registry.items), the dialogues' (dialogues.items)
-    # and the consultation reports' own (followup.items), in the order the types are registered,
-    # counted on every search.
+    # The common facets, then the register's (registry.items), the dialogues' (dialogues.items),
+    # the consultation reports' (followup.items) and the learning resources' own (learning.items),
+    # in the order the types are registered, counted on every search.
     assert list(body["facets"]) == [
         "type",
         "service",
@@ -94,6 +94,11 @@ def test_json_answer_has_the_documented_shape(client, corpus):
         "accessibility",
         "month",
         "response",
+        "resource_format",
+        "audience",
+        "learning_level",
+        "resource_language",
+        "learning_access",
     ]
     service = {value["key"]: value for value in body["facets"]["service"]}
     assert service["sante"] == {"key": "sante", "label": "Health", "count": 3, "selected": True}
