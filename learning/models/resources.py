@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.blocks import BaseStreamBlock
 from hub.models import GlossaryTerm, ItemIndexPage, ItemPage, Organization, Risk
 
+from ..page_forms import LearningResourcePageForm
 from .fields import Audience, ChoicesListField, Level, Licence, ResourceFormat, ResourceLanguage
 
 
@@ -164,6 +165,7 @@ class LearningResourcePage(ItemPage):
 
     parent_page_types = ["learning.LearningIndexPage"]
     subpage_types = []
+    base_form_class = LearningResourcePageForm
 
     class Meta:
         verbose_name = _("learning resource")
