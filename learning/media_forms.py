@@ -13,9 +13,14 @@ from .models.media import CAPTION_FIELDS
 MEASURED_FIELDS = ("duration", "width", "height")
 
 
+VERSION_FIELDS = ("described_version", "sign_language_version")
+
+
 class LearningMediaForm(BaseMediaForm):
     def __init__(self, *args, **kwargs):
+        user = kwargs.get("user")
         super().__init__(*args, **kwargs)
+        self.limit_versions(user)
         for name in MEASURED_FIELDS:
             if name in self.fields:
                 self.fields[name].disabled = True
@@ -24,6 +29,19 @@ class LearningMediaForm(BaseMediaForm):
         for name in CAPTION_FIELDS:
             if name in self.fields:
                 self.fields[name].widget.attrs["accept"] = ".vtt,text/vtt"
+
+    def limit_versions(self, user):
+        """The versions offered are videos the user may change, as wagtailmedia's chooser lists
+        them: a select listing every recording would show an editor the titles of others'
+        uploads, unpublished ones included."""
+        videos = self.permission_policy.instances_user_has_any_permission_for(user, ["change", "delete"])
+        videos = videos.filter(type="video").exclude(pk=self.instance.pk)
+        for name in VERSION_FIELDS:
+            if name in self.fields:
+                current = getattr(self.instance, f"{name}_id")
+                self.fields[name].queryset = (
+                    videos | type(self.instance).objects.filter(pk=current)
+                ).distinct()
 
     def clean(self):
         cleaned = super().clean()
