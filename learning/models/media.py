@@ -113,6 +113,16 @@ class LearningMedia(AbstractMedia):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def caption_tracks(self):
+        """The player's ``<track>``s: one per language with captions, labelled in its language."""
+        names = dict(self._meta.get_field("spoken_language").choices)
+        return [
+            {"url": self.captions_in(code).url, "srclang": code, "label": names[code]}
+            for code in names
+            if self.captions_in(code)
+        ]
+
     def captions_in(self, language_code):
         return getattr(self, f"captions_{language_code}", None) or None
 
