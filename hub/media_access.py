@@ -33,7 +33,7 @@ def register_gate(gate):
         _gates.append(gate)
 
 
-def _used_by_public_pages(model, ids=None):
+def used_by_public_pages(model, ids=None):
     """A subquery of the ids of ``model`` that the live content of a live, public page uses."""
     public_pages = Page.objects.live().public().annotate(text_pk=Cast("pk", CharField())).values("text_pk")
     references = ReferenceIndex.objects.filter(
@@ -56,7 +56,7 @@ def public_filter(model, ids=None):
             continue
         governed |= Q(pk__in=governed_ids)
         public_through_gates |= gate.public_ids(model, ids)
-    return (Q(pk__in=_used_by_public_pages(model, ids)) & ~governed) | Q(pk__in=public_through_gates)
+    return (Q(pk__in=used_by_public_pages(model, ids)) & ~governed) | Q(pk__in=public_through_gates)
 
 
 def public_media(queryset):

@@ -1,6 +1,8 @@
 """The only road to the files under MEDIA_ROOT, in every mode: ``/media/<path>`` maps the path to
-its image, rendition or document and answers 404 unless hub.media_access lets the visitor have
-it (a random file name is not access control). Documents' own addresses (``/documents/<id>/…``)
+its image, rendition, document or audio/video (the recording, its thumbnail or its captions) and
+answers 404 unless hub.media_access lets the visitor have
+it (a random file name is not access control). Streamed files answer Range requests
+(``hub.byte_ranges``): seeking in a video. Documents' own addresses (``/documents/<id>/…``)
 end here too, through a ``before_serve_document`` hook. Open data stays public.
 
 With ``MEDIA_ACCEL_REDIRECT_PREFIX`` set (production), the answer is an empty response whose
@@ -14,14 +16,20 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
+from django.db.models import FileField, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils._os import safe_join
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 from wagtail.images import get_image_model
+from wagtailmedia.models import get_media_model
 
 from . import data_folder, media_access
+from .byte_ranges import ranged_file_response
+
+# Caption files have no standard type in every system's table; browsers need this one for <track>.
+mimetypes.add_type("text/vtt", ".vtt")
 
 
 def storage_name(path):
@@ -33,8 +41,19 @@ def storage_name(path):
     return path
 
 
+def find_audio_or_video(name):
+    """The audio or video whose file, thumbnail or captions file is stored under ``name``."""
+    model = get_media_model()
+    names = Q()
+    for field in model._meta.get_fields():
+        if isinstance(field, FileField):
+            names |= Q(**{field.name: name})
+    return model.objects.select_related("collection").filter(names).first()
+
+
 def find_media(name):
-    """The image (for an original or a rendition) or document stored under ``name``, or None."""
+    """The image (for an original or a rendition), document or audio/video stored under
+    ``name``, or None."""
     image_model = get_image_model()
     image = image_model.objects.select_related("collection").filter(file=name).first()
     if image is None:
@@ -43,7 +62,8 @@ def find_media(name):
         image = rendition.image if rendition is not None else None
     if image is not None:
         return image
-    return get_document_model().objects.select_related("collection").filter(file=name).first()
+    document = get_document_model().objects.select_related("collection").filter(file=name).first()
+    return document if document is not None else find_audio_or_video(name)
 
 
 def collection_lets_in(request, instance):
@@ -54,15 +74,18 @@ def collection_lets_in(request, instance):
     )
 
 
-def file_response(name, content_type, public, disposition=None):
-    """The file stored under ``name``: the web server's job in production, a stream otherwise.
-    Private answers (an editor's preview) are never stored by a shared cache."""
+def file_response(name, content_type, public, disposition=None, request=None):
+    """The file stored under ``name``: the web server's job in production, a stream otherwise
+    (the part a ``request``'s Range header asks for). Private answers (an editor's preview) are
+    never stored by a shared cache."""
     prefix = getattr(settings, "MEDIA_ACCEL_REDIRECT_PREFIX", "")
     if prefix:
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(name)
     elif default_storage.exists(name):
-        response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+        response = ranged_file_response(
+            request, default_storage.open(name, "rb"), default_storage.size(name), content_type
+        )
     else:
         raise Http404
     if disposition:
@@ -114,9 +137,9 @@ def serve_media(request, path):
     if not public and not media_access.may_manage(request.user, instance):
         raise Http404
     if isinstance(instance, get_document_model()):
-        return file_response(name, instance.content_type, public, instance.content_disposition)
+        return file_response(name, instance.content_type, public, instance.content_disposition, request)
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return file_response(name, content_type, public)
+    return file_response(name, content_type, public, request=request)
 
 
 def serve_document(document, request):
@@ -130,4 +153,6 @@ def serve_document(document, request):
     if not collection_lets_in(request, document):
         return None
     document_served.send(sender=type(document), instance=document, request=request)
-    return file_response(document.file.name, document.content_type, public, document.content_disposition)
+    return file_response(
+        document.file.name, document.content_type, public, document.content_disposition, request
+    )

@@ -115,6 +115,8 @@ def roles():
                 "wagtailimages.choose_image",
                 "wagtaildocs.add_document",
                 "wagtaildocs.choose_document",
+                # wagtailmedia has no "choose": an editor chooses the recordings they uploaded.
+                "wagtailmedia.add_media",
             ],
         },
         REVIEWERS: {
@@ -131,6 +133,8 @@ def roles():
                 "wagtaildocs.add_document",
                 "wagtaildocs.change_document",
                 "wagtaildocs.choose_document",
+                "wagtailmedia.add_media",
+                "wagtailmedia.change_media",
             ],
         },
         MUNICIPAL_PARTNERS: {
@@ -240,6 +244,8 @@ def _apply_role(apps, name, spec):
                 )
     media = media_collection(apps)
     for permission in spec["collection"]:
+        if _not_created_yet(apps, permission):
+            continue
         collection_permission_model.objects.get_or_create(
             group=group, collection=media, permission=_permission(apps, permission)
         )

@@ -195,6 +195,8 @@ WAGTAILMEDIA = {
     "MEDIA_MODEL": "learning.LearningMedia",
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "oga", "opus", "wav"],
     "VIDEO_EXTENSIONS": ["mp4", "webm", "ogv"],
+    # Duration and frame size read from the file, captions checked against it (learning.media_forms).
+    "MEDIA_FORM_BASE": "learning.media_forms.LearningMediaForm",
 }
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100

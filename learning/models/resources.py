@@ -16,6 +16,7 @@ from hub.blocks import BaseStreamBlock
 from hub.models import GlossaryTerm, ItemIndexPage, ItemPage, Organization, Risk
 
 from ..outlets import LearningOutlets
+from ..page_forms import LearningResourcePageForm
 from ..panels import BodyReadabilityPanel
 from .fields import Audience, ChoicesListField, Level, Licence, ResourceFormat, ResourceLanguage
 
@@ -172,6 +173,7 @@ class LearningResourcePage(LearningOutlets, ItemPage):
 
     parent_page_types = ["learning.LearningIndexPage"]
     subpage_types = []
+    base_form_class = LearningResourcePageForm
 
     class Meta:
         verbose_name = _("learning resource")
