@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.blocks import BaseStreamBlock
 from hub.models import GlossaryTerm, ItemIndexPage, ItemPage, Organization, Risk
 
+from ..document_panels import DocumentReportPanel
 from .fields import Audience, ChoicesListField, Level, Licence, ResourceFormat, ResourceLanguage
 
 
@@ -211,6 +212,7 @@ class ResourceFile(Orderable):
         FieldPanel("label"),
         FieldPanel("exception_reason"),
         FieldPanel("html_alternative"),
+        DocumentReportPanel(),
     ]
 
     class Meta(Orderable.Meta):
