@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -19,7 +20,7 @@ class ToolkitIndexPage(ItemIndexPage):
         verbose_name = _("toolkits index")
 
 
-class ToolkitPage(ItemPage):
+class ToolkitPage(RoutablePageMixin, ItemPage):
     purpose = models.TextField(
         _("purpose"), help_text=_("What the toolkit is for, in one sentence: what you can do with it.")
     )
@@ -50,6 +51,13 @@ class ToolkitPage(ItemPage):
     class Meta:
         verbose_name = _("toolkit")
         verbose_name_plural = _("toolkits")
+
+    @path("zip/", name="zip")
+    def download(self, request):
+        """The toolkit's public resources in one ZIP (``learning.toolkit_zip``)."""
+        from ..toolkit_zip import serve_archive
+
+        return serve_archive(self)
 
 
 class ToolkitMember(Orderable):
