@@ -32,21 +32,22 @@ def file_problem(resource_file, page):
         return None
     missing = []
     if not resource_file.exception_reason.strip():
-        missing.append(_("the reason it is published as it is"))
+        missing.append(_("Give the reason it is published as it is."))
     if accessible_alternative(resource_file, page) is None:
         missing.append(
             _(
-                "an accessible HTML alternative: a live public page in the resource's language, other than the resource"
+                "Choose an accessible HTML alternative: a live public page in the resource's "
+                "language, other than the resource."
             )
         )
     if not missing:
         return None
-    return _("The file “%(label)s” (%(file)s) is not accessible (%(faults)s): give %(missing)s.") % {
+    faults = _("The file “%(label)s” (%(file)s) is not accessible (%(faults)s).") % {
         "label": resource_file.label,
         "file": document.filename,
         "faults": report.faults,
-        "missing": _(" and ").join(str(item) for item in missing),
     }
+    return " ".join([faults, *missing])
 
 
 def document_problems(page):
