@@ -258,12 +258,17 @@ def content_hash(document):
 
 def check_document(document):
     """The report of a Wagtail document's file, cached by its content."""
-    key = f"learning:document-check:{CACHE_VERSION}:{content_hash(document)}"
-    data = cache.get(key)
-    if data is not None:
-        return Report.from_data(data)
-    with document.open_file() as handle:
-        report = check_bytes(handle.read())
+    try:
+        key = f"learning:document-check:{CACHE_VERSION}:{content_hash(document)}"
+        data = cache.get(key)
+        if data is not None:
+            return Report.from_data(data)
+        with document.open_file() as handle:
+            report = check_bytes(handle.read())
+    except OSError:
+        # A file lost from the storage: the page still answers, the file counts as unreadable.
+        logger.exception("Document %s: its file could not be read", document.pk)
+        return Report(OTHER, (Check("readable", False),))
     cache.set(key, report.as_data(), CACHE_SECONDS)
     return report
 

@@ -5,10 +5,12 @@ file was made, not from the checker."""
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from hub.roles import media_collection
 from learning import document_checks
 from learning.document_checks import check_bytes, check_document
 from learning.models import LearningResourcePage, ResourceFile
@@ -193,3 +195,33 @@ def test_the_resource_editor_shows_each_files_report(site_pages):
     assert "This kind of file cannot be checked automatically: provide an accessible alternative." in (
         response.content.decode()
     )
+
+
+def test_uploading_a_pdf_shows_its_report_at_once(db):
+    """Wagtail's upload page answers each file with its edit form: the report comes with it."""
+    upload = SimpleUploadedFile("affiche-scannee.pdf", scanned_pdf(), content_type="application/pdf")
+
+    with translation.override("en"):
+        response = admin_client().post(
+            reverse("wagtaildocs:add_multiple"),
+            {"files[]": upload, "collection": media_collection().pk},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+
+    assert response.status_code == 200, response.content[:500]
+    form = response.json()["form"]
+    assert "Accessibility of this file" in form
+    assert "Not accessible as it is." in form
+    assert "No</strong>: Tagged (a structure screen readers can follow)." in form
+
+
+def test_a_document_whose_file_is_lost_counts_as_unreadable(db):
+    document = DocumentFactory(file=ContentFile(text_pdf(), name="perdu.pdf"))
+    document.file.storage.delete(document.file.name)
+    type(document).objects.filter(pk=document.pk).update(file_hash="")
+    document.refresh_from_db()
+
+    report = check_document(document)
+
+    assert results(report) == {"readable": False}
+    assert not report.passed
