@@ -3,6 +3,9 @@ with a language and a title, an untagged one, a scanned one, one without a langu
 encrypted one, a damaged one, an Office file and a CSV. Expectations are read off how each
 file was made, not from the checker."""
 
+import io
+import zipfile
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -105,6 +108,26 @@ def test_an_office_file_cannot_be_checked_and_asks_for_an_alternative():
         assert "provide an accessible alternative" in str(report.checks[0].detail)
     with translation.override("fr"):
         assert "fournissez une version accessible" in str(report.checks[0].detail)
+
+
+def test_an_opendocument_file_is_office_too():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+
+    assert check_bytes(buffer.getvalue()).kind == "office"
+
+
+def test_another_zip_is_not_taken_for_an_office_file():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("photos/une.txt", "fictif")
+
+    report = check_bytes(buffer.getvalue())
+
+    assert report.kind == "other"
+    assert not report.passed
 
 
 def test_an_old_binary_office_file_is_office_too():
