@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.blocks import BaseStreamBlock
 from hub.models import GlossaryTerm, ItemIndexPage, ItemPage, Organization, Risk
 
+from ..document_panels import DocumentReportPanel
 from ..outlets import LearningOutlets
 from ..page_forms import LearningResourcePageForm
 from ..panels import BodyReadabilityPanel
@@ -278,6 +279,7 @@ class ResourceFile(Orderable):
         FieldPanel("label"),
         FieldPanel("exception_reason"),
         FieldPanel("html_alternative"),
+        DocumentReportPanel(),
     ]
 
     class Meta(Orderable.Meta):

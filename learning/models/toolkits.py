@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -21,7 +22,7 @@ class ToolkitIndexPage(ItemIndexPage):
         verbose_name = _("toolkits index")
 
 
-class ToolkitPage(ToolkitOutlets, ItemPage):
+class ToolkitPage(ToolkitOutlets, RoutablePageMixin, ItemPage):
     purpose = models.TextField(
         _("purpose"), help_text=_("What the toolkit is for, in one sentence: what you can do with it.")
     )
@@ -57,6 +58,13 @@ class ToolkitPage(ToolkitOutlets, ItemPage):
         from ..schema_org import toolkit_data
 
         return toolkit_data(self, data)
+
+    @path("zip/", name="zip")
+    def download(self, request):
+        """The toolkit's public resources in one ZIP (``learning.toolkit_zip``)."""
+        from ..toolkit_zip import serve_archive
+
+        return serve_archive(self)
 
 
 class ToolkitMember(Orderable):
