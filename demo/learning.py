@@ -23,19 +23,15 @@ from hub.roles import media_collection
 from learning.models import LearningMedia, LearningResourcePage, ResourceFile, ToolkitMember, ToolkitPage
 
 from .data.learning import (
-    MEDIA,
     OUTCOMES_HEADING,
     PDF_EXCEPTION,
     PDF_LABEL,
     PDF_NOTICE,
     RESOURCES,
-    SCREEN_LINE,
-    SCREEN_NOTICE,
-    SOUND_NOTE,
-    TONE_CUE,
-    TOOLKITS,
     WORKSHOP_AUTHORS,
 )
+from .data.learning_media import MEDIA, SCREEN_LINE, SCREEN_NOTICE, SOUND_NOTE, TONE_CUE
+from .data.toolkits import TOOLKITS
 from .learning_media import draw_slide, png, slide_video, tone_audio, webvtt
 from .learning_pdf import learning_pdf
 from .texts import heading, paragraph, write_summaries

@@ -55,11 +55,12 @@ from .data.casefiles import CASE_FILES
 from .data.dialogues import DIALOGUES
 from .data.glossary import GLOSSARY
 from .data.images import IMAGES
-from .data.learning import RESOURCES, TOOLKITS
+from .data.learning import RESOURCES
 from .data.organizations import ORGANIZATIONS
 from .data.reports import REPORTS
 from .data.systems import SYSTEMS
 from .data.testimonies import TESTIMONIES
+from .data.toolkits import TOOLKITS
 from .dialogues import DialogueLoader
 from .drawing import draw_image, render_pdf
 from .learning import LearningLoader
