@@ -55,12 +55,15 @@ from .data.casefiles import CASE_FILES
 from .data.dialogues import DIALOGUES
 from .data.glossary import GLOSSARY
 from .data.images import IMAGES
+from .data.learning import RESOURCES
 from .data.organizations import ORGANIZATIONS
 from .data.reports import REPORTS
 from .data.systems import SYSTEMS
 from .data.testimonies import TESTIMONIES
+from .data.toolkits import TOOLKITS
 from .dialogues import DialogueLoader
 from .drawing import draw_image, render_pdf
+from .learning import LearningLoader
 from .reports import ReportLoader
 from .systems import SystemLoader
 from .texts import ItemTexts
@@ -95,7 +98,16 @@ class DemoLoader:
             self.site = ensure_site()
             self.french = self.site["fr"]["home"].locale
             self.english = Locale.objects.get(language_code="en")
-            for spec in [*CASE_FILES, *SYSTEMS, *BRIEFS, *AGREEMENTS, *DIALOGUES, *REPORTS]:
+            for spec in [
+                *CASE_FILES,
+                *SYSTEMS,
+                *BRIEFS,
+                *AGREEMENTS,
+                *DIALOGUES,
+                *REPORTS,
+                *RESOURCES,
+                *TOOLKITS,
+            ]:
                 PublicIdSequence.reserve(spec["id"])
             self.load_groups()
             self.load_accounts()
@@ -113,6 +125,7 @@ class DemoLoader:
             self.load_agreements()
             DialogueLoader(self).load()
             ReportLoader(self).load()
+            LearningLoader(self).load()
             self.load_contact()
             self.mark_loaded()
         return self.report

@@ -8,6 +8,11 @@ FICTION_NOTE = {
     "system": {"fr": "(Système fictif de démonstration.)", "en": "(Fictional demonstration system.)"},
     "dialogue": {"fr": "(Dialogue fictif de démonstration.)", "en": "(Fictional demonstration dialogue.)"},
     "report": {"fr": "(Bilan fictif de démonstration.)", "en": "(Fictional demonstration report.)"},
+    "learning_resource": {
+        "fr": "(Ressource fictive de démonstration.)",
+        "en": "(Fictional demonstration learning resource.)",
+    },
+    "toolkit": {"fr": "(Trousse fictive de démonstration.)", "en": "(Fictional demonstration toolkit.)"},
 }
 PLAIN_FICTION_NOTE = {"fr": "Cet exemple est inventé.", "en": "This example is made up."}
 CASEFILE_HEADINGS = {

@@ -35,6 +35,7 @@ from hub.models import (
     Service,
 )
 from impacts.models import CaseFilePage
+from learning.models import LearningMedia, ResourceFile, ToolkitMember
 from registry.models import DeclaredRecord, DisclosureLevel, SystemPage
 
 CREDENTIAL_LINE = re.compile(r"username:\s*(?P<username>\S+)\s+password:\s*(?P<password>\S+)")
@@ -67,6 +68,9 @@ def database_counts():
         "declared records": DeclaredRecord.objects.count(),
         "dialogue sessions": Session.objects.count(),
         "venues": Venue.objects.count(),
+        "audio and video": LearningMedia.objects.count(),
+        "resource files": ResourceFile.objects.count(),
+        "toolkit members": ToolkitMember.objects.count(),
         "demo markers": DemoMarker.objects.count(),
     }
 
