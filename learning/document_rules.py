@@ -3,9 +3,10 @@
 A file whose automatic checks fail (a PDF without tags, language, title or text) or cannot be
 checked (an Office file) may still be published, because a printable guide is useful even when
 it is not yet accessible, but only with a stated reason and an accessible HTML alternative:
-an explicitly chosen page, live, public and in the resource's language, other than the resource
-itself. The resource's own text is not accepted in its place: nothing can tell that it holds
-what the file holds, while choosing a page is a statement an editor makes and a reviewer checks.
+an explicitly chosen page, live, public and in the resource's language, or the resource itself
+when the version going live has a text of its own (its body): the same content on the page, as
+most guides are. Nothing can tell that a page holds what the file holds; choosing it is a
+statement an editor makes and a reviewer checks.
 
 ``LearningResourcePage.publication_problems`` calls ``document_problems``, so the rule holds
 on every road that publishes (see ``hub.publication_rules``)."""
@@ -19,8 +20,11 @@ from .document_checks import check_document
 def accessible_alternative(resource_file, page):
     """The file's HTML alternative when it is one a reader can reach, else None."""
     alternative_id = resource_file.html_alternative_id
-    if not alternative_id or alternative_id == page.pk:
+    if not alternative_id:
         return None
+    if alternative_id == page.pk:
+        # The resource's own text goes live with this version: it counts when there is some.
+        return page if len(page.body) else None
     return Page.objects.live().public().filter(pk=alternative_id, locale_id=page.locale_id).first()
 
 
@@ -37,7 +41,7 @@ def file_problem(resource_file, page):
         missing.append(
             _(
                 "Choose an accessible HTML alternative: a live public page in the resource's "
-                "language, other than the resource."
+                "language, or the resource itself when its text holds the same content."
             )
         )
     if not missing:

@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction, Revision
+from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from hub.publication_rules import PublicationRefused
@@ -111,7 +112,7 @@ def test_a_reason_and_a_live_public_alternative_let_it_go_live(site_pages):
     assert LearningResourcePage.objects.get(pk=page.pk).live
 
 
-@pytest.mark.parametrize("kind", ["draft", "private", "other-language", "itself"])
+@pytest.mark.parametrize("kind", ["draft", "private", "other-language", "itself without a text"])
 def test_an_alternative_readers_cannot_reach_does_not_count(site_pages, kind):
     if kind == "draft":
         alternative = alternative_page(live=False)
@@ -125,7 +126,7 @@ def test_an_alternative_readers_cannot_reach_does_not_count(site_pages, kind):
     page, revision = draft_with_file(
         scanned_pdf(), reason="Affiche d'un partenaire.", alternative=alternative
     )
-    if kind == "itself":
+    if kind == "itself without a text":
         page.files.first().html_alternative = page
         revision = page.save_revision()
 
@@ -133,6 +134,18 @@ def test_an_alternative_readers_cannot_reach_does_not_count(site_pages, kind):
         revision.publish()
 
     assert not LearningResourcePage.objects.get(pk=page.pk).live
+
+
+def test_the_resource_itself_counts_when_its_text_holds_the_content(site_pages):
+    page, _revision = draft_with_file(scanned_pdf(), reason="Affiche numérisée d'un partenaire.")
+    page.files.first().html_alternative = page
+    page.body = [("paragraph", RichText("<p>Le texte de l'affiche, en entier.</p>"))]
+    page.save_revision().publish()
+
+    page = LearningResourcePage.objects.get(pk=page.pk)
+    assert page.live
+    html = Client().get(page.url).content.decode()
+    assert f'href="{page.url}"' in html
 
 
 def test_a_script_setting_live_and_saving_is_refused(site_pages):
