@@ -34,8 +34,8 @@ def resource_data(page, data):
         data["learningResourceType"] = str(page.get_format_display())
         data["educationalLevel"] = str(page.get_level_display())
         audiences = [
-            {"@type": "EducationalAudience", "educationalRole": key, "audienceType": label}
-            for key, label in zip(page.audiences, page.audience_labels, strict=False)
+            {"@type": "EducationalAudience", "educationalRole": key, "audienceType": str(label)}
+            for key, label in page.audience_choices
         ]
         summary = accessibility_summary(page, language)
     if audiences:

@@ -211,8 +211,13 @@ class LearningResourcePage(LearningOutlets, ItemPage):
         ]
 
     @property
+    def audience_choices(self):
+        """``[(key, label)]`` of the audiences, a key no longer in the vocabulary left out."""
+        return [(key, Audience(key).label) for key in self.audiences if key in Audience.values]
+
+    @property
     def audience_labels(self):
-        return [str(Audience(key).label) for key in self.audiences if key in Audience.values]
+        return [str(label) for _key, label in self.audience_choices]
 
     @property
     def language_names(self):
