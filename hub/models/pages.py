@@ -67,7 +67,6 @@ class HomePage(Page):
                 "index": indexes.get(item_type.index),
             }
             for item_type in item_types()
-            if item_type.home_latest  # a type may stay off the home page (toolkits)
         ]
 
 
