@@ -59,6 +59,13 @@ class ToolkitPage(ToolkitOutlets, RoutablePageMixin, ItemPage):
 
         return toolkit_data(self, data)
 
+    def serve(self, request, view=None, args=None, kwargs=None, interface_index=None):
+        """An untranslated toolkit served by another language's index page keeps that index
+        (``ItemIndexPage.untranslated_item``), as the other routable items do."""
+        if interface_index is not None:
+            return super().serve(request, kwargs={"interface_index": interface_index})
+        return super().serve(request, view, args, kwargs)
+
     @path("zip/", name="zip")
     def download(self, request):
         """The toolkit's public resources in one ZIP (``learning.toolkit_zip``)."""

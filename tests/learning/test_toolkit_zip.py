@@ -24,6 +24,7 @@ from tests.factories import (
     LearningMediaFactory,
     LearningResourcePageFactory,
     ToolkitPageFactory,
+    index_page,
 )
 from tests.learning.sample_files import text_pdf
 
@@ -204,3 +205,15 @@ def test_the_download_link_names_its_size_and_is_hidden_on_a_kiosk(toolkit):
     assert re.search(r"Download the whole toolkit \(ZIP, [\d.,]+\xa0(bytes|KB)\)", shown)
     assert size > 0
     assert "zip/" not in kiosk and "Download" not in kiosk
+
+
+def test_an_untranslated_toolkit_served_by_the_other_languages_index_still_serves(toolkit, monkeypatch):
+    """The other language's index serves the French toolkit itself (the toolkit page's own
+    template belongs to the pages' work: a template that shows the page stands in for it)."""
+    monkeypatch.setattr(ToolkitPage, "template", "learning/includes/toolkit_download.html")
+    english_index = index_page("learning.ToolkitIndexPage", "en")
+
+    response = Client().get(f"{english_index.url}{toolkit.public_id}/")
+
+    assert response.status_code == 200
+    assert f'href="{toolkit.url}zip/"' in response.content.decode()
