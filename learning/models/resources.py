@@ -242,7 +242,8 @@ class LearningResourcePage(LearningOutlets, ItemPage):
             problems["easy_to_read_tested_with"] = _(
                 "The easy-to-read mark needs a test with people the text is for: say who read it."
             )
-        tested_on = self.easy_to_read_tested_on
+        # A script may set the date as text: read it as the form would.
+        tested_on = self._meta.get_field("easy_to_read_tested_on").to_python(self.easy_to_read_tested_on)
         if tested_on is None:
             problems["easy_to_read_tested_on"] = _(
                 "The easy-to-read mark needs a test with people the text is for: say when it took place."

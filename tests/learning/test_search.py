@@ -69,6 +69,15 @@ def test_the_learning_index_offers_the_resources_facets_with_their_counts(learni
     assert 'id="index-filters-heading"' in html and 'aria-labelledby="index-filters-heading"' in html
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_learning_index_page_shows_its_filters_after_its_introduction(client, learning, language):
+    page = LearningIndexPage.objects.get(locale__language_code=language)
+    body = client.get(page.url).content.decode()
+
+    assert checkboxes(body) == expected_counts(learning)
+    assert body.index("<h1>") < body.index('id="index-filters-heading"') < body.index(learning["video"].title)
+
+
 def test_an_index_whose_type_has_no_facets_shows_no_filters(learning):
     assert index_filters(ToolkitIndexPage, "fr").strip() == ""
 
