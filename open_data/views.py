@@ -17,6 +17,7 @@ from hub.items import item_types
 from .dictionary import data_dictionary
 from .files import (
     DATA_JSON,
+    DATA_PACKAGE_JSON,
     DICTIONARY_JSON,
     MANIFEST_JSON,
     built_here,
@@ -30,6 +31,7 @@ from .tasks import next_build_at
 FILE_TITLES = {
     DATA_JSON: _("Everything, grouped by item, with translations and testimonies"),
     DICTIONARY_JSON: _("Data dictionary"),
+    DATA_PACKAGE_JSON: _("Data package (Frictionless), for data catalogues"),
 }
 
 
