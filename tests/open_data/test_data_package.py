@@ -186,10 +186,20 @@ def test_open_data_files_are_served_with_their_media_types(root, world, client, 
     assert response["Content-Type"] == "application/json"
 
 
-def test_the_open_data_page_offers_the_data_package(root, world, client):
+@pytest.mark.parametrize(
+    ("language", "title", "catalogue"),
+    [
+        ("fr", "Paquet de données (Frictionless)", "/fr/donnees/catalogue.jsonld"),
+        ("en", "Data package (Frictionless)", "/en/data/catalog.jsonld"),
+    ],
+)
+def test_the_open_data_page_offers_the_package_and_the_catalogue(
+    root, world, client, language, title, catalogue
+):
     build.build_open_data(root)
-    with translation.override("en"):
+    with translation.override(language):
         url = reverse("open-data")
     body = client.get(url).content.decode()
     assert 'href="/media/open-data/datapackage.json"' in body
-    assert "Data package (Frictionless)" in body
+    assert title in body
+    assert f'href="{catalogue}"' in body
