@@ -66,7 +66,7 @@ def field(column, described, data_file, by_section):
         constraints["pattern"] = several("|".join(re.escape(value) for value in values))
     elif column.kind == "id":
         constraints["pattern"] = id_pattern(data_file.item_type)
-    elif column.refers_to:
+    elif column.refers_to in by_section:  # a type not registered holds no ids to check
         target = by_section[column.refers_to]
         constraints["pattern"] = several(id_pattern(target.item_type))
         spec["description"] += f" ({target.csv_name}, id)"
