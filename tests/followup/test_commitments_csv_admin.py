@@ -243,7 +243,9 @@ def test_a_draft_is_changed_and_published_by_its_author_only(client, world):
         created_by=world["partner"],
         happened_on=datetime.date(2026, 3, 15),
     )
-    changed = UPDATES_HEADER + f"{draft.pk},{tri.public_id}-C1,2026-03-15,done,100,Code publié.,fr,,,,true\r\n"
+    changed = (
+        UPDATES_HEADER + f"{draft.pk},{tri.public_id}-C1,2026-03-15,done,100,Code publié.,fr,,,,true\r\n"
+    )
     client.force_login(colleague)
     response = upload(client, updates=changed)
     assert text_of(response, "//section[@role='alert']//li") == [
