@@ -29,7 +29,9 @@ ORIGIN = "http://testserver"
 @pytest.fixture
 def world(site_pages):
     translated = CaseFilePageFactory(title="Dossier traduit")
-    translate_page(translated, "en", title="Translated case file", slug="translated-case-file")
+    translated_en = translate_page(
+        translated, "en", title="Translated case file", slug="translated-case-file"
+    )
     english = CaseFilePageFactory(
         title="Case file written in English",
         parent=index_page("impacts.CaseFileIndexPage", "en"),
@@ -39,6 +41,7 @@ def world(site_pages):
     translate_term(term, term="profiling")
     return {
         "translated": translated,
+        "translated_en": translated_en,
         "untranslated": CaseFilePageFactory(title="Dossier en français"),
         "english": english,
         "brief": AdvocacyBriefPageFactory(title="Mémoire fictif"),
@@ -100,6 +103,19 @@ def test_every_page_declares_absolute_reciprocal_alternates(client, world):
             other_document, other_alternates, _canonical = heads.get(href) or head_of(client, href)
             assert other_alternates == alternates, (url, href)
             assert other_document.get("lang") == code, href  # written in the language declared
+    # Pages known to be each other's translation declare each other.
+    site = world["site"]
+    pairs = [
+        (world["translated"].url, world["translated_en"].url),
+        (site["fr"]["home"].url, site["en"]["home"].url),
+        (site["fr"]["impacts.CaseFileIndexPage"].url, site["en"]["impacts.CaseFileIndexPage"].url),
+        ("/fr/donnees/", "/en/data/"),
+        ("/fr/donnees/dictionnaire/", "/en/data/dictionary/"),
+        ("/fr/glossaire/", "/en/glossary/"),
+    ]
+    for french, english in pairs:
+        expected = {"fr": ORIGIN + french, "en": ORIGIN + english, "x-default": ORIGIN + french}
+        assert heads[ORIGIN + french][1] == heads[ORIGIN + english][1] == expected
 
 
 def test_an_untranslated_item_is_declared_in_its_own_language_only(client, world):
