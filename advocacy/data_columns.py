@@ -72,6 +72,7 @@ BRIEF_COLUMNS = (
         label=_("cited case files"),
         meaning=_("Ids of the published case files the brief cites, in citation order."),
         kind="list",
+        refers_to="casefiles",
         value=lambda page, context: list_cell(citation["id"] for citation in cited_casefiles(page, context)),
     ),
     Column("pdf", "pdf", kind="url", value=lambda page, context: document_url(page.pdf, context)),

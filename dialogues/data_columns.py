@@ -153,6 +153,7 @@ SESSION_COLUMNS = (
 
 class DialogueDataFile(ItemDataFile):
     prefetch = ("organizers", "risks")
+    row_key = ("id", "locale", "session")  # a row per session
     choices = {
         "dialogue_kind": DialogueKind,
         "session_format": SessionFormat,

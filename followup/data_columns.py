@@ -40,6 +40,7 @@ REPORT_COLUMNS = (
         label=_("dialogues"),
         meaning=_("Ids of the published dialogues the report is about."),
         kind="list",
+        refers_to="dialogues",
         value=lambda page, context: list_cell(context.chunk["dialogues"].get(page.pk, [])),
     ),
     Column(

@@ -7,12 +7,14 @@ injection). Such a cell is written with one apostrophe in front, which spreadshe
 text. So that the escaping is reversible, a cell that already begins with an apostrophe gets
 one more; the reader removes exactly one leading apostrophe. An import therefore reads back
 exactly what was typed, and export → import → export gives the same bytes.
+
+Rows end with CRLF, as RFC 4180 (``text/csv``) says; the reader takes either line end.
 """
 
 import csv
 import io
 
-LINE_TERMINATOR = "\n"
+LINE_TERMINATOR = "\r\n"  # RFC 4180
 ESCAPE = "'"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPED_STARTS = (*FORMULA_STARTS, ESCAPE)

@@ -32,7 +32,8 @@ MULTIPLE_KINDS = ("keys", "list", "urls")  # kinds whose cell holds several valu
 @dataclass(frozen=True)
 class Column:
     """One column of a file: its name, the model field that describes it (its verbose name and
-    help text are the label and first meaning), what the table adds, its format and vocabulary."""
+    help text are the label and first meaning), what the table adds, its format and vocabulary,
+    and which type's ids it holds (``refers_to``: the data package's links between files)."""
 
     name: str
     field: str | None = None  # a field of the file's model
@@ -41,6 +42,7 @@ class Column:
     kind: str = "text"
     vocabulary: str | None = None
     value: object = None  # callable(page, context) -> cell text; None when the type writes its rows
+    refers_to: str | None = None  # the section of the item type whose public ids the cell holds
 
     def describe(self, model):
         model_field = model._meta.get_field(self.field) if self.field else None

@@ -25,6 +25,7 @@ class ItemDataFile:
     prefetch = ()  # prefetch_related, besides services and regions
     choices = {}  # vocabulary name → the model choices (TextChoices) its values come from
     extra_counts = {}  # manifest counts key → label: what the type counts besides its items
+    row_key = ("id", "locale")  # the columns that tell one row from the others (its primary key)
 
     def __init__(self, item_type):
         self.item_type = item_type

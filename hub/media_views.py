@@ -123,13 +123,23 @@ def open_data_file(name):
     return path
 
 
+# What the open data files are served as: CSV is text, whose charset RFC 4180 asks to name.
+OPEN_DATA_TYPES = {".csv": "text/csv; charset=utf-8", ".json": "application/json"}
+
+
+def open_data_type(path):
+    return (
+        OPEN_DATA_TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    )
+
+
 def serve_media(request, path):
     name = storage_name(path)
     if name is None:
         raise Http404
     data_file = open_data_file(name)
     if data_file is not None:
-        return FileResponse(data_file.open("rb"), content_type=mimetypes.guess_type(name)[0])
+        return FileResponse(data_file.open("rb"), content_type=open_data_type(data_file))
     instance = find_media(name)
     if instance is None or not collection_lets_in(request, instance):
         raise Http404

@@ -7,6 +7,7 @@
   their import format);
 - ``vigie-data.json``: every item grouped with its translations, one section per type;
 - ``data-dictionary.json``: ``dictionary.data_dictionary()``;
+- ``datapackage.json``: the files as a Frictionless Data Package (``package``);
 - ``manifest.json``: licence, generation, counts, and per file its rows, bytes and SHA-256.
 
 Every CSV cell is written through ``hub.csv_cells``: a cell a spreadsheet would run as a formula
@@ -44,7 +45,8 @@ from hub.models import DemoMarker
 
 from . import files, reuse
 from .dictionary import data_dictionary
-from .files import DATA_JSON, DICTIONARY_JSON, LICENCE, MANIFEST_JSON, PUBLISHER
+from .files import DATA_JSON, DATA_PACKAGE_JSON, DICTIONARY_JSON, LICENCE, MANIFEST_JSON, PUBLISHER
+from .package import data_package
 
 CHUNK = 500  # pages loaded at a time
 
@@ -287,16 +289,17 @@ def write_generation(folder, dictionary, previous=None):
         handle.write("\n")
     described_columns = sum(len(spec.get("columns", [])) for spec in dictionary["files"])
 
-    manifest = {
-        **header,
-        "generation": uuid.uuid4().hex,
-        "counts": counts,
-        "files": [
-            *(file_entry(folder, name, "csv", rows) for name, rows in csv_entries),
-            file_entry(folder, DATA_JSON, "json", item_count),
-            file_entry(folder, DICTIONARY_JSON, "json", described_columns),
-        ],
-    }
+    entries = [
+        *(file_entry(folder, name, "csv", rows) for name, rows in csv_entries),
+        file_entry(folder, DATA_JSON, "json", item_count),
+        file_entry(folder, DICTIONARY_JSON, "json", described_columns),
+    ]
+    package = data_package(entries, dictionary, generated_at)
+    with open(folder / DATA_PACKAGE_JSON, "w", encoding="utf-8") as handle:
+        json.dump(package, handle, ensure_ascii=False, indent=1)
+        handle.write("\n")
+    entries.append(file_entry(folder, DATA_PACKAGE_JSON, "json", len(package["resources"])))
+    manifest = {**header, "generation": uuid.uuid4().hex, "counts": counts, "files": entries}
     with open(folder / MANIFEST_JSON, "w", encoding="utf-8") as handle:
         json.dump(manifest, handle, ensure_ascii=False, indent=1)
         handle.write("\n")

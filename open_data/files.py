@@ -22,6 +22,7 @@ from .models import OpenDataGeneration
 
 DATA_JSON = "vigie-data.json"
 DICTIONARY_JSON = "data-dictionary.json"
+DATA_PACKAGE_JSON = "datapackage.json"  # written by ``package``
 MANIFEST_JSON = "manifest.json"
 STATE_FOLDER = ".build"  # lock, stale mark and staging folders, next to the files
 
@@ -45,6 +46,8 @@ def count_label(name, count):
         return ngettext("%(count)s item", "%(count)s items", count) % shown
     if name == DICTIONARY_JSON:
         return ngettext("%(count)s column described", "%(count)s columns described", count) % shown
+    if name == DATA_PACKAGE_JSON:
+        return ngettext("%(count)s file described", "%(count)s files described", count) % shown
     return ngettext("%(count)s row", "%(count)s rows", count) % shown
 
 

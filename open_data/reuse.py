@@ -33,7 +33,7 @@ from hub.items import export_order, item_types
 from . import files
 from .files import DATA_JSON, LICENCE, PUBLISHER
 
-FORMAT = 1  # raise when the way rows are written changes without a column changing
+FORMAT = 2  # raise when the way rows are written changes without a column changing
 REUSE_LIMIT = 5_000  # more changed ids than this: a full build costs about the same
 STATE = "reuse.json"  # in the state folder: the generation last written and its fingerprint
 

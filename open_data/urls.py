@@ -5,6 +5,7 @@ from . import views
 
 urlpatterns = [
     path(pgettext_lazy("URL path", "data/"), views.open_data_page, name="open-data"),
+    path(pgettext_lazy("URL path", "data/catalog.jsonld"), views.catalogue, name="open-data-catalogue"),
     path(
         pgettext_lazy("URL path", "data/dictionary/"),
         views.data_dictionary_page,

@@ -1,10 +1,14 @@
-"""The open data page (downloads, from the manifest of the files online) and the data dictionary
-page (generated from the item types' columns and the vocabularies at each request)."""
+"""The open data page (downloads, from the manifest of the files online), its DCAT catalogue and
+the data dictionary page (generated from the item types' columns and the vocabularies at each
+request)."""
 
+import json
 from datetime import datetime
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +18,11 @@ from hub.data_files import languages
 from hub.data_folder import open_data_root, open_data_url
 from hub.items import item_types
 
+from . import dcat
 from .dictionary import data_dictionary
 from .files import (
     DATA_JSON,
+    DATA_PACKAGE_JSON,
     DICTIONARY_JSON,
     MANIFEST_JSON,
     built_here,
@@ -30,6 +36,7 @@ from .tasks import next_build_at
 FILE_TITLES = {
     DATA_JSON: _("Everything, grouped by item, with translations and testimonies"),
     DICTIONARY_JSON: _("Data dictionary"),
+    DATA_PACKAGE_JSON: _("Data package (Frictionless), for data catalogues"),
 }
 
 
@@ -106,8 +113,20 @@ def open_data_page(request):
         "counts": count_rows((manifest or {}).get("counts", {})),
         "licence_url": licence_url(interface_language()),
         "manifest_url": open_data_url() + MANIFEST_JSON,
+        "package_url": open_data_url() + DATA_PACKAGE_JSON,
+        "catalogue_url": reverse("open-data-catalogue"),
+        "dataset_json_ld": dcat.script_text(
+            dcat.schema_org_dataset(manifest, file_titles(), interface_language())
+        ),
     }
     return render(request, "open_data/open_data.html", context)
+
+
+@require_GET
+def catalogue(request):
+    """The DCAT-AP catalogue of the files online, in JSON-LD, for data catalogues to harvest."""
+    data = dcat.catalogue(read_manifest(), file_titles())
+    return HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type="application/ld+json")
 
 
 @require_GET

@@ -197,6 +197,7 @@ SYSTEM_COLUMNS = (
         label=_("case files"),
         meaning=_("Ids of the published case files about the system."),
         kind="list",
+        refers_to="casefiles",
         value=lambda page, context: SEPARATOR.join(context.chunk["casefiles"].get(page.translation_key, [])),
     ),
     URL_COLUMN,

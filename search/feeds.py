@@ -223,10 +223,12 @@ class SearchFeed(Feed):
         return content.absolute("search", feed_params(content.query))
 
     def feed_url(self, content):
-        return content.absolute("search-feed", feed_params(content.query))
+        """The ``rel="self"`` link: the address exactly as requested, every parameter kept."""
+        return content.request.build_absolute_uri()
 
     def feed_guid(self, content):
-        return self.feed_url(content)
+        """The feed's id: the same search, however its parameters were written."""
+        return content.absolute("search-feed", feed_params(content.query))
 
     def author_name(self, content):
         return settings.WAGTAIL_SITE_NAME

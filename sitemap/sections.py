@@ -1,11 +1,12 @@
 """What the sitemap lists: every public page of the hub in each interface language, with its
 hreflang alternates (and x-default: the French address), for search engines.
 
-Home pages, index pages, content pages, the search pages, the glossary pages of the languages
-that have terms, and every published item of every registered type (``hub.items``) twice: at its
-address in French and in English (its translation, or the route of the other language's index
-for an item not translated yet), the same addresses the search links to
-(``hub.item_urls.PageUrls``). Drafts and pages with a view restriction on themselves or an
+Home pages, index pages, content pages, the search, open data and data dictionary pages, the
+glossary pages of the languages that have terms, and every published language version of every
+item of every registered type (``hub.items``), at the address the search links to
+(``hub.item_urls.PageUrls``), each declared in the language it is written in. The route of an
+index for an item not translated into its language shows the original, which names itself
+canonical there: only the original is listed. Drafts and pages with a view restriction on themselves or an
 ancestor are never listed. Each section is built from a few queries, whatever its size, and
 holds at most URL_LIMIT addresses per file (``?p=`` pages it). Addresses are absolute, on the
 scheme and host of the request."""
@@ -23,15 +24,16 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from hub.item_urls import LANGUAGES, shown_versions
+from hub.item_urls import LANGUAGES
 from hub.items import item_types, type_of_index
 from hub.models import GlossaryTerm, HomePage
 
 # Addresses per sitemap file. The protocol allows 50,000, but each address here carries three
 # hreflang alternates: 5,000 keep a file near 2 MB, quick to build, send and parse.
 URL_LIMIT = 5_000
+VIEWS_OF_EVERY_ITEM = ("search", "open-data", "data-dictionary")  # pages of views, not of the tree
 
 
 @dataclass
@@ -161,29 +163,25 @@ class ItemSitemap(HubSitemap):
             )
         urls = []
         for versions in sorted(items.values(), key=lambda versions: versions[0].public_id):
-            shown = shown_versions(versions, language_of=lambda version: version.language)
-            paths = {language: self.path_of(version, language) for language, version in shown.items()}
+            paths = {version.language: self.path_of(version, version.language) for version in versions}
             alternates = with_x_default(dict(paths))
-            urls += [
-                SitemapUrl(paths[language], shown[language].lastmod, alternates) for language in LANGUAGES
-            ]
+            urls += [SitemapUrl(paths[version.language], version.lastmod, alternates) for version in versions]
         return urls
 
     def versions(self):
-        return self.item_type.model.objects.public()
+        return self.item_type.model.objects.public().filter(locale__language_code__in=LANGUAGES)
 
     def url_count(self):
-        """One address per item and interface language, counted in the database unless the
-        addresses are built already."""
+        """One address per language version, counted in the database unless the addresses are
+        built already."""
         if "urls" in self.__dict__:
             return len(self.urls)
-        return len(LANGUAGES) * self.versions().values("translation_key").distinct().count()
+        return self.versions().count()
 
     def get_latest_lastmod(self):
         """The latest change of a version the section shows, read in the database unless the
-        addresses are built already. Every live version is shown while every locale is an
-        interface language; a version in another language may not be, so the addresses decide."""
-        if "urls" in self.__dict__ or Locale.objects.exclude(language_code__in=LANGUAGES).exists():
+        addresses are built already."""
+        if "urls" in self.__dict__:
             return super().get_latest_lastmod()
         return self.versions().aggregate(last=Max(Coalesce("last_published_at", "first_published_at")))[
             "last"
@@ -236,13 +234,15 @@ class PagesSitemap(HubSitemap):
         for versions in groups.values():
             alternates = with_x_default({language: url for language, (url, _lastmod) in versions.items()})
             urls += [SitemapUrl(url, lastmod, alternates) for url, lastmod in versions.values()]
-        search_pages = {}
-        for language in LANGUAGES:
-            with translation.override(language):
-                search_pages[language] = reverse("search")
+        # The search and the open data change whenever an item does.
         searched = latest(*latest_items.values()) or latest(*(url.lastmod for url in urls))
-        alternates = with_x_default(dict(search_pages))
-        urls += [SitemapUrl(search_pages[language], searched, alternates) for language in LANGUAGES]
+        for name in VIEWS_OF_EVERY_ITEM:
+            paths = {}
+            for language in LANGUAGES:
+                with translation.override(language):
+                    paths[language] = reverse(name)
+            alternates = with_x_default(dict(paths))
+            urls += [SitemapUrl(paths[language], searched, alternates) for language in LANGUAGES]
         return urls + glossary_urls()
 
 

@@ -816,17 +816,19 @@ class TestStructuredData:
     def test_hreflang_links_a_translated_item_to_its_translation(self, client, site_pages):
         page = CaseFilePageFactory()
         english = translate_page(page, title="Translated", slug="translated")
+        expected = {"fr": f"http://testserver{page.url}", "en": f"http://testserver{english.url}"}
         for url in (page.url, english.url):
             links = hreflang_links(client.get(url))
-            assert links == {"fr": page.url, "en": english.url}
-        for language, url in links.items():
+            assert links == {**expected, "x-default": expected["fr"]}
+        for language, url in expected.items():
             document = html_of(client.get(url))
             assert document.get("lang") == language
             assert document.xpath("//h1")[0].get("lang") is None  # the content is in that language
 
-    def test_hreflang_of_an_untranslated_item_points_at_the_fallback_route(self, client, site_pages):
+    def test_hreflang_of_an_untranslated_item_declares_its_only_version(self, client, site_pages):
         page = AdvocacyBriefPageFactory()
-        expected = {"fr": page.url, "en": fallback_url(page)}
+        original = f"http://testserver{page.url}"
+        expected = {"fr": original, "x-default": original}
         assert hreflang_links(client.get(page.url)) == expected
         assert hreflang_links(client.get(fallback_url(page))) == expected
         served = html_of(client.get(fallback_url(page)))

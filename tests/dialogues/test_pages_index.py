@@ -210,7 +210,8 @@ def test_the_language_links_of_a_venue_and_a_poster_lead_to_the_same_page(client
             links = {link["hreflang"]: link["href"] for link in shown.select("nav.language-switcher a")}
             assert links == {"fr": french, "en": english}
             alternates = {link["hreflang"]: link["href"] for link in shown.select("link[rel=alternate]")}
-            assert alternates == {"fr": french, "en": english}
+            origin = "http://testserver"
+            assert alternates == {"fr": origin + french, "en": origin + english, "x-default": origin + french}
 
 
 # --- a session's poster ---

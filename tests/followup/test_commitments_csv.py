@@ -45,9 +45,9 @@ def _in_english():
         yield
 
 
-COMMITMENTS_HEADER = "item,locale,number,text,owner,owner_role,due_date,recommendation\n"
+COMMITMENTS_HEADER = "item,locale,number,text,owner,owner_role,due_date,recommendation\r\n"
 UPDATES_HEADER = (
-    "id,commitment,date,status,progress,note,language,evidence_url,evidence_title,corrects,published\n"
+    "id,commitment,date,status,progress,note,language,evidence_url,evidence_title,corrects,published\r\n"
 )
 
 
@@ -145,23 +145,23 @@ def test_the_export_of_a_populated_item_is_written_out(world):
     u = {name: update.pk for name, update in world.items() if isinstance(update, CommitmentUpdate)}
     commitments, updates = export_both()
     assert commitments == (
-        COMMITMENTS_HEADER + f"{tri},fr,1,Publier le code.,laval,'=Direction des technologies,2026-06-30,\n"
-        f"{tri},fr,2,Former le personnel.,organisme,,2027-01-15,\n"
-        f'{tri},fr,3,"Tenir une séance\npublique.",laval,,,\n'
-        f"{tri},en,1,Publish the code.,laval,'=Direction des technologies,2026-06-30,\n"
-        f"{tri},en,2,Former le personnel.,organisme,,2027-01-15,\n"
-        f'{tri},en,3,"Tenir une séance\npublique.",laval,,,\n'
-        f"{report},fr,1,Publier la liste d'ici l'été.,laval,,,1\n"
+        COMMITMENTS_HEADER + f"{tri},fr,1,Publier le code.,laval,'=Direction des technologies,2026-06-30,\r\n"
+        f"{tri},fr,2,Former le personnel.,organisme,,2027-01-15,\r\n"
+        f'{tri},fr,3,"Tenir une séance\npublique.",laval,,,\r\n'
+        f"{tri},en,1,Publish the code.,laval,'=Direction des technologies,2026-06-30,\r\n"
+        f"{tri},en,2,Former le personnel.,organisme,,2027-01-15,\r\n"
+        f'{tri},en,3,"Tenir une séance\npublique.",laval,,,\r\n'
+        f"{report},fr,1,Publier la liste d'ici l'été.,laval,,,1\r\n"
     )
     assert updates == (
         UPDATES_HEADER
-        + f"{u['started']},{tri}-C1,2026-02-01,in-progress,40,Code inventorié.,fr,https://example.org/inventaire,Inventaire,,true\n"
-        f"{u['postponed']},{tri}-C1,2026-03-01,postponed,,Postponed to the fall.,en,,,,true\n"
-        f"{u['done']},{tri}-C2,2026-03-02,done,,Personnel formé.,fr,,,,true\n"
-        f"{u['correction']},{tri}-C2,2026-03-02,in-progress,80,Personnel en formation.,fr,,,{u['done']},true\n"
-        f"{u['partly']},{tri}-C3,2026-03-03,partly-done,,Une séance.,fr,,,,true\n"
-        f"{u['abandoned']},{report}-C1,2026-03-04,abandoned,,'-Abandonné.,fr,,,,true\n"
-        f"{u['planned']},{report}-C1,2026-03-05,planned,,Planned again.,en,,,,false\n"
+        + f"{u['started']},{tri}-C1,2026-02-01,in-progress,40,Code inventorié.,fr,https://example.org/inventaire,Inventaire,,true\r\n"
+        f"{u['postponed']},{tri}-C1,2026-03-01,postponed,,Postponed to the fall.,en,,,,true\r\n"
+        f"{u['done']},{tri}-C2,2026-03-02,done,,Personnel formé.,fr,,,,true\r\n"
+        f"{u['correction']},{tri}-C2,2026-03-02,in-progress,80,Personnel en formation.,fr,,,{u['done']},true\r\n"
+        f"{u['partly']},{tri}-C3,2026-03-03,partly-done,,Une séance.,fr,,,,true\r\n"
+        f"{u['abandoned']},{report}-C1,2026-03-04,abandoned,,'-Abandonné.,fr,,,,true\r\n"
+        f"{u['planned']},{report}-C1,2026-03-05,planned,,Planned again.,en,,,,false\r\n"
     )
 
 
@@ -182,7 +182,7 @@ def test_export_import_export_gives_the_same_bytes_and_changes_nothing(world):
 def test_the_commands_export_and_import_the_same_files(world, tmp_path):
     commitments, updates = tmp_path / "c.csv", tmp_path / "u.csv"
     call_command("export_commitments", str(commitments), str(updates))
-    assert (commitments.read_text(), updates.read_text()) == export_both()
+    assert (commitments.read_bytes().decode(), updates.read_bytes().decode()) == export_both()
     out = io.StringIO()
     call_command("import_commitments", commitments=str(commitments), updates=str(updates), stdout=out)
     assert out.getvalue().splitlines() == [
@@ -191,8 +191,8 @@ def test_the_commands_export_and_import_the_same_files(world, tmp_path):
     ]
     only = tmp_path / "only.csv"
     call_command("export_commitments", str(only), str(tmp_path / "u2.csv"), item=[world["report"].public_id])
-    assert only.read_text() == COMMITMENTS_HEADER + (
-        f"{world['report'].public_id},fr,1,Publier la liste d'ici l'été.,laval,,,1\n"
+    assert only.read_bytes().decode() == COMMITMENTS_HEADER + (
+        f"{world['report'].public_id},fr,1,Publier la liste d'ici l'été.,laval,,,1\r\n"
     )
 
 
@@ -226,11 +226,11 @@ def test_changed_and_new_commitments_make_a_published_revision_with_the_next_num
     commitments = commitments.replace(
         "Former le personnel.,organisme,,2027-01-15", "Former tout le personnel.,organisme,RH,2027-02-15", 1
     )
-    commitments = commitments.replace("2027-01-15,\n", "2027-02-15,\n", 1)  # the English row follows
-    commitments += f"{tri.public_id},fr,,Ouvrir les données.,organisme,,2026-12-31,\n"
+    commitments = commitments.replace("2027-01-15,\r\n", "2027-02-15,\r\n", 1)  # the English row follows
+    commitments += f"{tri.public_id},fr,,Ouvrir les données.,organisme,,2026-12-31,\r\n"
     Commitment.objects.filter(page=tri, number=3).delete()  # C3 was given once: never again
     tri.save_revision().publish()
-    commitments = commitments.replace(f'{tri.public_id},fr,3,"Tenir une séance\npublique.",laval,,,\n', "")
+    commitments = commitments.replace(f'{tri.public_id},fr,3,"Tenir une séance\npublique.",laval,,,\r\n', "")
     outcome = import_both(commitments)
     assert (outcome.commitments.created, outcome.commitments.updated) == (1, 2)  # C2 in French and English
     assert outcome.drafts == []
@@ -252,18 +252,18 @@ def test_changed_and_new_commitments_make_a_published_revision_with_the_next_num
 def test_each_bad_commitment_cell_is_named_at_its_line_and_column(world):
     tri, report = world["tri"].public_id, world["report"].public_id
     problems = problems_of(
-        COMMITMENTS_HEADER + f"{tri},fr,,Nouveau.,inconnu,,,\n"
-        f"{tri},fr,,Nouveau.,laval,,2026-02-30,\n"
-        f"{tri},fr,9,Nouveau.,laval,,,\n"
-        f"{tri},fr,,,laval,{'x' * 256},,\n"
-        f"XX-2026-0001,fr,,Nouveau.,laval,,,\n"
-        f"{report},en,,Nouveau.,laval,,,\n"
-        f"{report},fr,,Nouveau.,laval,,,7\n"
-        f"{tri},fr,,Nouveau.,laval,,,1\n"
-        f"{tri},fr,1,Publier le code.,laval,'=Direction des technologies,2026-06-30,\n"
-        f"{tri},fr,1,Publier le code.,laval,'=Direction des technologies,2026-06-30,\n"
-        f"{tri},en,2,Former le personnel.,laval,,2027-01-15,\n"
-        f"{tri},fr,2,Former le personnel.,organisme,,2027-01-15,\n"
+        COMMITMENTS_HEADER + f"{tri},fr,,Nouveau.,inconnu,,,\r\n"
+        f"{tri},fr,,Nouveau.,laval,,2026-02-30,\r\n"
+        f"{tri},fr,9,Nouveau.,laval,,,\r\n"
+        f"{tri},fr,,,laval,{'x' * 256},,\r\n"
+        f"XX-2026-0001,fr,,Nouveau.,laval,,,\r\n"
+        f"{report},en,,Nouveau.,laval,,,\r\n"
+        f"{report},fr,,Nouveau.,laval,,,7\r\n"
+        f"{tri},fr,,Nouveau.,laval,,,1\r\n"
+        f"{tri},fr,1,Publier le code.,laval,'=Direction des technologies,2026-06-30,\r\n"
+        f"{tri},fr,1,Publier le code.,laval,'=Direction des technologies,2026-06-30,\r\n"
+        f"{tri},en,2,Former le personnel.,laval,,2027-01-15,\r\n"
+        f"{tri},fr,2,Former le personnel.,organisme,,2027-01-15,\r\n"
     )
     assert problems == [
         "commitments: line 2, column 5 (owner): unknown organization “inconnu”: give the key of an organization of the hub (Admin → Organizations)",
@@ -284,11 +284,11 @@ def test_each_bad_update_cell_is_named_at_its_line_and_column(world):
     tri = world["tri"].public_id
     started = world["started"].pk
     problems = problems_of(
-        updates=UPDATES_HEADER + f",{tri}-C9,2026-03-01,done,,Note.,fr,,,,true\n"
-        f",{tri}-C1,01/03/2026,fini,101,Note.,de,,,,true\n"
-        f",{tri}-C1,2026-03-01,done,,,fr,,,,peut-être\n"
-        f"999999,{tri}-C1,2026-03-01,done,,Note.,fr,,,999998,false\n"
-        f"{started},{tri}-C1,2026-02-01,in-progress,50,Code inventorié.,fr,https://example.org/inventaire,Inventaire,,true\n"
+        updates=UPDATES_HEADER + f",{tri}-C9,2026-03-01,done,,Note.,fr,,,,true\r\n"
+        f",{tri}-C1,01/03/2026,fini,101,Note.,de,,,,true\r\n"
+        f",{tri}-C1,2026-03-01,done,,,fr,,,,peut-être\r\n"
+        f"999999,{tri}-C1,2026-03-01,done,,Note.,fr,,,999998,false\r\n"
+        f"{started},{tri}-C1,2026-02-01,in-progress,50,Code inventorié.,fr,https://example.org/inventaire,Inventaire,,true\r\n"
     )
     assert problems == [
         f"updates: line 2, column 2 (commitment): unknown commitment “{tri}-C9”: give the id of a commitment you may update, e.g. AC-2026-0003-C2",
@@ -309,9 +309,9 @@ def test_what_the_model_refuses_is_named_at_its_line_and_column_and_nothing_is_w
     draft = world["planned"].pk
     count = CommitmentUpdate.objects.count()
     problems = problems_of(
-        updates=UPDATES_HEADER + f",{tri}-C1,2026-03-01,done,,Fine.,fr,,,,true\n"
-        f",{tri}-C1,2026-03-01,done,,Note.,fr,ftp://example.org/x,{'t' * 256},,false\n"
-        f",{tri}-C1,2026-05-01,done,,Note.,fr,,,{draft},false\n"
+        updates=UPDATES_HEADER + f",{tri}-C1,2026-03-01,done,,Fine.,fr,,,,true\r\n"
+        f",{tri}-C1,2026-03-01,done,,Note.,fr,ftp://example.org/x,{'t' * 256},,false\r\n"
+        f",{tri}-C1,2026-05-01,done,,Note.,fr,,,{draft},false\r\n"
     )
     assert problems == [
         "updates: line 3, column 8 (evidence_url): Enter a valid URL.",
@@ -327,9 +327,9 @@ def test_one_row_the_model_refuses_leaves_both_files_unwritten(world):
     counts = (Commitment.objects.count(), tri.revisions.count(), CommitmentUpdate.objects.count())
     before = export_both()
     commitments, updates = before
-    commitments += f"{tri.public_id},fr,,Ouvrir les données.,organisme,,,\n"
-    updates += f",{tri.public_id}-C1,2026-03-10,done,,Fait.,fr,,,,true\n"
-    updates += f",{tri.public_id}-C2,2026-05-01,done,,Pas encore.,fr,,,,true\n"  # in the future
+    commitments += f"{tri.public_id},fr,,Ouvrir les données.,organisme,,,\r\n"
+    updates += f",{tri.public_id}-C1,2026-03-10,done,,Fait.,fr,,,,true\r\n"
+    updates += f",{tri.public_id}-C2,2026-05-01,done,,Pas encore.,fr,,,,true\r\n"  # in the future
     assert problems_of(commitments, updates) == [
         "updates: line 10, column 3 (date): An update states what has happened: its date cannot be in the future."
     ]
@@ -377,8 +377,8 @@ def test_a_draft_item_is_saved_with_its_new_commitments_and_stays_a_draft(world)
         commitments=[commitment("Consulter.", owner=world["city"])],
     )
     outcome = import_both(
-        COMMITMENTS_HEADER + f"{draft.public_id},fr,1,Consulter deux fois.,laval,,,\n"
-        f"{draft.public_id},fr,,Publier le bilan.,organisme,,2026-09-30,\n"
+        COMMITMENTS_HEADER + f"{draft.public_id},fr,1,Consulter deux fois.,laval,,,\r\n"
+        f"{draft.public_id},fr,,Publier le bilan.,organisme,,2026-09-30,\r\n"
     )
     assert (outcome.commitments.created, outcome.commitments.updated, outcome.drafts) == (1, 1, [])
     draft.refresh_from_db()

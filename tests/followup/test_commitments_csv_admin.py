@@ -28,9 +28,9 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 PAGE = reverse("commitments_csv")
-COMMITMENTS_HEADER = "item,locale,number,text,owner,owner_role,due_date,recommendation\n"
+COMMITMENTS_HEADER = "item,locale,number,text,owner,owner_role,due_date,recommendation\r\n"
 UPDATES_HEADER = (
-    "id,commitment,date,status,progress,note,language,evidence_url,evidence_title,corrects,published\n"
+    "id,commitment,date,status,progress,note,language,evidence_url,evidence_title,corrects,published\r\n"
 )
 
 
@@ -86,10 +86,10 @@ def test_the_partner_downloads_the_files_of_their_own_agreement_only(client, wor
     assert text_of(page, "//table[@id='commitment-items']/tbody/tr/th") == [f"{tri} · Entente sur le tri"]
     response = client.get(reverse("commitments_csv_export", args=["commitments", tri]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.content.decode() == COMMITMENTS_HEADER + f"{tri},fr,1,Publier le code.,ville-a,,,\n"
+    assert response.content.decode() == COMMITMENTS_HEADER + f"{tri},fr,1,Publier le code.,ville-a,,,\r\n"
     updates = client.get(reverse("commitments_csv_export", args=["updates", tri])).content.decode()
     assert updates == UPDATES_HEADER + (
-        f"{world['published'].pk},{tri}-C1,2026-03-01,in-progress,,Code inventorié.,fr,,,,true\n"
+        f"{world['published'].pk},{tri}-C1,2026-03-01,in-progress,,Code inventorié.,fr,,,,true\r\n"
     )
     for kind in ("commitments", "updates"):
         assert client.get(reverse("commitments_csv_export", args=[kind, foreign])).status_code == 404
@@ -136,10 +136,10 @@ def test_the_partner_imports_a_new_commitment_and_update_published_at_once(clien
     published = world["published"]
     response = upload(
         client,
-        COMMITMENTS_HEADER + f"{tri.public_id},fr,1,Publier le code.,ville-a,,,\n"
+        COMMITMENTS_HEADER + f"{tri.public_id},fr,1,Publier le code.,ville-a,,,\r\n"
         f"{tri.public_id},fr,,Former le personnel.,ville-a,RH,2026-12-31,\n",
         UPDATES_HEADER
-        + f"{published.pk},{tri.public_id}-C1,2026-03-01,in-progress,,Code inventorié.,fr,,,,true\n"
+        + f"{published.pk},{tri.public_id}-C1,2026-03-01,in-progress,,Code inventorié.,fr,,,,true\r\n"
         f",{tri.public_id}-C1,2026-03-20,done,100,Code publié.,fr,https://example.org/code,Dépôt,,true\n",
     )
     assert response.status_code == 200
@@ -186,7 +186,7 @@ def test_a_report_editor_leaves_a_draft_for_review(client, site_pages, clock):
     editor = speaks(role_user(COMMUNITY_EDITORS, "redacteur"))
     client.force_login(editor)
     response = upload(
-        client, COMMITMENTS_HEADER + f"{report.public_id},fr,1,Publier la liste complète.,ville-c,,,\n"
+        client, COMMITMENTS_HEADER + f"{report.public_id},fr,1,Publier la liste complète.,ville-c,,,\r\n"
     )
     assert response.status_code == 200
     assert (
@@ -243,7 +243,9 @@ def test_a_draft_is_changed_and_published_by_its_author_only(client, world):
         created_by=world["partner"],
         happened_on=datetime.date(2026, 3, 15),
     )
-    changed = UPDATES_HEADER + f"{draft.pk},{tri.public_id}-C1,2026-03-15,done,100,Code publié.,fr,,,,true\n"
+    changed = (
+        UPDATES_HEADER + f"{draft.pk},{tri.public_id}-C1,2026-03-15,done,100,Code publié.,fr,,,,true\r\n"
+    )
     client.force_login(colleague)
     response = upload(client, updates=changed)
     assert text_of(response, "//section[@role='alert']//li") == [

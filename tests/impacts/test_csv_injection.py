@@ -200,7 +200,7 @@ def test_export_import_into_an_empty_database_export_is_byte_identical(casefiles
         page.delete()
     Organization.objects.all().delete()
     PublicIdSequence.objects.all().delete()
-    assert export_text() == HEADER + "\n"
+    assert export_text() == HEADER + "\r\n"
 
     import_text(tmp_path, first)
     assert dict(CaseFilePage.objects.values_list("public_id", "title")) == kept

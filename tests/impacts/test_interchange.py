@@ -292,7 +292,7 @@ def test_import_works_on_a_migrated_database_without_site_setup(tmp_path):
 def test_export_works_on_a_migrated_database_without_site_setup():
     assert not CaseFileIndexPage.objects.exists()
 
-    assert export_text() == HEADER + "\n"
+    assert export_text() == HEADER + "\r\n"
 
 
 def test_empty_id_gets_a_new_id_from_the_sequence(tmp_path):
@@ -542,7 +542,7 @@ def test_export_then_import_into_an_empty_database_then_export_gives_the_same_fi
         entry.delete()
     Organization.objects.all().delete()
     PublicIdSequence.objects.all().delete()
-    assert export_text() == HEADER + "\n"
+    assert export_text() == HEADER + "\r\n"
 
     run_import(tmp_path, first, "first.csv")
     second = export_text()

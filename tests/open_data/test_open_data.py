@@ -237,7 +237,7 @@ def test_casefile_csv_is_the_export_of_the_same_pages_byte_for_byte(root, datase
     wanted = expected_versions(dataset)["casefiles"]
     exported = list(csv.reader(io.StringIO(export_csv(), newline="")))
     output = io.StringIO()
-    writer = csv.writer(output, lineterminator="\n")
+    writer = csv.writer(output, lineterminator="\r\n")
     writer.writerow(exported[0])
     for row in exported[1:]:
         if (row[0], row[1]) in wanted:

@@ -315,7 +315,7 @@ def test_export_then_import_into_an_empty_register_then_export_gives_the_same_fi
     assert "'=HYPERLINK" in first, "a formula is written with one apostrophe in front"
 
     wipe_register()
-    assert export_text() == ",".join(HEADER) + "\n"
+    assert export_text() == ",".join(HEADER) + "\r\n"
     run_import(tmp_path, first, "first.csv")
     second = export_text()
 

@@ -68,7 +68,7 @@ def test_the_sitemap_lists_published_entries_in_their_section(client, entries, m
 
     assert "http://testserver/sitemap-systems.xml" in files
     published = entries["published"]
-    assert listed == [f"http://testserver{published.url_in(language)}" for language in ("fr", "en")]
+    assert listed == [f"http://testserver{published.url}"]  # its only version: not translated
     assert "brouilloncite" not in client.get("/sitemap-systems.xml").content.decode()
 
 

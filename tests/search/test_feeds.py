@@ -168,6 +168,23 @@ def test_the_feed_names_its_search_and_links_to_it_and_to_itself(client, corpus)
     assert english.feed.id == links["self"]
 
 
+def test_the_self_link_keeps_every_parameter_it_was_requested_with(client, corpus):
+    """Written in another order, repeated, with parameters the feed decides itself (sort, page):
+    the self link is the address as requested; the feed's id is the same search's."""
+    requested = "region=laval&service=sante&service=habitation&sort=relevance&page=3&type=casefile"
+    response = client.get(f"{feed_path('en')}?{requested}")
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links["self"] == f"{ORIGIN}/en/search/feed/?{requested}"
+    assert (
+        feed.feed.id
+        == read_feed(
+            client, "en", {"type": "casefile", "service": ["sante", "habitation"], "region": "laval"}
+        ).feed.id
+    )
+
+
 def test_drafts_private_deleted_and_draft_revisions_are_never_in_a_feed(client, corpus):
     listed = set()
     for language in ("fr", "en"):

@@ -113,7 +113,11 @@ def expected_alternates(world):
     groups += [{language: site[language][index].url for language in ("fr", "en")} for index in INDEXES]
     groups.append({"fr": world["about"].url, "en": world["about_en"].url})
     groups.append({"fr": "/fr/recherche/", "en": "/en/search/"})
-    groups += [{language: item.url_in(language) for language in ("fr", "en")} for item in world["items"]]
+    groups.append({"fr": "/fr/donnees/", "en": "/en/data/"})
+    groups.append({"fr": "/fr/donnees/dictionnaire/", "en": "/en/data/dictionary/"})
+    # An item's versions, each in its own language: an untranslated item has one.
+    groups += [{"fr": item.url} for item in world["items"] if item is not world["translated"]]
+    groups.append({"fr": world["translated"].url, "en": world["translated_en"].url})
     expected = {}
     for group in groups:
         alternates = {language: ORIGIN + url for language, url in group.items()}
@@ -130,8 +134,13 @@ def test_every_public_page_is_listed_in_both_languages_with_its_alternates(clien
     expected = expected_alternates(world)
     assert {location: alternates for location, (_lastmod, alternates) in urls.items()} == expected
     untranslated = world["untranslated"]
-    assert f"{ORIGIN}/en/case-files/{untranslated.public_id}/" in urls  # the English index's route
-    assert len(urls) == 2 * (1 + len(INDEXES) + 1 + 1 + 5)
+    # The English index's route shows the original, canonical: only the original is listed.
+    assert f"{ORIGIN}/en/case-files/{untranslated.public_id}/" not in urls
+    assert urls[ORIGIN + untranslated.url][1] == {
+        "fr": ORIGIN + untranslated.url,
+        "x-default": ORIGIN + untranslated.url,
+    }
+    assert len(urls) == 2 * (1 + len(INDEXES) + 1 + 3) + 4 + 2
 
 
 def test_drafts_private_deleted_pages_and_draft_revisions_are_never_listed(client, world):
@@ -151,7 +160,7 @@ def test_lastmod_is_the_day_what_the_address_shows_last_changed(client, world):
 
     assert lastmod(translated.url_in("fr")) == "2026-04-01"  # republished
     assert lastmod(translated.url_in("en")) == "2026-03-12"  # its translation, published once
-    assert lastmod(world["untranslated"].url_in("en")) == "2026-03-11"  # the original, in both
+    assert lastmod(world["untranslated"].url) == "2026-03-11"
     assert lastmod(world["about_en"].url) == "2026-01-15"
     for language in ("fr", "en"):
         # A page listing items changes with them; the private item of May does not count.
@@ -160,6 +169,7 @@ def test_lastmod_is_the_day_what_the_address_shows_last_changed(client, world):
         assert lastmod(site[language]["advocacy.CollaborationAgreementIndexPage"].url) == "2026-02-05"
         assert lastmod(site[language]["home"].url) == "2026-04-01"
     assert lastmod("/fr/recherche/") == lastmod("/en/search/") == "2026-04-01"
+    assert lastmod("/fr/donnees/") == lastmod("/en/data/dictionary/") == "2026-04-01"
     assert all(lastmod_value for lastmod_value, _alternates in urls.values())
 
 
@@ -189,7 +199,8 @@ def test_the_number_of_queries_does_not_grow_with_the_items(
     with django_assert_max_num_queries(QUERY_BOUND) as many:
         response = client.get("/sitemap.xml")
 
-    assert len(read_urlset(response)) == 2 * (1 + len(INDEXES) + 1 + 11 + 10)
+    # Pages in both languages; case files: 11, 5 of them translated; briefs: 10, untranslated.
+    assert len(read_urlset(response)) == 2 * (1 + len(INDEXES) + 3) + 11 + 5 + 10
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
