@@ -1,7 +1,7 @@
 """What the learning pages show besides their own fields: the items a resource is linked to, its
 glossary terms and licence in the reader's language, a toolkit's resources in order, and the
 resources a dialogue used, each as the reader finds it (its public translation where there is
-one). Nothing private or unpublished is ever listed."""
+one), and the toolkits a resource is part of. Nothing private or unpublished is ever listed."""
 
 from dataclasses import dataclass
 
@@ -14,7 +14,7 @@ from hub.models import GlossaryTerm
 from hub.templatetags.hub_tags import as_read_in, interface_language, linked_items
 
 from ..licences import deed_url
-from ..models import LearningResourcePage
+from ..models import LearningResourcePage, ToolkitPage
 
 register = template.Library()
 
@@ -94,4 +94,20 @@ def resources_used(context, dialogue):
         .distinct()
     )
     unique = list({resource.translation_key: resource for resource in found}.values())
+    return as_read_in(unique, language)
+
+
+@register.simple_tag(takes_context=True)
+def toolkits_holding(context, resource):
+    """The public toolkits holding the resource (whichever language version of it they name),
+    once each, in the reader's language where translated: where to find what goes with it."""
+    language = interface_language(context)
+    found = (
+        ToolkitPage.objects.public()
+        .filter(members__resource__translation_key=resource.translation_key)
+        .select_related("locale")
+        .order_by("title", "pk")
+        .distinct()
+    )
+    unique = list({toolkit.translation_key: toolkit for toolkit in found}.values())
     return as_read_in(unique, language)

@@ -77,3 +77,21 @@ def test_the_kiosk_mode_reaches_the_toolkit_page(client, site_pages):
     page = soup(client.get(toolkit.url + "?kiosk=1"))
     assert "kiosk" in page.select_one("html")["class"]
     assert page.select_one("ol.toolkit-steps") is not None
+
+
+def test_a_resource_page_leads_to_the_public_toolkits_holding_it_in_the_readers_language(client, site_pages):
+    resource = LearningResourcePageFactory(title="Capsule fictive")
+    toolkit = ToolkitPageFactory(title="Trousse fictive publiée", members=[resource])
+    english_toolkit = translate_page(toolkit, title="Published fictional toolkit", slug="published-toolkit")
+    english_resource = translate_page(resource, title="Fictional capsule", slug="fictional-capsule")
+    ToolkitPageFactory(title="Trousse fictive en brouillon", members=[resource], live=False)
+
+    def toolkits_listed(page):
+        section = soup(client.get(page.url)).select_one('section[aria-labelledby="toolkits-heading"]')
+        return [(link.get_text(), link["href"]) for link in section.select("a")] if section else []
+
+    assert toolkits_listed(resource) == [(toolkit.title, toolkit.url)]
+    assert toolkits_listed(english_resource) == [(english_toolkit.title, english_toolkit.url)]
+    toolkit.unpublish()
+    english_toolkit.unpublish()
+    assert toolkits_listed(resource) == []
