@@ -171,38 +171,50 @@ class LearningLoader:
 
     def alternative(self, spec, language):
         """The live page holding the text of the resource's PDF in ``language``, the PDF's
-        accessible alternative (fpdf2 does not tag text), created and published if missing."""
+        accessible alternative (fpdf2 does not tag text)."""
         words = ALTERNATIVES[language]
-        parent = self.alternatives_page(language)
-        original = self.alternatives_page("fr").get_children().filter(slug=spec["key"]).first()
-        page = original.specific if original else None
-        if language == "en" and page is not None:
-            page = page.get_translation_or_none(self.loader.english)
-        self.loader.tally("accessible texts of documents", page is None)
-        if page is None:
-            title = spec[language]["title"]
-            page = original.copy_for_translation(self.loader.english) if original else StandardPage()
-            page.title = words["page_title"].format(title=title)
-            page.slug = spec["key"]
-            page.intro = words["page_intro"].format(title=title)
-            page.body = [stream_block(kind, value) for kind, value in pdf_blocks(spec[language], language)]
-            self.publish_plain_page(parent, page)
-        return page
+        title = spec[language]["title"]
+        return self.plain_page(
+            self.alternatives_page("fr"),
+            self.alternatives_page(language),
+            spec["key"],
+            language,
+            title=words["page_title"].format(title=title),
+            intro=words["page_intro"].format(title=title),
+            body=[stream_block(kind, value) for kind, value in pdf_blocks(spec[language], language)],
+        )
 
     def alternatives_page(self, language):
-        """The page under the home page in ``language`` that lists the documents' texts."""
-        home = self.loader.site[language]["home"]
+        """The page under the home page in ``language`` above the documents' texts."""
         words = ALTERNATIVES[language]
-        original = (
-            self.loader.site["fr"]["home"].get_children().filter(slug=ALTERNATIVES["fr"]["slug"]).first()
+        return self.plain_page(
+            self.loader.site["fr"]["home"],
+            self.loader.site[language]["home"],
+            ALTERNATIVES["fr"]["slug"],
+            language,
+            title=words["title"],
+            slug=words["slug"],
+            intro=words["intro"],
         )
+
+    def plain_page(self, french_parent, parent, french_slug, language, **fields):
+        """The standard page ``french_slug`` under ``french_parent``, or its translation in
+        ``language``; created (the English one as a translation) with ``fields`` and published
+        when missing."""
+        original = french_parent.get_children().filter(slug=french_slug).first()
         page = original.specific if original else None
         if language == "en" and page is not None:
             page = page.get_translation_or_none(self.loader.english)
+        self.loader.tally("pages of the documents' texts", page is None)
         if page is None:
-            page = original.copy_for_translation(self.loader.english) if original else StandardPage()
-            page.title, page.slug, page.intro = words["title"], words["slug"], words["intro"]
-            self.publish_plain_page(home, page)
+            page = (
+                original.copy_for_translation(self.loader.english)
+                if original
+                else StandardPage(slug=french_slug)
+            )
+            for name, value in fields.items():
+                setattr(page, name, value)
+            self.publish_plain_page(parent, page)
         return page
 
     def publish_plain_page(self, parent, page):
