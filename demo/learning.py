@@ -6,10 +6,10 @@ Everything is generated here, at load time (``learning_media.py``, ``learning_pd
 published through the loader's revisions, so the publication rules apply to the demo as to
 anyone: each video has captions and a transcript in each language and a decision on audio
 description, each audio a transcript in each language, and each untagged PDF a stated reason
-and its accessible alternative, the resource page holding the same words. A page is published
-first with its words, then with its files, so that the alternative a file names is already a
-live page. Media and documents are recognised by title, pages by the translation key derived
-from their fixed public id: a second run adds nothing."""
+and its accessible alternative, a live page of the same language holding the PDF's text (under
+"Les documents de la démo en texte accessible"). Media and documents are recognised by title,
+those pages by their slugs, items by the translation key derived from their fixed public id: a
+second run adds nothing."""
 
 from datetime import date
 
@@ -18,11 +18,12 @@ from django.utils.html import format_html, format_html_join
 from wagtail.documents import get_document_model
 
 from dialogues.models import DialoguePage
-from hub.models import GlossaryTerm, Region, Risk, Service
+from hub.models import GlossaryTerm, Region, Risk, Service, StandardPage
 from hub.roles import media_collection
 from learning.models import LearningMedia, LearningResourcePage, ResourceFile, ToolkitMember, ToolkitPage
 
 from .data.learning import (
+    ALTERNATIVES,
     OUTCOMES_HEADING,
     PDF_EXCEPTION,
     PDF_LABEL,
@@ -50,10 +51,7 @@ class LearningLoader:
         self.resources = {}
         for spec in RESOURCES:
             page = self.item(LearningResourcePage, spec, self.draft, self.write_resource, "learning resource")
-            pages = {"fr": page, "en": page.get_translation(self.loader.english)}
-            for language, version in pages.items():
-                self.attach_document(version, spec, language, date.fromisoformat(spec["published"]))
-            self.resources[spec["key"]] = pages
+            self.resources[spec["key"]] = {"fr": page, "en": page.get_translation(self.loader.english)}
         for spec in TOOLKITS:
             self.item(ToolkitPage, spec, self.draft_toolkit, self.write_toolkit, "toolkit")
 
@@ -149,34 +147,82 @@ class LearningLoader:
         return page
 
     def write_resource(self, page, spec, language):
-        """The words of ``page`` in ``language``. Files are a language's own: a translation starts
-        without its original's and gets its own in ``attach_document``."""
+        """The words and files of ``page`` in ``language`` (a translation's files are its own)."""
         text = spec[language]
         write_summaries(page, text, language)
         page.learning_outcomes = "\n".join(text["outcomes"])
         page.body = [stream_block(kind, value) for kind, value in text["body"]]
         page.files = []
+        if "document" in spec:
+            public_id = page.public_id or page.translation_group_public_id()
+            page.files = [
+                ResourceFile(
+                    document=self.document(spec, language, public_id),
+                    label=PDF_LABEL[language],
+                    exception_reason=PDF_EXCEPTION[language],
+                    html_alternative=self.alternative(spec, language),
+                )
+            ]
         tested = spec.get("easy_to_read")
         if tested:
             page.easy_to_read = True
             page.easy_to_read_tested_with = tested[language]
             page.easy_to_read_tested_on = date.fromisoformat(tested["on"])
 
-    def attach_document(self, page, spec, language, published):
-        """The resource's PDF in ``language``, once its page is live: the page is the PDF's
-        accessible alternative, since fpdf2 does not tag text."""
-        if "document" not in spec or page.files.exists():
-            return
-        page = LearningResourcePage.objects.get(pk=page.pk)
-        page.files = [
-            ResourceFile(
-                document=self.document(spec, language, page.public_id),
-                label=PDF_LABEL[language],
-                exception_reason=PDF_EXCEPTION[language],
-                html_alternative=page,
+    def alternative(self, spec, language):
+        """The live page holding the text of the resource's PDF in ``language``, the PDF's
+        accessible alternative (fpdf2 does not tag text)."""
+        words = ALTERNATIVES[language]
+        title = spec[language]["title"]
+        return self.plain_page(
+            self.alternatives_page("fr"),
+            self.alternatives_page(language),
+            spec["key"],
+            language,
+            title=words["page_title"].format(title=title),
+            intro=words["page_intro"].format(title=title),
+            body=[stream_block(kind, value) for kind, value in pdf_blocks(spec[language], language)],
+        )
+
+    def alternatives_page(self, language):
+        """The page under the home page in ``language`` above the documents' texts."""
+        words = ALTERNATIVES[language]
+        return self.plain_page(
+            self.loader.site["fr"]["home"],
+            self.loader.site[language]["home"],
+            ALTERNATIVES["fr"]["slug"],
+            language,
+            title=words["title"],
+            slug=words["slug"],
+            intro=words["intro"],
+        )
+
+    def plain_page(self, french_parent, parent, french_slug, language, **fields):
+        """The standard page ``french_slug`` under ``french_parent``, or its translation in
+        ``language``; created (the English one as a translation) with ``fields`` and published
+        when missing."""
+        original = french_parent.get_children().filter(slug=french_slug).first()
+        page = original.specific if original else None
+        if language == "en" and page is not None:
+            page = page.get_translation_or_none(self.loader.english)
+        self.loader.tally("pages of the documents' texts", page is None)
+        if page is None:
+            page = (
+                original.copy_for_translation(self.loader.english)
+                if original
+                else StandardPage(slug=french_slug)
             )
-        ]
-        self.loader.publish(page, published)
+            for name, value in fields.items():
+                setattr(page, name, value)
+            self.publish_plain_page(parent, page)
+        return page
+
+    def publish_plain_page(self, parent, page):
+        """Pages outside the items' sections are the administrators' to publish."""
+        if page.pk is None:
+            parent.add_child(instance=page)
+        administrator = self.loader.users["demo-admin"]
+        page.save_revision(user=administrator).publish(user=administrator)
 
     def document(self, spec, language, public_id):
         text = spec[language]
@@ -186,7 +232,7 @@ class LearningLoader:
         document = document_model.objects.filter(title=title).first()
         self.loader.tally("documents", document is None)
         if document is None:
-            blocks = [("heading", OUTCOMES_HEADING[language]), ("points", text["outcomes"]), *text["body"]]
+            blocks = pdf_blocks(text, language)
             data = learning_pdf(text["title"], language, PDF_NOTICE[language], blocks, spec["document"])
             document = document_model(
                 title=title,
@@ -215,6 +261,11 @@ class LearningLoader:
             ToolkitMember(sort_order=number, resource=self.resources[key][language], note=note[language])
             for number, (key, note) in enumerate(spec["members"])
         ]
+
+
+def pdf_blocks(text, language):
+    """What a resource's PDF says, in order: what you will learn, then the resource's text."""
+    return [("heading", OUTCOMES_HEADING[language]), ("points", text["outcomes"]), *text["body"]]
 
 
 def stream_block(kind, value):

@@ -13,12 +13,31 @@ PDF_NOTICE = {
     "fr": "Document fictif produit pour la démonstration de Vigie IA.",
     "en": "Fictional document produced for the Vigie IA demonstration.",
 }
-# Why the PDFs may be published although untagged, and where the same words are.
+# Why the PDFs may be published although untagged, and where the same words are: a page of
+# their own (``ALTERNATIVES``), since a resource page is not accepted as its file's alternative.
 PDF_EXCEPTION = {
-    "fr": "PDF généré pour la démo sans balises (fpdf2 ne balise pas le texte) ; le même contenu est "
-    "sur la page de la ressource.",
-    "en": "PDF generated for the demo without tags (fpdf2 does not tag text); the same content is on "
-    "the resource page.",
+    "fr": "PDF généré pour la démo sans balises (fpdf2 ne balise pas le texte) ; le même texte est "
+    "sur une page web accessible, liée ici.",
+    "en": "PDF generated for the demo without tags (fpdf2 does not tag text); the same text is on an "
+    "accessible web page, linked here.",
+}
+# The pages holding each PDF's text, under one page per language below the home page.
+ALTERNATIVES = {
+    "fr": {
+        "slug": "documents-en-texte",
+        "title": "Les documents de la démo en texte accessible",
+        "intro": "Le texte de chaque document PDF fictif des ressources d'apprentissage de la démonstration, "
+        "lisible par un lecteur d'écran.",
+        "page_title": "{title} : le texte du PDF",
+        "page_intro": "Le texte du document PDF fictif « {title} », produit pour la démonstration.",
+    },
+    "en": {
+        "slug": "documents-as-text",
+        "title": "The demo's documents as accessible text",
+        "intro": "The text of each fictional PDF of the demo's learning resources, readable by a screen reader.",
+        "page_title": "{title}: the text of the PDF",
+        "page_intro": "The text of the fictional PDF “{title}”, produced for the demonstration.",
+    },
 }
 OUTCOMES_HEADING = {"fr": "Ce que vous apprendrez", "en": "What you will learn"}
 PDF_LABEL = {"fr": "Le document en PDF, à imprimer", "en": "The document as a PDF, to print"}
