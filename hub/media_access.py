@@ -1,5 +1,5 @@
-"""The one rule for images and documents: a visitor may fetch one only while a live, public page
-shows it.
+"""The one rule for images, documents and audio/video (wagtailmedia's model, with its thumbnail
+and caption files): a visitor may fetch one only while a live, public page shows it.
 
 "Shows" means the page's live content chooses it (a chooser in a StreamField or a foreign key),
 as Wagtail's reference index records it. The index is rebuilt from the page's database row on
@@ -8,7 +8,8 @@ restricting the rows to ``Page.objects.live().public()`` gives what visitors can
 never-published page's row holds its draft: ``live()`` leaves it out.
 
 Feature apps that show media outside a page's own content register a *gate* (see
-``register_gate``): the testimonies of ``impacts`` decide alone for their photos and letters.
+``register_gate``): the testimonies of ``impacts`` decide alone for their photos and letters;
+``learning`` makes a played recording's described and sign-language versions public with it.
 Everything is computed from the database when asked, so the rule holds whatever the road that
 created the file or attached it (admin, API, ORM script).
 """
