@@ -26,9 +26,14 @@ PLAIN_BODY = "Une machine trie les demandes. Une personne peut vérifier. Vous p
 
 
 def errors_of(page):
-    with pytest.raises(ValidationError) as refused:
+    """The validation's messages, read in English."""
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
         page.full_clean()
-    return refused.value.message_dict
+    with translation.override("en"):
+        return {
+            field: [str(message) for message in messages]
+            for field, messages in refused.value.message_dict.items()
+        }
 
 
 def test_the_mark_needs_who_tested_the_text_and_when(site_pages):
@@ -81,7 +86,7 @@ def test_publishing_a_revision_that_claims_the_mark_untested_is_refused(client, 
     page = LearningResourcePageFactory()
     revision = claiming_the_mark_untested(page)
 
-    with pytest.raises(PublicationRefused) as refused:
+    with translation.override("en"), pytest.raises(PublicationRefused) as refused:
         revision.publish()
 
     assert "say who read it" in str(refused.value)

@@ -7,15 +7,15 @@ is a term of the W3C vocabulary schema.org names (both lists in
 
 import pytest
 
-from learning.models import AudioDescription, ResourceFormat
+from learning.models import AudioDescription, LearningMedia, ResourceFormat
 from tests.dialogues.test_json_ld import TERMS, check_terms, json_ld
 from tests.factories import (
     GlossaryTermFactory,
-    LearningMediaFactory,
     LearningResourcePageFactory,
     ToolkitPageFactory,
     translate_page,
 )
+from tests.learning.media_world import complete_video
 
 pytestmark = pytest.mark.django_db
 
@@ -75,15 +75,12 @@ def test_a_text_resource_says_what_it_teaches_and_that_text_is_enough(client, si
 
 
 def test_a_captioned_video_with_a_transcript_lists_what_it_has_in_the_pages_language(client, site_pages):
-    video = LearningMediaFactory(
-        type="video",
-        captions_fr="media/captions/fr.vtt",
-        transcript_fr="Bonjour.",
-        transcript_en="",
-        audio_description=AudioDescription.NOT_NEEDED,
-    )
-    page = publish_with(LearningResourcePageFactory(format=ResourceFormat.VIDEO), recording=video)
+    video = complete_video(transcript_fr="Bonjour.", audio_description=AudioDescription.NOT_NEEDED)
+    page = LearningResourcePageFactory(format=ResourceFormat.VIDEO, recording=video)
     english = translate_page(page, title="Fictional capsule")
+    # The recording loses its English captions and transcript after the English version went
+    # live (an edit in the media library): the English page's data must stop claiming them.
+    LearningMedia.objects.filter(pk=video.pk).update(captions_en="", transcript_en="")
 
     french_data, _html = json_ld(client, page)
     english_data, _html = json_ld(client, english)
@@ -109,17 +106,16 @@ def test_a_captioned_video_with_a_transcript_lists_what_it_has_in_the_pages_lang
 
 
 def test_a_video_with_a_described_version_and_sign_language(client, site_pages):
-    described = LearningMediaFactory(type="video")
-    signed = LearningMediaFactory(type="video")
-    video = LearningMediaFactory(
-        type="video",
+    described = complete_video()
+    signed = complete_video()
+    video = complete_video(
         audio_description=AudioDescription.DESCRIBED_VERSION,
         described_version=described,
         sign_language_version=signed,
         sign_language="lsq",
         transcript_fr="Bonjour.",
     )
-    page = publish_with(LearningResourcePageFactory(format=ResourceFormat.VIDEO), recording=video)
+    page = LearningResourcePageFactory(format=ResourceFormat.VIDEO, recording=video)
     data, _html = json_ld(client, page)
 
     check_terms(data)

@@ -8,10 +8,11 @@ import json
 
 import feedparser
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import translation
 
-from learning.models import ResourceFormat
+from learning.models import LearningMedia, ResourceFormat
 from open_data import build
 from search.backends import get_backend
 from search.index import rebuild_index
@@ -59,9 +60,14 @@ def test_accessibility_needs_ticked_together_must_all_be_met(client, learning):
 
 
 def test_captions_and_transcript_count_in_the_pages_own_language(client, learning):
-    """The English version of the video has no English captions nor transcript: an English reader
-    does not find it by those needs, and its words are the English version's."""
+    """The English version of the video has no English captions nor transcript (removed from the
+    recording after it went live): an English reader does not find it by those needs, and its
+    words are the English version's."""
+    recording = learning["video"].recording
+    recording.captions_en.save("capsule-en.vtt", ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHello.\n"))
+    LearningMedia.objects.filter(pk=recording.pk).update(transcript_en="Hello.")
     translate_page(learning["video"], "en", title="Captioned fictional capsule", slug="captioned-capsule")
+    LearningMedia.objects.filter(pk=recording.pk).update(captions_en="", transcript_en="")
     rebuild_index(get_backend())
 
     assert learning["video"].public_id in found(client, "fr", learning_access="captions")

@@ -14,13 +14,13 @@ from tests.factories import (
     CaseFilePageFactory,
     DialoguePageFactory,
     GlossaryTermFactory,
-    LearningMediaFactory,
     LearningResourcePageFactory,
     OrganizationFactory,
     PageViewRestrictionFactory,
     translate_page,
     translate_term,
 )
+from tests.learning.media_world import complete_video
 
 pytestmark = pytest.mark.django_db
 
@@ -127,10 +127,8 @@ def test_only_public_linked_items_are_shown(client, site_pages):
 
 
 def test_a_video_shows_the_player_with_its_tracks_and_no_autoplay(client, site_pages):
-    video = LearningMediaFactory(
-        type="video", transcript_fr="Bonjour. Voici une capsule fictive.", captions_fr="media/captions/fr.vtt"
-    )
-    page = publish_with(LearningResourcePageFactory(format=ResourceFormat.VIDEO), recording=video)
+    video = complete_video(transcript_fr="Bonjour. Voici une capsule fictive.")
+    page = LearningResourcePageFactory(format=ResourceFormat.VIDEO, recording=video)
 
     shown = soup(client.get(page.url))
     player = shown.select_one("section.learning-recording video")

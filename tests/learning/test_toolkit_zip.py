@@ -53,7 +53,7 @@ def toolkit(site_pages):
         ),
     )
     cards = with_file(
-        LearningResourcePageFactory(title="Cartes d'activités"),
+        LearningResourcePageFactory(title="Cartes-questions"),
         b"carte;question\n1;Qu'est-ce qu'une IA?\n",
         "cartes.csv",
         "Les cartes",
@@ -125,7 +125,7 @@ def test_the_html_contents_list_the_resources_in_order_with_links(toolkit):
     assert "<h1>Animer un atelier IA à la bibliothèque</h1>" in html
     assert escape(toolkit.purpose) in html
     positions = [
-        html.index(title) for title in ("Guide de l&#x27;animatrice", "Balado sur", "Cartes d&#x27;activités")
+        html.index(title) for title in ("Guide de l&#x27;animatrice", "Balado sur", "Cartes-questions")
     ]
     assert positions == sorted(positions)
     assert "Sombrelac" not in html and "Clairbois" not in html
