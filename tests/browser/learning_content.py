@@ -1,7 +1,10 @@
-"""The learning pages the browser tests visit (issue 18): a video resource whose recording has
-French and English captions and transcripts (so the player, its tracks and the transcript show),
+"""The learning pages the browser tests visit (issue 18): an easy-to-read video resource whose
+recording (a real, playable WebM) has French and English captions and transcripts (so the player,
+its tracks and the transcript show),
 an audio resource with its transcripts, a toolkit holding both, and the two indexes; each with
 its English translation. Everything is fictional and says so."""
+
+import datetime
 
 from django.core.files.base import ContentFile
 
@@ -13,6 +16,7 @@ from tests.factories import (
     paragraph,
     translate_page,
 )
+from tests.learning.media_samples import video_file
 
 CAPTIONS = {
     "fr": "WEBVTT\n\n00:00.000 --> 00:04.000\nBonjour. Voici une capsule fictive sur l'IA.\n",
@@ -42,8 +46,15 @@ OUTCOMES = {
 }
 
 
+VIDEO_SECONDS = 5
+
+
 def recording(kind):
+    playable = (
+        {"file": video_file(seconds=VIDEO_SECONDS), "duration": VIDEO_SECONDS} if kind == "video" else {}
+    )
     media = LearningMediaFactory(
+        **playable,
         type=kind,
         title=f"Enregistrement fictif ({kind})",
         transcript_fr=TRANSCRIPTS["fr"],
@@ -57,8 +68,9 @@ def recording(kind):
     return media
 
 
-def resource(kind, resource_format, dialogue):
+def resource(kind, resource_format, dialogue, **fields):
     french = LearningResourcePageFactory(
+        **fields,
         **TEXTS[kind]["fr"],
         format=resource_format,
         duration_minutes=4,
@@ -86,7 +98,14 @@ def learning_content(content, skeleton, dialogue):
         ("toolkit index", "learning.ToolkitIndexPage"),
     ):
         content.add(name, skeleton["fr"][model_path], skeleton["en"][model_path])
-    video = resource("video", ResourceFormat.VIDEO, dialogue)
+    video = resource(
+        "video",
+        ResourceFormat.VIDEO,
+        dialogue,
+        easy_to_read=True,
+        easy_to_read_tested_with="Un groupe fictif de six adultes d'un centre d'alphabétisation",
+        easy_to_read_tested_on=datetime.date(2026, 3, 2),
+    )
     audio = resource("audio", ResourceFormat.AUDIO, dialogue)
     content.add("video resource", *video)
     content.add("audio resource", *audio)
