@@ -148,6 +148,11 @@ def citizen_journey(live_site, open_page, shoot, viewport, javascript):
     search_box = page.get_by_label("Mots à chercher")
     if viewport == "phone":
         no_horizontal_scroll(page)
+        # The count and the first result fill the first screen; the filters wait in one line.
+        expect(page.locator("#results-heading")).to_be_in_viewport()
+        expect(page.locator(".result").first).to_be_in_viewport()
+        expect(page.get_by_role("checkbox", name=re.compile("^Montréal"))).to_be_hidden()
+        open_filters(page)
         for control in (
             search_box,
             page.get_by_role("button", name="Rechercher", exact=True),
@@ -215,9 +220,20 @@ def citizen_journey(live_site, open_page, shoot, viewport, javascript):
     return page
 
 
+def open_filters(page):
+    """On a phone the filters are one « Filtres (n actifs) » line: open it with the keyboard
+    (nothing to do on a wide screen, where they are a column)."""
+    summary = page.locator("#search-filters > summary")
+    if summary.is_visible() and page.locator("#search-filters[open]").count() == 0:
+        tab_to(page, summary)
+        page.keyboard.press("Enter")
+        expect(page.locator("#search-filters")).to_have_attribute("open", "")
+
+
 def tick(page, checkbox, before, javascript):
     """Tick a facet with Space. With JavaScript the search applies it at once (search.js) and
     announces the new count; without, nothing happens until the Apply button is pressed."""
+    open_filters(page)
     tab_to(page, checkbox)
     page.keyboard.press("Space")
     if javascript:

@@ -183,7 +183,7 @@ def test_the_search_box_and_the_region_picker_lead_to_the_search(client, world):
     select = picker.xpath(".//select")[0]
     assert select.get("name") == "region"
     assert picker.xpath(f'.//label[@for="{select.get("id")}"]')[0].text_content().strip() == (
-        "Que se passe-t-il près de chez moi ?"
+        "Que se passe-t-il près de chez moi\u00a0?"
     )
     options = [(option.get("value"), option.text_content()) for option in select.xpath("option")]
     regions = list(Region.objects.filter(locale__language_code="fr").values_list("key", flat=True))
