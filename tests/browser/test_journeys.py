@@ -73,7 +73,8 @@ def result_count(page, language):
 
 
 def facet_count(page, group, key):
-    text = page.locator(f"label[for='f-{group}-{key}'] .count").inner_text()
+    # Its text whether shown or not: on a phone the filters may be folded in their disclosure.
+    text = page.locator(f"label[for='f-{group}-{key}'] .count").text_content()
     return int(re.search(r"\d+", text).group())
 
 

@@ -83,20 +83,6 @@ def test_on_a_phone_the_results_come_first_and_the_filters_open_with_the_keyboar
     assert result_count(page) == everything
 
 
-def test_show_all_opens_the_other_values_without_javascript(live_site, open_page):
-    page = open_page("phone", javascript=False, language="en")
-    page.goto(live_site.url("search", "en"))
-    page.locator("#search-filters > summary").click()
-    more = page.locator("#facet-all-region")
-    if more.count() == 0:
-        pytest.skip("The content's region facet has eight values or fewer.")
-    hidden = more.locator("input[type=checkbox]").first
-    expect(hidden).to_be_hidden()
-    tab_to(page, more.locator("summary"))
-    page.keyboard.press("Enter")
-    expect(hidden).to_be_visible()
-
-
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_home_page_starts_with_a_question(live_site, open_page, language):
     page = open_page("phone", javascript=False, language=language)
