@@ -6,6 +6,7 @@ Time decides the order (a dialogue becomes past when its last session ends), so 
 asked of the database on each request, in one query, not kept like other indexes' lists. Facts
 (times, places) come from the sessions of the original version (``DialoguePage.schedule``)."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Subquery, Value, When
@@ -69,6 +70,17 @@ def dialogues_at(venue_key, language, now=None):
         .annotate(next_start=Subquery(at_venue.order_by("starts_at").values("starts_at")[:1]))
         .order_by("next_start", "pk")
     )
+
+
+def coming_up_count(language, today=None):
+    """How many public dialogues a reader of ``language`` finds with a session still to be held
+    today or later (Québec's date; a cancelled session does not count): the home page's figure,
+    the same all day long, as the home page is kept for the day."""
+    today = today or timezone.localdate()
+    start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    pages = DialoguePage.objects.public().in_language(language).annotate(original_pk=original_pk())
+    coming = _sessions(ends_at__gte=start).exclude(status=SessionStatus.CANCELLED)
+    return pages.filter(Exists(coming)).count()
 
 
 def venue_in(key, language):

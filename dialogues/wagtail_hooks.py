@@ -1,12 +1,16 @@
 """Dialogues in the admin: the venues, a snippet every session chooses from, and the registrants,
-which only a dialogue's organizers and administrators see (``dialogues.registrants``)."""
+which only a dialogue's organizers and administrators see (``dialogues.registrants``); and the
+home page's figure of dialogues coming up (``hub.home``)."""
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib.admin.utils import unquote
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, override
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.models import IndexView
@@ -17,7 +21,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from hub.admin_guards import guarded_object_routes
 from hub.admin_visibility import ChoosesVisibleOnly, narrowed_chooser_viewset
+from hub.home import HOOK as HOME_HOOK
+from hub.home import HomeFigure
 
+from .finding import coming_up_count
+from .items import DIALOGUE
 from .models import Registration, Session, Venue
 from .registrants import POLICY, visible_registrations
 
@@ -149,3 +157,14 @@ def registrants_viewset():
 @hooks.register("register_admin_visibility")
 def registration_visibility():
     return Registration, visible_registrations
+
+
+@hooks.register(HOME_HOOK, order=10)
+def dialogues_coming_up(overview):
+    """The home page's figure of dialogues coming up (``hub.home``), leading to the search of
+    dialogues, the next session first."""
+    count = coming_up_count(overview.language)
+    with override(overview.language):
+        label = ngettext("Dialogue coming up", "Dialogues coming up", count)
+        url = f"{reverse('search')}?{urlencode([('type', DIALOGUE.key), ('sort', 'next_session')])}"
+    overview.figures.append(HomeFigure(count=count, label=label, url=url))

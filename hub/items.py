@@ -105,6 +105,9 @@ class ItemType:
     csl_type: str = "report"  # the CSL item type of a citation
     schema_type: str = "Report"  # the schema.org type of the item page's JSON-LD
     home_latest: int = 3  # how many of the newest items the home page shows
+    # What the home page's headline figure of its items says, for a count (none without it):
+    # ``npgettext_lazy("home figure", "Case file", "Case files", "count")``.
+    home_figure: object = None
     # Who publishes: "review" (community editors write, a reviewer publishes, through the
     # community review workflow) or "partners" (municipal partners write and publish their own).
     publication: str = "review"

@@ -1,6 +1,7 @@
 """The case file, as the item-type registry (``hub.items``) knows it."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext_lazy
 
 from hub.items import ItemType
 
@@ -21,6 +22,7 @@ CASEFILE = ItemType(
     csl_type="report",
     schema_type="Report",
     home_latest=6,
+    home_figure=npgettext_lazy("home figure", "Case file", "Case files", "count"),
     latest_heading=_("Latest case files"),
     more_label=_("All case files"),
     publication="review",

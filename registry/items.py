@@ -1,6 +1,7 @@
 """The register entry, as the item-type registry (``hub.items``) knows it."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext_lazy
 
 from hub.items import ItemType, TypeFacet, TypeSort
 
@@ -44,6 +45,7 @@ SYSTEM = ItemType(
     csl_type="dataset",
     schema_type="SoftwareApplication",
     home_latest=3,
+    home_figure=npgettext_lazy("home figure", "AI system", "AI systems", "count"),
     latest_heading=_("Latest AI systems in the register"),
     more_label=_("The whole register"),
     publication="review",

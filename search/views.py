@@ -4,14 +4,24 @@ from dataclasses import replace
 
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from hub.items import item_types
 
 from .links import SearchLinks
 from .requests import page_out_of_range, parse_request
 from .service import HubSearch
 from .vocabulary import all_facets, facet_hint, facet_label, facet_owner
+
+# A facet shows its largest values; the others wait behind "Show all": a phone reader scrolls
+# past eight checkboxes, not eighteen.
+FACET_SHOWN = 8
+# The facets a result card names, in this order (their labels come from the page's facets).
+CARD_FACETS = ("service", "region", "risk")
+# What a card says of an item written in another language than the page's.
+WRITTEN_IN = {"fr": gettext_lazy("In French"), "en": gettext_lazy("In English")}
 
 
 @require_GET
@@ -32,7 +42,9 @@ def search_page_context(request, query, results):
     return {
         "query": query,
         "results": results,
+        "cards": result_cards(results),
         "facet_groups": facet_groups(query, results),
+        "selected_count": sum(len(values) for _facet, values in query.selections),
         "active_filters": links.active_filters(results.facets),
         "pagination": links.pagination(results.page_count),
         "format_urls": links.format_urls(),
@@ -52,14 +64,66 @@ def facet_groups(query, results):
         chosen = bool(query.selected(facet))
         if owner is not None and chosen_types and owner.key not in chosen_types and not chosen:
             continue
+        values = results.facets[facet]
+        shown, more = split_values(values)
         groups.append(
             {
                 "name": facet,
                 "label": facet_label(facet),
                 "hint": facet_hint(facet),
-                "values": results.facets[facet],
+                "values": values,
+                "shown": shown,
+                "more": more,
+                "more_open": any(value["selected"] for value in more),
                 "owner": owner,
                 "open": owner is None or chosen or chosen_types == {owner.key},
             }
         )
     return groups
+
+
+def split_values(values):
+    """``(shown, more)``: the ``FACET_SHOWN`` values with the most results (ties: the first in
+    vocabulary order), and the others, each list in vocabulary order."""
+    if len(values) <= FACET_SHOWN:
+        return values, []
+    ranked = sorted(range(len(values)), key=lambda index: (-values[index]["count"], index))
+    largest = set(ranked[:FACET_SHOWN])
+    return (
+        [value for index, value in enumerate(values) if index in largest],
+        [value for index, value in enumerate(values) if index not in largest],
+    )
+
+
+def result_cards(results):
+    """Each hit with what its card says besides title and summary: its type's name and the
+    labels of its services, regions and risks in the page's language. The labels are the page's
+    facets': every hit counts under each of its values, so each is there."""
+    types = {item_type.key: item_type.label for item_type in item_types()}
+    labels = {
+        facet: {value["key"]: value["label"] for value in results.facets.get(facet, [])}
+        for facet in CARD_FACETS
+    }
+    cards = []
+    for hit in results.hits:
+        terms = []
+        for facet, field in zip(CARD_FACETS, ("services", "regions", "risks"), strict=True):
+            names = [labels[facet].get(key, key) for key in hit.get(field) or ()]
+            if names:
+                terms.append({"facet": facet, "label": facet_label(facet), "names": names})
+        cards.append(
+            {
+                "hit": hit,
+                "type_label": types.get(hit.get("item_type"), ""),
+                "terms": terms,
+                "written_in": written_in(hit.get("content_locale"), results.query.locale),
+            }
+        )
+    return cards
+
+
+def written_in(content_locale, page_language):
+    """ "In French" on a card of the English page for an item only in French; None in its language."""
+    if not content_locale or content_locale == page_language:
+        return None
+    return WRITTEN_IN.get(content_locale, content_locale)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -11,8 +12,10 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from ..blocks import BaseStreamBlock
+from ..home import home_overview
 from ..items import item_types
 from ..safe_urls import stream_strings, unsafe_links
+from .taxonomy import Region, term_labels
 
 
 class HomePage(Page):
@@ -46,12 +49,17 @@ class HomePage(Page):
         return [item_type.index_model for item_type in item_types()] + ["hub.StandardPage"]
 
     def get_context(self, request, *args, **kwargs):
-        """Sections and newest items are read only when the template renders them: the home
-        page's content is usually kept whole (``hub.fragments``)."""
+        """Sections, newest items, figures and regions are read only when the template renders
+        them: the home page's content is usually kept whole (``hub.fragments``), the figures for
+        the day (``today``): dialogues coming up and commitments overdue change with the date."""
         context = super().get_context(request, *args, **kwargs)
+        language = self.locale.language_code
         sections = SimpleLazyObject(lambda: list(self.get_children().live().public().specific()))
         context["sections"] = sections
         context["latest"] = SimpleLazyObject(lambda: self.latest_items(sections))
+        context["overview"] = SimpleLazyObject(lambda: home_overview(language))
+        context["regions"] = SimpleLazyObject(lambda: list(term_labels(Region, language).items()))
+        context["today"] = timezone.localdate().isoformat()
         return context
 
     def latest_items(self, sections):

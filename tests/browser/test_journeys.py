@@ -73,7 +73,8 @@ def result_count(page, language):
 
 
 def facet_count(page, group, key):
-    text = page.locator(f"label[for='f-{group}-{key}'] .count").inner_text()
+    # Its text whether shown or not: on a phone the filters may be folded in their disclosure.
+    text = page.locator(f"label[for='f-{group}-{key}'] .count").text_content()
     return int(re.search(r"\d+", text).group())
 
 
@@ -148,6 +149,11 @@ def citizen_journey(live_site, open_page, shoot, viewport, javascript):
     search_box = page.get_by_label("Mots à chercher")
     if viewport == "phone":
         no_horizontal_scroll(page)
+        # The count and the first result fill the first screen; the filters wait in one line.
+        expect(page.locator("#results-heading")).to_be_in_viewport()
+        expect(page.locator(".result").first).to_be_in_viewport()
+        expect(page.get_by_role("checkbox", name=re.compile("^Montréal"))).to_be_hidden()
+        open_filters(page)
         for control in (
             search_box,
             page.get_by_role("button", name="Rechercher", exact=True),
@@ -192,6 +198,7 @@ def citizen_journey(live_site, open_page, shoot, viewport, javascript):
     tab_to(page, page.get_by_role("link", name=re.compile(r"^Risque\s*: Discrimination.*retirer ce filtre")))
     page.keyboard.press("Enter")
     expect_results(page, in_montreal)
+    open_filters(page)
     expect(page.get_by_role("checkbox", name=re.compile("^Discrimination"))).not_to_be_checked()
     expect(page.get_by_role("checkbox", name=re.compile("^Montréal"))).to_be_checked()
     shoot(page, journey, "06-risk-filter-removed-fr")
@@ -215,9 +222,20 @@ def citizen_journey(live_site, open_page, shoot, viewport, javascript):
     return page
 
 
+def open_filters(page):
+    """On a phone the filters are one « Filtres (n actifs) » line: open it with the keyboard
+    (nothing to do on a wide screen, where they are a column)."""
+    summary = page.locator("#search-filters > summary")
+    if summary.is_visible() and page.locator("#search-filters[open]").count() == 0:
+        tab_to(page, summary)
+        page.keyboard.press("Enter")
+        expect(page.locator("#search-filters")).to_have_attribute("open", "")
+
+
 def tick(page, checkbox, before, javascript):
     """Tick a facet with Space. With JavaScript the search applies it at once (search.js) and
     announces the new count; without, nothing happens until the Apply button is pressed."""
+    open_filters(page)
     tab_to(page, checkbox)
     page.keyboard.press("Space")
     if javascript:
@@ -229,7 +247,10 @@ def tick(page, checkbox, before, javascript):
     assert result_count(page, "fr") == before
     expect(checkbox).to_be_checked()
     tab_to(page, page.get_by_role("button", name="Appliquer les filtres"))
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # The new page folds the filters again on a phone: open them to see the boxes ticked.
+    open_filters(page)
 
 
 def result_count_text(page):

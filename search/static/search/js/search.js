@@ -6,7 +6,8 @@
    history.replaceState, keeps focus on the control just changed (same id after the swap) and
    writes the new result count into a polite live region that stays in the page (a replaced
    live region would not be announced). Every string comes from the fetched page. On any
-   failure the form is submitted normally. */
+   failure the form is submitted normally. The disclosures the reader opened (the filters on a
+   phone, "Show all" of a facet) stay open after the swap. */
 (function () {
     "use strict";
 
@@ -17,6 +18,32 @@
         return;
     }
     var pending = null;
+
+    // A wide screen shows the filters as a column: opened here for browsers whose CSS cannot
+    // show a closed disclosure's content (``::details-content``).
+    var filters = document.getElementById("search-filters");
+    if (filters && window.matchMedia && window.matchMedia("(min-width: 48em)").matches) {
+        filters.open = true;
+    }
+
+    function openDisclosures() {
+        return Array.prototype.filter
+            .call(region.querySelectorAll("details[id]"), function (details) {
+                return details.open;
+            })
+            .map(function (details) {
+                return details.id;
+            });
+    }
+
+    function reopen(ids) {
+        ids.forEach(function (id) {
+            var details = document.getElementById(id);
+            if (details) {
+                details.open = true;
+            }
+        });
+    }
 
     function isFilterControl(element) {
         return (
@@ -61,7 +88,9 @@
                 if (!newRegion || !heading) {
                     throw new Error("unexpected page");
                 }
+                var opened = openDisclosures();
                 region.innerHTML = newRegion.innerHTML;
+                reopen(opened);
                 region.removeAttribute("aria-busy");
                 var feed = document.querySelector('link[rel="alternate"][type="application/atom+xml"]');
                 var newFeed = fetched.querySelector('link[rel="alternate"][type="application/atom+xml"]');
