@@ -34,6 +34,10 @@ def language_of_request():
     return (get_language() or "fr")[:2]
 
 
+def search_path(query_string):
+    return f"{reverse('search')}?{query_string}" if query_string else reverse("search")
+
+
 @sensitive_post_parameters("email")
 def ask(request):
     """The search page's form: ``search`` (the search's parameters as a query string), ``email``
@@ -61,7 +65,7 @@ def ask(request):
         "form": form,
         "search": search_in_words(query),
         "search_query_string": alerts.normalised(query),
-        "search_url": f"{reverse('search')}?{alerts.normalised(query)}",
+        "search_url": search_path(alerts.normalised(query)),
     }
     return private(TemplateResponse(request, "search/alert_asked.html", context, status=status))
 
@@ -71,7 +75,7 @@ def about(alert):
     query, errors = alerts.parse_search(alert.query_string, alert.language)
     return {
         "search": search_in_words(query) if not errors else [],
-        "search_url": f"{reverse('search')}?{alert.query_string}",
+        "search_url": search_path(alert.query_string),
         "frequency": alert.get_frequency_display(),
     }
 
