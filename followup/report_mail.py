@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 
 from dialogues.contact import contactable, withdrawal_path
 from dialogues.models import DialoguePage
+from hub.subscriptions import absolute, send
 
-from .following import absolute, send
 from .models import ReportNotice, ReportPage, address_digest
 
 logger = logging.getLogger(__name__)

@@ -8,5 +8,7 @@ def private(response):
     add_never_cache_headers(response)
     response["Cache-Control"] += ", private"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": under it a browser posts the page's own forms (confirm, unsubscribe) with
+    # ``Origin: null``, which Django's CSRF check refuses. Same-origin keeps the address on the site.
+    response["Referrer-Policy"] = "same-origin"
     return response

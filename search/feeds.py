@@ -60,6 +60,11 @@ class FeedEntry:
     summary: str  # plain text
     content: str  # HTML: the summary, the plain-language summary, a note if not translated
     categories: list = field(default_factory=list)
+    # What an e-mail digest says of the entry besides (``search.alerts``).
+    public_id: str = ""
+    item_type: str = ""  # the item type's key
+    page_id: int | None = None
+    update: bool = False  # an update the item announces, not the item itself
 
 
 @dataclass
@@ -93,14 +98,21 @@ def search_in_words(query):
     return parts or [_("All published items")]
 
 
-def feed_entries(request, query, hits):
+def feed_query(query, language):
+    """The search of a feed (or of an e-mail digest) in ``language``: its words and filters, the
+    latest updates first."""
+    return replace(query, locale=language, sort="updated", page=1, page_size=FEED_SIZE)
+
+
+def feed_entries(absolute, query, hits):
     """Entries for ``hits``, and for the updates of their own the items announce
-    (``ItemPage.feed_updates``), latest first, at most FEED_SIZE. A hit whose page is no longer
-    live and public (the index follows a moment after the commit) is left out."""
+    (``ItemPage.feed_updates``), latest first, at most FEED_SIZE; ``absolute(path)`` makes an
+    address whole. A hit whose page is no longer live and public (the index follows a moment
+    after the commit) is left out."""
     pages = Page.objects.live().public().filter(pk__in=[hit["page_id"] for hit in hits]).specific().in_bulk()
     first_published = {pk: page.first_published_at for pk, page in pages.items()}
     language = query.locale
-    search_url = request.build_absolute_uri(reverse("search"))
+    search_url = absolute(reverse("search"))
     vocabularies = {facet: dict(facet_vocabulary(facet, language)) for facet in CATEGORY_FIELDS}
     entries = []
     for hit in hits:
@@ -114,8 +126,8 @@ def feed_entries(request, query, hits):
         entries.append(
             FeedEntry(
                 title=hit["title"],
-                link=request.build_absolute_uri(hit["url"]),
-                guid=request.build_absolute_uri(f"/cite/{hit['public_id']}/"),
+                link=absolute(hit["url"]),
+                guid=absolute(f"/cite/{hit['public_id']}/"),
                 language=hit["content_locale"],
                 published=published,
                 # Never before the first publication, even from an index not rebuilt since the
@@ -128,6 +140,9 @@ def feed_entries(request, query, hits):
                     for facet, keys in values.items()
                     for key in keys
                 ],
+                public_id=hit["public_id"],
+                item_type=hit["item_type"],
+                page_id=hit["page_id"],
             )
         )
         entries += update_entries(entries[-1], pages[hit["page_id"]].feed_updates())
@@ -146,6 +161,7 @@ def update_entries(item_entry, updates):
             updated=to_second(update.moment),
             summary=update.summary,
             content=str(format_html("<p>{}</p>", update.summary)),
+            update=True,
         )
         for update in updates
     ]
@@ -203,10 +219,9 @@ class SearchFeed(Feed):
         parsed = parse_request(request, default_locale=language)
         if parsed.errors:
             raise InvalidSearch(parsed.errors)
-        query = replace(parsed.query, locale=language, sort="updated", page=1, page_size=FEED_SIZE)
-        return SearchFeedContent(
-            request, query, language, feed_entries(request, query, HubSearch().hits(query))
-        )
+        query = feed_query(parsed.query, language)
+        entries = feed_entries(request.build_absolute_uri, query, HubSearch().hits(query))
+        return SearchFeedContent(request, query, language, entries)
 
     # --- The feed ---------------------------------------------------------------------------
 

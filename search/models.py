@@ -2,9 +2,13 @@
 project's own database (SQLite by default, PostgreSQL at scale).
 
 Full text lives beside these tables: an FTS5 table on SQLite, a ``tsvector`` column on
-PostgreSQL (see the migrations); ``search.backends.embedded`` keeps them in step."""
+PostgreSQL (see the migrations); ``search.backends.embedded`` keeps them in step. Beside the
+index, the search alerts people subscribe to by e-mail."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hub.models import Subscription
 
 
 class IndexedItem(models.Model):
@@ -98,3 +102,32 @@ class IndexChange(models.Model):
 
     def __str__(self):
         return f"{'+' if self.added else '-'}{self.item_id} ({self.locale})"
+
+
+class SearchAlert(Subscription):
+    """Someone who gets the news of a search by e-mail (``search.alerts``): a digest, daily or
+    weekly, of the items it finds that are new or updated since the last one. The search is kept
+    as its normalised parameters (words and filters, ``search.links.feed_params``), valid when
+    asked; the digest is in the subscriber's language. ``last_sent_period`` (``2026-12-05``,
+    ``2026-W49``) says which period was sent, so that a second run in the same period sends
+    nothing; ``last_sent_at`` is where the next digest starts."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("Once a day")
+        WEEKLY = "weekly", _("Once a week")
+
+    query_string = models.CharField(_("search"), max_length=2000, editable=False)
+    frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency.choices)
+    last_sent_period = models.CharField(_("last period sent"), max_length=10, blank=True, editable=False)
+    last_sent_at = models.DateTimeField(_("last sent"), null=True, blank=True, editable=False)
+
+    token_salt = "search.alert"
+    confirm_url_name = "search-alert-confirm"
+    unsubscribe_url_name = "search-alert-unsubscribe"
+
+    class Meta:
+        verbose_name = _("search alert")
+        verbose_name_plural = _("search alerts")
+        constraints = [
+            models.UniqueConstraint(fields=["query_string", "email"], name="search_one_alert_per_address")
+        ]

@@ -1,5 +1,5 @@
 """The request parsing every search surface shares: the HTML page (``views.py``), the JSON and CSV
-of the open API and the feeds. Each validates its parameters with ``SearchFilterSet`` and asks
+of the open API, the feeds and the e-mail alerts. Each validates its parameters with ``SearchFilterSet`` and asks
 ``HubSearch``; none builds a query itself."""
 
 from dataclasses import dataclass
@@ -15,7 +15,13 @@ class ParsedRequest:
 
 def parse_request(request, default_locale):
     """The request's query, or its errors by parameter name (what a 400 answer names)."""
-    filterset = SearchFilterSet(request.GET)
+    return parse_params(request.GET, default_locale)
+
+
+def parse_params(params, default_locale):
+    """The query of search parameters (a ``QueryDict``: a request's, a search alert's), or their
+    errors by parameter name."""
+    filterset = SearchFilterSet(params)
     if not filterset.is_valid():
         return ParsedRequest(
             errors={

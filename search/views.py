@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from hub.items import item_types
 
+from .alerts import normalised
 from .links import SearchLinks
 from .requests import page_out_of_range, parse_request
 from .service import HubSearch
@@ -49,6 +50,7 @@ def search_page_context(request, query, results):
         "pagination": links.pagination(results.page_count),
         "format_urls": links.format_urls(),
         "sort_choices": links.sort_choices(),
+        "alert_search": normalised(query),
     }
 
 

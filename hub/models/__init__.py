@@ -1,5 +1,6 @@
 """The shared base's models: taxonomies, the glossary, public ids, the site shell pages, the
-abstract item pages every item type builds on, and the review roles."""
+abstract item pages every item type builds on, the review roles, and what every e-mail
+subscription keeps."""
 
 from .contact import HubContact
 from .demo_marker import DemoMarker
@@ -15,6 +16,7 @@ from .item_pages import (
 from .pages import HomePage, StandardPage, ValidatedStreamsMixin, ensure_locales
 from .public_ids import PublicIdSequence
 from .review import CommunityReviewTask, PartnerMembership, partner_organization_key
+from .subscriptions import Subscription
 from .taxonomy import (
     ImpactLevel,
     Organization,
@@ -45,6 +47,7 @@ __all__ = [
     "Risk",
     "Service",
     "StandardPage",
+    "Subscription",
     "TaxonomyTerm",
     "ValidatedStreamsMixin",
     "ensure_locales",

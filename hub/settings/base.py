@@ -335,6 +335,8 @@ RATELIMIT_DEFAULTS = {
     "dialogue_registration": "30/h",
     # Each POST asks to follow a commitment (an e-mail is sent) or confirms it.
     "commitment_follow": "30/h",
+    # Each POST asks for a search's e-mail alerts (an e-mail is sent) or confirms them.
+    "search_alert": "30/h",
 }
 RATELIMITS = {
     group: os.environ.get(f"RATELIMIT_{group.upper()}", rate) for group, rate in RATELIMIT_DEFAULTS.items()
@@ -465,6 +467,8 @@ FOLLOWUP_SILENT_DAYS = int(os.environ.get("FOLLOWUP_SILENT_DAYS", "90"))
 FOLLOWUP_REMINDER_DAYS = int(os.environ.get("FOLLOWUP_REMINDER_DAYS", "30"))
 # A request to follow a commitment by e-mail that nobody confirmed is deleted after this many days.
 FOLLOWUP_UNCONFIRMED_DAYS = int(os.environ.get("FOLLOWUP_UNCONFIRMED_DAYS", "7"))
+# A search's e-mail alert that nobody confirmed is deleted after this many days.
+SEARCH_ALERTS_UNCONFIRMED_DAYS = int(os.environ.get("SEARCH_ALERTS_UNCONFIRMED_DAYS", "7"))
 
 # --- Reporting a vulnerability (security) -------------------------------------------------------
 # The Contact line of /.well-known/security.txt (hub.security_txt, RFC 9116): a mailto: or https:

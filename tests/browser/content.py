@@ -25,6 +25,8 @@ from dialogues.models import RegistrationMode, SessionFormat, SessionStatus
 from followup.following import follower_urls
 from followup.models import CommitmentStatus, Follower
 from hub.models import Organization
+from hub.subscriptions import subscription_urls
+from search.models import SearchAlert
 from tests.browser.learning_content import learning_content
 from tests.factories import (
     QUEBEC,
@@ -251,6 +253,7 @@ def build_browser_content():
     english_agreement = translate_page(agreement, title="Codesign agreement on request sorting")
     content.add("agreement", agreement, english_agreement)
     add_commitment_pages(content, agreement, english_agreement)
+    add_search_alert_pages(content)
     english_system = translate_page(
         system,
         title="Fictional housing request scorer",
@@ -535,3 +538,19 @@ def add_commitment_pages(content, agreement, english):
         )
         confirm_url, _unsubscribe_url = follower_urls(follower)
         content.paths["follow confirmation"][language] = urlsplit(confirm_url).path
+
+
+def add_search_alert_pages(content):
+    """The pages a search alert's links open: its confirmation and its unsubscription."""
+    content.paths["search alert confirmation"] = {}
+    content.paths["search alert unsubscription"] = {}
+    for language in ("fr", "en"):
+        alert = SearchAlert.objects.create(
+            query_string="region=montreal&risk=discrimination",
+            frequency="weekly",
+            email=f"journaliste-{language}@example.org",
+            language=language,
+        )
+        confirm_url, unsubscribe_url = subscription_urls(alert)
+        content.paths["search alert confirmation"][language] = urlsplit(confirm_url).path
+        content.paths["search alert unsubscription"][language] = urlsplit(unsubscribe_url).path

@@ -57,6 +57,9 @@ AUDITED_PAGES = {
     # page a follower's confirmation link opens.
     "commitment": lambda site, lang: site.url("commitment", lang),
     "follow confirmation": lambda site, lang: site.url("follow confirmation", lang),
+    # The pages a search alert's links open (the form itself is on the search pages above).
+    "search alert confirmation": lambda site, lang: site.url("search alert confirmation", lang),
+    "search alert unsubscription": lambda site, lang: site.url("search alert unsubscription", lang),
     # The commitment tracker: every commitment, then those of one organization.
     "commitment tracker": lambda site, lang: site.url("commitment-tracker", lang),
     "commitment tracker by organization": lambda site, lang: site.url(

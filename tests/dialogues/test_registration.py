@@ -101,7 +101,7 @@ def test_registering_confirms_the_place_with_a_page_and_an_email_holding_the_cal
     page = response.content.decode()
     assert "Votre place est confirmée" in page
     assert ONLINE_URL in page  # the registered person gets the online link
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"  # no other site learns the address
     assert "noindex" in response["X-Robots-Tag"]
 
     [message] = mail.outbox

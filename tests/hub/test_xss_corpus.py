@@ -62,7 +62,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 from xml.etree import ElementTree
 
 import pytest
@@ -94,12 +94,14 @@ from advocacy.models import (
 from followup.following import follower_urls
 from followup.models import Commitment, CommitmentStatus, CommitmentUpdate, Follower
 from hub.models import Organization, Region, Risk, Service, StandardPage
+from hub.subscriptions import subscription_urls
 from impacts import models as impacts_models  # importing Testimony here would make pytest collect it
 from impacts.interchange import COLUMNS, clean_text
 from impacts.models import CaseFilePage
 from impacts.testimonies import withdraw_testimony
 from search.backends import get_backend
 from search.index import rebuild_index
+from search.models import SearchAlert
 from tests.factories import (
     AdvocacyBriefPageFactory,
     CaseFilePageFactory,
@@ -1007,6 +1009,15 @@ def test_public_pages_render_the_corpus_inert(world):
     )
     for name, url in zip(("confirmation", "unsubscription"), follower_urls(follower), strict=True):
         surfaces.page(visitor, f"follower's {name}", url)
+    # A search alert's own pages say its search, words a visitor typed.
+    alert = SearchAlert.objects.create(
+        query_string=urlencode({"q": world.casefile.title[:200]}),
+        frequency="daily",
+        email="x@example.org",
+        language="fr",
+    )
+    for name, url in zip(("confirmation", "unsubscription"), subscription_urls(alert), strict=True):
+        surfaces.page(visitor, f"search alert's {name}", url)
     for language in ("fr", "en"):
         home = world.casefile.get_site().root_page.localized.specific
         with translation.override(language):
