@@ -113,6 +113,7 @@ def expected_alternates(world):
     groups += [{language: site[language][index].url for language in ("fr", "en")} for index in INDEXES]
     groups.append({"fr": world["about"].url, "en": world["about_en"].url})
     groups.append({"fr": "/fr/recherche/", "en": "/en/search/"})
+    groups.append({"fr": "/fr/portrait/", "en": "/en/overview/"})
     groups.append({"fr": "/fr/donnees/", "en": "/en/data/"})
     groups.append({"fr": "/fr/donnees/dictionnaire/", "en": "/en/data/dictionary/"})
     # An item's versions, each in its own language: an untranslated item has one.
