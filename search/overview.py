@@ -71,7 +71,7 @@ SCALE = (
     ("#1f5a96", "#ffffff"),
     ("#0b2f57", "#ffffff"),
 )
-BAR_WIDTH, BAR_ROW, BAR_LABEL_WIDTH = 420, 38, 360
+BAR_WIDTH, BAR_ROW, BAR_LABEL_WIDTH = 420, 31, 360
 NAME_LINE = 16  # characters of a region's name per line on its tile
 
 
