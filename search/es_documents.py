@@ -16,7 +16,7 @@ from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Mapping, 
 from hub.items import type_facets, type_sorts
 
 from .text import document_terms, fold
-from .vocabulary import NOT_ASSESSED
+from .vocabulary import NOT_ASSESSED, quarter_of
 
 FRENCH_ELISIONS = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 
@@ -53,7 +53,7 @@ def language_text():
 
 class SearchDocument(Document):
     """One search document as stored: the fields of ``build_document`` plus what is derived from
-    them for matching (``*_terms``), sorting (``sort_title``) and counting (``level``); the values
+    them for matching (``*_terms``), sorting (``sort_title``) and counting (``level``, ``quarter``); the values
     of the facets and sorts item types declare are fields of their own (``declared_mapping``)."""
 
     id = Keyword()
@@ -73,6 +73,7 @@ class SearchDocument(Document):
     risks = Keyword(multi=True)
     impact_level = Integer()
     level = Keyword()
+    quarter = Keyword()
     status = Keyword()
     date = Date(format="strict_date")
     updated = Date(format="strict_date_optional_time")  # UTC, to the millisecond
@@ -98,6 +99,7 @@ class SearchDocument(Document):
             body_terms=body_terms,
             sort_title=fold(document["title"])[:255],
             level=str(level) if level else NOT_ASSESSED,
+            quarter=quarter_of(document["date"]),
         )
 
 

@@ -80,6 +80,11 @@ class SearchLinks:
                 )
         return active
 
+    def search_url(self, **overrides):
+        """The search page's address for this search with ``overrides`` (``facet=values``): from
+        the charts, the list behind a bar or a tile, its other words and filters kept."""
+        return address("search", query_params(self.query, **overrides))
+
     def page_params(self, number):
         """Another page of the same search, at the page size the reader chose."""
         params = query_params(self.query, page=number)

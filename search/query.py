@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from hub.items import type_sorts
 
 from .text import parse_query
-from .vocabulary import NOT_ASSESSED, all_facets
+from .vocabulary import COUNTED_ONLY, NOT_ASSESSED, QUARTER, all_facets, quarter_of
 
 # relevance: every word in the title first, then newest; newest and oldest: by ``date``; title: A–Z;
 # updated: latest material update first (``search.documents.material_update``). Ties always fall
@@ -18,10 +18,10 @@ def all_sorts():
     return (*SORTS, *(sort.key for sort in type_sorts()))
 
 
-def facet_values(item_type, services, regions, risks, impact_level, type_facets=None):
+def facet_values(item_type, services, regions, risks, impact_level, type_facets=None, date=None):
     """The (facet, value) pairs an item is counted under: one definition for every store.
     ``type_facets``: ``{facet: value}`` of the facets its type declares, a list for a facet
-    with several values (a dialogue's formats)."""
+    with several values (a dialogue's formats); ``date``: the item's date, counted by quarter."""
     pairs = [("type", item_type)]
     pairs += [("service", key) for key in services]
     pairs += [("region", key) for key in regions]
@@ -30,6 +30,8 @@ def facet_values(item_type, services, regions, risks, impact_level, type_facets=
     pairs += sorted(
         (facet, value) for facet, values in (type_facets or {}).items() for value in as_list(values)
     )
+    if date:
+        pairs.append((QUARTER, quarter_of(date)))
     return pairs
 
 
@@ -50,14 +52,21 @@ class SearchQuery:
     sort: str = ""
     page: int = 1
     page_size: int = 20
+    counted: tuple = ()  # facets of ``COUNTED_ONLY`` counted too (the overview's timeline)
 
     @classmethod
-    def build(cls, text="", locale="fr", sort="", page=1, page_size=20, **selected):
+    def build(cls, text="", locale="fr", sort="", page=1, page_size=20, counted=(), **selected):
         selections = tuple(
             (facet, tuple(sorted(set(selected[facet])))) for facet in all_facets() if selected.get(facet)
         )
         return cls(
-            text=text or "", selections=selections, locale=locale, sort=sort, page=page, page_size=page_size
+            text=text or "",
+            selections=selections,
+            locale=locale,
+            sort=sort,
+            page=page,
+            page_size=page_size,
+            counted=tuple(counted),
         )
 
     @property
@@ -82,6 +91,11 @@ class SearchQuery:
             page_size=self.page_size,
             **selected,
         )
+
+    @property
+    def counted_facets(self):
+        """The facets whose values a search counts: every filter, and those asked for besides."""
+        return (*all_facets(), *(facet for facet in COUNTED_ONLY if facet in self.counted))
 
     def selected(self, facet):
         return dict(self.selections).get(facet, ())

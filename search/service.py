@@ -2,7 +2,7 @@
 scope, facets and text, and turns a backend's raw counts into labelled facets."""
 
 from .backends import get_backend
-from .vocabulary import all_facets, facet_vocabulary
+from .vocabulary import QUARTER, facet_vocabulary, quarter_label
 
 
 class HubSearch:
@@ -26,15 +26,20 @@ class HubSearch:
 
     @staticmethod
     def labelled_facets(query, counts):
-        """Per facet, ``[{"key", "label", "count", "selected"}]``: values with results, and the
-        selected ones always, in vocabulary order."""
+        """Per facet counted (``SearchQuery.counted_facets``), ``[{"key", "label", "count",
+        "selected"}]``: values with results, and the selected ones always, in vocabulary order
+        (quarters: in time order)."""
         facets = {}
-        for facet in all_facets():
+        for facet in query.counted_facets:
             selected = set(query.selected(facet))
             facet_counts = counts.get(facet, {})
+            if facet == QUARTER:
+                vocabulary = [(key, quarter_label(key, query.locale)) for key in sorted(facet_counts)]
+            else:
+                vocabulary = facet_vocabulary(facet, query.locale)
             facets[facet] = [
                 {"key": key, "label": label, "count": facet_counts.get(key, 0), "selected": key in selected}
-                for key, label in facet_vocabulary(facet, query.locale)
+                for key, label in vocabulary
                 if facet_counts.get(key) or key in selected
             ]
         return facets

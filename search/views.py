@@ -2,19 +2,22 @@
 
 from dataclasses import replace
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from hub.csv_cells import Writer
 from hub.items import item_types
 
 from .alerts import normalised
-from .links import SearchLinks
+from .links import SearchLinks, address, query_params
+from .overview import CHARTS, charts_of
+from .query import SearchQuery
 from .requests import page_out_of_range, parse_request
 from .service import HubSearch
-from .vocabulary import all_facets, facet_hint, facet_label, facet_owner
+from .vocabulary import QUARTER, all_facets, facet_hint, facet_label, facet_owner
 
 # A facet shows its largest values; the others wait behind "Show all": a phone reader scrolls
 # past eight checkboxes, not eighteen.
@@ -49,6 +52,7 @@ def search_page_context(request, query, results):
         "active_filters": links.active_filters(results.facets),
         "pagination": links.pagination(results.page_count),
         "format_urls": links.format_urls(),
+        "visualize_url": address("search-visualize", query_params(query, sort="")),
         "sort_choices": links.sort_choices(),
         "alert_search": normalised(query),
     }
@@ -129,3 +133,75 @@ def written_in(content_locale, page_language):
     if not content_locale or content_locale == page_language:
         return None
     return WRITTEN_IN.get(content_locale, content_locale)
+
+
+@require_GET
+def search_visualize(request):
+    """The map and charts of the search the query string describes, from one search."""
+    language = (get_language() or "fr")[:2]
+    parsed = parse_request(request, default_locale=language)
+    errors = {**(parsed.errors or {}), **chart_errors(request)}
+    if errors:
+        return render(request, "search/visualize.html", {"errors": errors}, status=400)
+    query = replace(parsed.query, locale=language, page=1, counted=(QUARTER,))
+    return visualize(request, query, overview=False)
+
+
+@require_GET
+def overview(request):
+    """The map and charts of every item on the hub: the visualisation of a search without filters."""
+    errors = chart_errors(request)
+    if errors:
+        return render(request, "search/visualize.html", {"errors": errors, "overview": True}, status=400)
+    query = SearchQuery.build(locale=(get_language() or "fr")[:2], counted=(QUARTER,))
+    return visualize(request, query, overview=True)
+
+
+def chart_errors(request):
+    """What is wrong with ``chart`` and ``format``: a chart's table is downloaded as
+    ``?chart=<key>&format=csv``, both or neither."""
+    chart, format_ = request.GET.get("chart"), request.GET.get("format")
+    errors = {}
+    if chart is not None and chart not in CHARTS:
+        errors["chart"] = [_("Choose one of: %(charts)s.") % {"charts": ", ".join(CHARTS)}]
+    elif format_ is not None and chart is None:
+        errors["chart"] = [_("Name the chart whose table to download.")]
+    if format_ is not None and format_ != "csv":
+        errors["format"] = [_("A chart's table downloads as csv only.")]
+    elif chart is not None and format_ is None:
+        errors["format"] = [_("Give the format of the download: csv.")]
+    return errors
+
+
+def visualize(request, query, overview):
+    results = HubSearch().run(query)
+    charts = charts_of(request, results)
+    chosen = request.GET.get("chart")
+    if chosen:
+        return chart_csv(next(chart for chart in charts if chart.key == chosen), query.locale)
+    links = SearchLinks(request, query)
+    params = [] if overview else query_params(query, sort="")
+    for chart in charts:
+        chart.csv_url = links.url([*params, ("chart", chart.key), ("format", "csv")])
+    return render(
+        request,
+        "search/visualize.html",
+        {
+            "overview": overview,
+            "query": query,
+            "results": results,
+            "charts": charts,
+            "active_filters": [] if overview else links.active_filters(results.facets),
+            "list_url": links.search_url(),
+        },
+    )
+
+
+def chart_csv(chart, language):
+    """A chart's table as CSV (RFC 4180: CRLF line ends), its header the table's."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="vigie-ia-{chart.key}-{language}.csv"'
+    writer = Writer(response)
+    for row in chart.table:
+        writer.writerow(row)
+    return response

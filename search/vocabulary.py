@@ -21,13 +21,17 @@ FACET_LABELS = {
 }
 FACET_TAXONOMIES = {"service": Service, "region": Region, "risk": Risk}
 # The search's other parameters: no facet may take their names.
-PARAMETERS = ("q", "sort", "locale", "page", "page_size", "format", "lang")
+PARAMETERS = ("q", "sort", "locale", "page", "page_size", "format", "lang", "chart")
+# A facet counted on request only, never a filter: the quarter of an item's date (its first report,
+# publication or start: ``search.documents.item_date``), ``2026-T1``, for the overview's timeline.
+QUARTER = "quarter"
+COUNTED_ONLY = (QUARTER,)
 
 
 def declared_facets():
     """``{key: TypeFacet}`` of the facets item types declare, checked against the search's own names."""
     declared = {facet.key: facet for facet in type_facets()}
-    clashes = set(declared) & {*FACETS, *PARAMETERS}
+    clashes = set(declared) & {*FACETS, *PARAMETERS, *COUNTED_ONLY}
     if clashes:
         raise ImproperlyConfigured(f"Item types declare facets the search already names: {sorted(clashes)}.")
     return declared
@@ -36,6 +40,19 @@ def declared_facets():
 def all_facets():
     """Every facet a search filters and counts on: the common ones, then the types' own."""
     return (*FACETS, *declared_facets())
+
+
+def quarter_of(value):
+    """The ``QUARTER`` value of a date (a ``date`` or its ISO text, as a raw cursor reads it)."""
+    year, month = str(value)[:7].split("-")
+    return f"{year}-T{(int(month) - 1) // 3 + 1}"
+
+
+def quarter_label(key, language):
+    """A quarter as a reader says it: « T1 2026 » in French, "Q1 2026" in English."""
+    year, number = key.split("-T")
+    with translation.override(language):
+        return str(_("Q%(number)s %(year)s") % {"number": number, "year": year})
 
 
 def matches_all(facet):

@@ -1,8 +1,8 @@
 """What the sitemap lists: every public page of the hub in each interface language, with its
 hreflang alternates (and x-default: the French address), for search engines.
 
-Home pages, index pages, content pages, the search, open data and data dictionary pages, the
-glossary pages of the languages that have terms, and every published language version of every
+Home pages, index pages, content pages, the search, overview, open data and data dictionary
+pages, the glossary pages of the languages that have terms, and every published language version of every
 item of every registered type (``hub.items``), at the address the search links to
 (``hub.item_urls.PageUrls``), each declared in the language it is written in. The route of an
 index for an item not translated into its language shows the original, which names itself
@@ -33,7 +33,12 @@ from hub.models import GlossaryTerm, HomePage
 # Addresses per sitemap file. The protocol allows 50,000, but each address here carries three
 # hreflang alternates: 5,000 keep a file near 2 MB, quick to build, send and parse.
 URL_LIMIT = 5_000
-VIEWS_OF_EVERY_ITEM = ("search", "open-data", "data-dictionary")  # pages of views, not of the tree
+VIEWS_OF_EVERY_ITEM = (
+    "search",
+    "overview",
+    "open-data",
+    "data-dictionary",
+)  # pages of views, not of the tree
 
 
 @dataclass

@@ -445,7 +445,7 @@ def added_rows(item_ids):
 def row_facets(row):
     item_type, services, regions, risks, level = row[3:8]
     return facet_values(
-        item_type, split(services), split(regions), split(risks), level, split_facets(row[10])
+        item_type, split(services), split(regions), split(risks), level, split_facets(row[10]), row[9]
     )
 
 

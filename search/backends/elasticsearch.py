@@ -22,14 +22,21 @@ from ..documents import LANGUAGES
 from ..es_documents import SearchDocument, document_key, facet_field, new_index_name, rank_field, search_index
 from ..query import SearchResults
 from ..text import document_terms
-from ..vocabulary import all_facets, matches_all
+from ..vocabulary import QUARTER, matches_all
 from .base import SearchBackend, chunked
 from .embedded import HIT_COLUMNS
 
 # What a failing, unreachable or slow cluster raises.
 ELASTICSEARCH_ERRORS = (ApiError, TransportError, BulkIndexError)
 
-FACET_FIELDS = {"type": "type", "service": "services", "region": "regions", "risk": "risks", "level": "level"}
+FACET_FIELDS = {
+    "type": "type",
+    "service": "services",
+    "region": "regions",
+    "risk": "risks",
+    "level": "level",
+    QUARTER: QUARTER,
+}
 # Larger than any facet's vocabulary, so that every value with results is counted.
 FACET_SIZE = 10_000
 SORT_ORDERS = {
@@ -50,9 +57,10 @@ def sort_order(sort):
     return [{rank_field(sort): rank}, *SORT_ORDERS["newest"]]
 
 
-def facet_fields():
-    """Each facet's field: the common ones, then those item types declare."""
-    return {facet: FACET_FIELDS.get(facet) or facet_field(facet) for facet in all_facets()}
+def facet_fields(query):
+    """Each facet ``query`` counts with its field: the common ones, then those item types
+    declare, then those counted on request (``SearchQuery.counted``)."""
+    return {facet: FACET_FIELDS.get(facet) or facet_field(facet) for facet in query.counted_facets}
 
 
 # Stored fields a hit needs, named as in the document; HIT_COLUMNS names them for the callers.
@@ -83,7 +91,7 @@ class HubFacetedSearch(FacetedSearch):
         # Read when the request is made: an item type registered later brings its facets.
         self.facets = {
             facet: (EveryTermFacet if matches_all(facet) else TermsFacet)(field=field, size=FACET_SIZE)
-            for facet, field in facet_fields().items()
+            for facet, field in facet_fields(query).items()
         }
         self.index = index
         self.using = using or "default"

@@ -19,7 +19,7 @@ from hub.write_locks import exclusive
 from ..models import IndexedFacetValue, IndexedItem
 from ..query import SORTS, SearchResults
 from ..text import ParsedQuery, document_terms, fold
-from ..vocabulary import all_facets, matches_all
+from ..vocabulary import matches_all
 from . import learned_terms
 from .base import SearchBackend, chunked
 from .bitmaps import (
@@ -380,7 +380,7 @@ class EmbeddedBackend(SearchBackend):
             hits = self._fetch_hits([snap.item_ids[ordinal] for ordinal in ordinals], strict)
         facet_counts = {}
         if with_facets:
-            for facet in all_facets():
+            for facet in query.counted_facets:
                 scope = text
                 for other, bitmap in selected.items():
                     # A facet's counts ignore its own selection (any of them may be added),

@@ -36,6 +36,11 @@ AUDITED_PAGES = {
         "search", lang, "?region=montreal&page_size=1&page=2"
     ),
     "search with no results": lambda site, lang: site.url("search", lang, "?q=zzqxwvy"),
+    # The map and charts of a search, and of the whole hub (the overview).
+    "search charts": lambda site, lang: site.url(
+        "search-visualize", lang, "?region=montreal&risk=discrimination"
+    ),
+    "overview": lambda site, lang: site.url("overview", lang),
     "open data": lambda site, lang: site.url("open-data", lang),
     "data dictionary": lambda site, lang: site.url("data-dictionary", lang),
     "glossary": lambda site, lang: site.url("glossary", lang),

@@ -102,6 +102,8 @@ def public_urls(content):
             urls += [
                 reverse("search") + "?region=montreal&risk=discrimination",
                 reverse("search") + "?region=montreal&page_size=1&page=2",
+                reverse("search-visualize") + "?region=montreal",
+                reverse("overview"),
                 reverse("open-data"),
                 reverse("data-dictionary"),
                 reverse("glossary"),

@@ -1028,6 +1028,12 @@ def test_public_pages_render_the_corpus_inert(world):
             surfaces.page(visitor, f"public {type(index).__name__} {language}", index.url)
         # Every word must match: "alert 1337" is in every payload.
         surfaces.page(visitor, f"public search {language}", search_url(language), {"q": "alert 1337"})
+        # Its map and charts: labels of regions, services and risks written in SVG, the query echoed.
+        with translation.override(language):
+            surfaces.page(
+                visitor, f"search charts {language}", reverse("search-visualize"), {"q": "alert 1337"}
+            )
+            surfaces.page(visitor, f"overview {language}", reverse("overview"))
     # The query itself is reflected in the page (title, search box).
     surfaces.page(
         visitor, "public search echoing a hostile query", search_url("fr"), {"q": world.casefile.title}

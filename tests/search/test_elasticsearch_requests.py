@@ -279,7 +279,10 @@ def test_index_settings_analysers_and_mapping():
     }
     assert index["mappings"]["properties"] == {
         **{name: {"type": "keyword"} for name in ("id", "type", "locale", "content_locale", "sort_title")},
-        **{name: {"type": "keyword"} for name in ("services", "regions", "risks", "level", "status")},
+        **{
+            name: {"type": "keyword"}
+            for name in ("services", "regions", "risks", "level", "quarter", "status")
+        },
         **dict.fromkeys(("title", "summary", "plain_summary", "body"), language_text),
         "title_terms": {"type": "text", "analyzer": "vigie_terms"},
         "body_terms": {"type": "text", "analyzer": "vigie_terms"},
@@ -312,7 +315,7 @@ def test_index_settings_analysers_and_mapping():
     }
 
 
-def test_stored_document_derives_terms_sort_title_and_level_from_the_search_document():
+def test_stored_document_derives_terms_sort_title_level_and_quarter_from_the_search_document():
     document = {
         "id": "CF-2026-0009",
         "type": "casefile",
@@ -342,6 +345,7 @@ def test_stored_document_derives_terms_sort_title_and_level_from_the_search_docu
     assert stored["_source"]["body_terms"] == "resume journal cf 2026 0009"
     assert stored["_source"]["sort_title"] == "l'evaluation des ecoles"
     assert stored["_source"]["level"] == "none"
+    assert stored["_source"]["quarter"] == "2026-T1"  # February
     assert stored["_source"]["fingerprint"] == "abc"
     assert stored["_source"]["updated"] == "2026-02-04T15:16:17.018+00:00"
 

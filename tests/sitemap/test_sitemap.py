@@ -113,6 +113,7 @@ def expected_alternates(world):
     groups += [{language: site[language][index].url for language in ("fr", "en")} for index in INDEXES]
     groups.append({"fr": world["about"].url, "en": world["about_en"].url})
     groups.append({"fr": "/fr/recherche/", "en": "/en/search/"})
+    groups.append({"fr": "/fr/portrait/", "en": "/en/overview/"})
     groups.append({"fr": "/fr/donnees/", "en": "/en/data/"})
     groups.append({"fr": "/fr/donnees/dictionnaire/", "en": "/en/data/dictionary/"})
     # An item's versions, each in its own language: an untranslated item has one.
@@ -140,7 +141,9 @@ def test_every_public_page_is_listed_in_both_languages_with_its_alternates(clien
         "fr": ORIGIN + untranslated.url,
         "x-default": ORIGIN + untranslated.url,
     }
-    assert len(urls) == 2 * (1 + len(INDEXES) + 1 + 3) + 4 + 2
+    # In both languages: home, indexes, the about page, and four views (search, overview, open data
+    # and its dictionary); then the items' versions.
+    assert len(urls) == 2 * (1 + len(INDEXES) + 1 + 4) + 4 + 2
 
 
 def test_drafts_private_deleted_pages_and_draft_revisions_are_never_listed(client, world):
@@ -200,7 +203,7 @@ def test_the_number_of_queries_does_not_grow_with_the_items(
         response = client.get("/sitemap.xml")
 
     # Pages in both languages; case files: 11, 5 of them translated; briefs: 10, untranslated.
-    assert len(read_urlset(response)) == 2 * (1 + len(INDEXES) + 3) + 11 + 5 + 10
+    assert len(read_urlset(response)) == 2 * (1 + len(INDEXES) + 4) + 11 + 5 + 10
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
