@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
 from hub.demo import demo_is_loaded
-from hub.items import type_of
+from hub.models import ItemPage
 
 from ..cards import HEIGHT, WIDTH, card_for, one_line
 
@@ -30,13 +30,12 @@ def hub_description():
     )
 
 
-def shared_item(request, page):
-    """``page`` when it is the live version of a public item (not a preview), else None."""
-    if not isinstance(page, Page) or type_of(page) is None or not page.live or not page.pk:
+def shared_item(request, page, alternates):
+    """``page`` when it is the live version of a public item (not a preview), else None. The
+    page's ``hreflang`` alternates hold its language only when it is live and public."""
+    if not isinstance(page, ItemPage) or not page.live or getattr(request, "is_preview", False):
         return None
-    if getattr(request, "is_preview", False):
-        return None
-    return page if type(page).objects.public().filter(pk=page.pk).exists() else None
+    return page if page.locale.language_code in alternates else None
 
 
 def page_description(page):
@@ -64,7 +63,7 @@ def share_meta(context, hreflang):
         "locale_alternates": [OG_LOCALES[code] for code in languages if code != language],
         "image": None,
     }
-    item = shared_item(request, page)
+    item = shared_item(request, page, dict(hreflang["alternates"]))
     if item is not None:
         card = card_for(item, language, demo_is_loaded())
         path = reverse("sharing:image", kwargs={"public_id": item.public_id})
