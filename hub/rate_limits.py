@@ -36,6 +36,7 @@ LIMITED_VIEWS = {
     "sitemap": Limit("sitemap"),
     "sitemap-section": Limit("sitemap"),
     "citations:cite": Limit("cite"),
+    "sharing:image": Limit("share_image"),
     # Wagtail's form for pages protected by a password: each POST is a guess.
     "wagtailcore_authenticate_with_password": Limit("page_password", methods=POST),
     # Each POST may send an e-mail.

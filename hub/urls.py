@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("", include("followup.follow_urls")),
     path("", include("followup.urls")),
     path("", include("hub.glossary_urls")),
+    path("", include("sharing.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "open_data",
     "citations",
     "sitemap",
+    "sharing",
     "benchmarks",
     "operations",
     "wagtail_localize",
@@ -243,6 +244,16 @@ HEALTHZ_OPEN_DATA_STALE_SECONDS = int(os.environ.get("HEALTHZ_OPEN_DATA_STALE_SE
 
 DEMO_NOTICE = _("Demonstration content: every case, brief and agreement here is fictional.")
 
+# --- Share images (the sharing app): every item's Open Graph image, drawn on the server ------
+# TrueType fonts with every French letter (Debian's fonts-dejavu-core by default).
+SHARE_IMAGE_FONT = os.environ.get("SHARE_IMAGE_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+SHARE_IMAGE_BOLD_FONT = os.environ.get(
+    "SHARE_IMAGE_BOLD_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+)
+# How long browsers and shared caches may keep an image (an item unpublished keeps showing its
+# image there that long; the application itself answers 404 at once).
+SHARE_IMAGE_MAX_AGE = int(os.environ.get("SHARE_IMAGE_MAX_AGE", "300"))
+
 # --- Open data (the open_data app, `manage.py build_open_data`) -----------------------------
 # Where the files go. Without the OPEN_DATA_ROOT environment variable this is None, meaning
 # MEDIA_ROOT / "open-data" resolved when used (hub.data_folder.open_data_root): the value above is
@@ -329,6 +340,7 @@ RATELIMIT_DEFAULTS = {
     "feeds": "60/m",
     "sitemap": "60/m",
     "cite": "120/m",
+    "share_image": "120/m",
     "page_password": "10/m",
     "password_reset": "5/h",
     # Each POST registers someone for a dialogue or cancels a registration, and may send an e-mail.

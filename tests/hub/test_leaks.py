@@ -1,9 +1,10 @@
 """Nothing a visitor may not read reaches a public surface: drafts, pages in review, draft
 revisions of live pages, private pages, withdrawn testimonies and consent records stay out of
-the HTML pages, the search page, the JSON search, the CSV download, Wagtail's API v2 and the
-sitemap. Each secret carries a word found nowhere else; one loop looks for every word on every
-surface, and the same surfaces must show the published control items, so that a surface that
-answers nothing cannot pass for a surface that leaks nothing."""
+the HTML pages, the items' share images (their text chunks), the search page, the JSON search,
+the CSV download, Wagtail's API v2 and the sitemap. Each secret carries a word found nowhere
+else; one loop looks for every word on every surface, and the same surfaces must show the
+published control items, so that a surface that answers nothing cannot pass for a surface that
+leaks nothing."""
 
 import datetime
 import json
@@ -321,6 +322,9 @@ def page_surfaces(world, site_pages):
             # tests/impacts/test_testimonies.py.
             wanted = [word for word in expected if language == "en" or word != "Anonymous testimony"]
             surfaces.append(Surface(f"{name} page {language} ({url})", response, wanted))
+            # The share image says the live title in its text chunks; a secret item has none.
+            image = fetch(f"/{language}/share/{page.public_id}.png")
+            surfaces.append(Surface(f"{name} share image {language}", image, expected[:1]))
     return surfaces
 
 

@@ -264,6 +264,11 @@ MATRIX = [
     # The live version only, whoever asks.
     row("public API: agreement B", api("/api/v2/pages/{o.agreement_b.pk}/"), OK, OK, OK, OK, OK,
         secrets=DRAFTS, secret_from=ROLES),
+    # Share images: live public items only, their live version, whoever asks.
+    row("share image: draft brief", api("/fr/share/{o.brief.public_id}.png"),
+        HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
+    row("share image: agreement B", api("/en/share/{o.agreement_b.public_id}.png"), OK, OK, OK, OK, OK,
+        secrets=DRAFTS, secret_from=ROLES),
     # Images and documents: only those a live, public page shows (the live case file shows
     # o.image and o.document), whoever asks; a withdrawn testimony's files are no page's.
     row("public API: images", api("/api/v2/images/"), OK, OK, OK, OK, OK, secrets=WITHDRAWN),
@@ -444,7 +449,7 @@ def outcome(response):
 def body(response):
     if response.streaming:
         return b"".join(response.streaming_content).decode(errors="replace")
-    return response.content.decode()
+    return response.content.decode(errors="replace")  # a PNG's text chunks are UTF-8
 
 
 class EveryRole:

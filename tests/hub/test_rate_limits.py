@@ -27,6 +27,7 @@ GROUPS = (
     "feeds",
     "sitemap",
     "cite",
+    "share_image",
     "page_password",
     "password_reset",
 )
@@ -72,6 +73,7 @@ def surfaces(casefile, protected):
         ("sitemap", "get", "/sitemap.xml", {}, False),
         ("sitemap section", "get", "/sitemap-casefiles.xml", {}, False),
         ("cite", "get", f"/cite/{item}/", {}, False),
+        ("share image", "get", f"/fr/share/{item}.png", {}, False),
         ("page password", "post", password_form_url(protected), {"password": "devine"}, False),
         ("password reset", "post", "/admin/password_reset/", {"email": "quelquun@example.org"}, False),
     ]

@@ -999,6 +999,9 @@ def test_public_pages_render_the_corpus_inert(world):
                 f"public {type(page).__name__} {page.locale.language_code} in {language}",
                 page.url_in(language),
             )
+            if getattr(page, "public_id", ""):  # its share image draws the corpus as text
+                image = visitor.get(f"/{language}/share/{page.public_id}.png")
+                assert (image.status_code, image["Content-Type"]) == (200, "image/png"), page
     for language in ("fr", "en"):
         address = world.agreement.commitments.get().url_in(language)
         surfaces.page(visitor, f"public commitment in {language}", address)
