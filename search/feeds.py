@@ -8,7 +8,7 @@ feed itself decides the sort and the page. ``HubSearch`` answers; nothing here b
 search query."""
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -181,6 +181,9 @@ def entry_content(hit, language):
     return str(content)
 
 
+EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 class SearchAtomFeed(Atom1Feed):
     """Django's Atom feed with what a search feed needs besides: the language of each entry, the
     summary as plain text, the plain-language summary in the content, and categories with their
@@ -188,6 +191,13 @@ class SearchAtomFeed(Atom1Feed):
 
     def item_attributes(self, item):
         return {"xml:lang": item["language"]}
+
+    def latest_post_date(self):
+        """A feed that finds nothing is as old as the epoch, not the clock's time: the same search
+        gives the same feed and ``Last-Modified`` until an item matches it."""
+        if self.items:
+            return super().latest_post_date()
+        return EMPTY_FEED_DATE
 
     def add_item_elements(self, handler, item):
         handler.addQuickElement("title", item["title"], {"type": "text"})

@@ -7,6 +7,7 @@ from datetime import UTC
 
 import feedparser
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
@@ -376,3 +377,20 @@ def test_the_search_page_sorts_by_latest_update_on_request(client, corpus):
     titles = [link.get_text(strip=True) for link in soup.select(".result-list h3 a")]
     feed = read_feed(client, "en")
     assert titles == [entry.title for entry in feed.entries]
+
+
+def test_a_feed_that_finds_nothing_is_the_same_whenever_it_is_read(client, corpus):
+    """Not dated by the clock: a reader (or a restored backup) gets the same bytes and
+    ``Last-Modified`` for the same empty search."""
+    url = reverse("search-feed") + "?q=zzqxwvy"
+    answers = []
+    for moment in (
+        datetime.datetime(2026, 3, 1, 12, tzinfo=UTC),
+        datetime.datetime(2026, 9, 1, 12, tzinfo=UTC),
+    ):
+        with time_machine.travel(moment, tick=False):
+            answers.append(client.get(url))
+    first, second = answers
+    assert feedparser.parse(first.content).entries == []
+    assert first.content == second.content
+    assert first["Last-Modified"] == second["Last-Modified"]
