@@ -8,7 +8,7 @@ feed itself decides the sort and the page. ``HubSearch`` answers; nothing here b
 search query."""
 
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from .documents import UNKNOWN_TIME
 from .links import address, feed_params
 from .requests import parse_request
 from .service import HubSearch
@@ -181,9 +182,6 @@ def entry_content(hit, language):
     return str(content)
 
 
-EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
-
-
 class SearchAtomFeed(Atom1Feed):
     """Django's Atom feed with what a search feed needs besides: the language of each entry, the
     summary as plain text, the plain-language summary in the content, and categories with their
@@ -193,11 +191,11 @@ class SearchAtomFeed(Atom1Feed):
         return {"xml:lang": item["language"]}
 
     def latest_post_date(self):
-        """A feed that finds nothing is as old as the epoch, not the clock's time: the same search
-        gives the same feed and ``Last-Modified`` until an item matches it."""
+        """A feed that finds nothing is as old as the epoch (``UNKNOWN_TIME``), not the clock's
+        time: the same search gives the same feed and ``Last-Modified`` until an item matches it."""
         if self.items:
             return super().latest_post_date()
-        return EMPTY_FEED_DATE
+        return UNKNOWN_TIME
 
     def add_item_elements(self, handler, item):
         handler.addQuickElement("title", item["title"], {"type": "text"})

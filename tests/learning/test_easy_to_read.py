@@ -27,9 +27,9 @@ PLAIN_BODY = "Une machine trie les demandes. Une personne peut vérifier. Vous p
 
 def errors_of(page):
     """The validation's messages, read in English."""
-    with translation.override("en"), pytest.raises(ValidationError) as refused:
-        page.full_clean()
     with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            page.full_clean()
         return {
             field: [str(message) for message in messages]
             for field, messages in refused.value.message_dict.items()
