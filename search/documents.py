@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.utils import timezone
 
 from hub.item_urls import PageUrls, shown_versions
 from hub.items import item_types, type_of
@@ -27,6 +28,13 @@ def item_date(page):
     every database."""
     value = page.sort_date()
     return value.isoformat() if value else UNKNOWN_DATE
+
+
+def first_publication(versions):
+    """The day (in the hub's time zone) the item first went live, as ISO text: the earliest first
+    publication of its versions, so that a translation published later does not move it."""
+    moments = [version.first_published_at for version in versions if version.first_published_at]
+    return timezone.localdate(min(moments)).isoformat() if moments else None
 
 
 def iso_instant(moment):
@@ -61,11 +69,12 @@ def material_update(page, publications):
 TAXONOMY_FIELDS = ("services", "regions", "risks")
 
 
-def build_document(page, language, url, taxonomy=None, body=None, publications=None):
+def build_document(page, language, url, taxonomy=None, body=None, publications=None, published=None):
     """The document for ``page`` as shown to a visitor using ``language`` at ``url``.
 
     ``taxonomy`` (``{"services": [keys], ...}``), ``body`` and ``publications`` (the page's entries
-    of ``publication_log``) may be given when loaded in bulk."""
+    of ``publication_log``) may be given when loaded in bulk; ``published``: the item's
+    ``first_publication``."""
     taxonomy = taxonomy if taxonomy is not None else taxonomy_keys([page])[page.pk]
     if publications is None:
         publications = publication_log([page.pk])[page.pk]
@@ -85,6 +94,7 @@ def build_document(page, language, url, taxonomy=None, body=None, publications=N
         "impact_level": page.search_impact_level(),
         "status": page.search_status(),
         "date": item_date(page),
+        "published": published,
         "updated": iso_instant(material_update(page, publications)),
         "url": url,
     }
@@ -153,6 +163,7 @@ def documents_for_versions(versions, urls, taxonomy=None, publications=None):
     publications = publications or publication_log([version.pk for version in versions])
     bodies = {}
     documents = []
+    published = first_publication(versions)
     for language, page in shown_versions(versions).items():
         if page.pk not in bodies:
             bodies[page.pk] = body_text(page)
@@ -164,6 +175,7 @@ def documents_for_versions(versions, urls, taxonomy=None, publications=None):
                 taxonomy[page.pk],
                 bodies[page.pk],
                 publications[page.pk],
+                published,
             )
         )
     return documents

@@ -53,7 +53,7 @@ def language_text():
 
 class SearchDocument(Document):
     """One search document as stored: the fields of ``build_document`` plus what is derived from
-    them for matching (``*_terms``), sorting (``sort_title``) and counting (``level``, ``quarter``); the values
+    them for matching (``*_terms``), sorting (``sort_title``) and counting (``level``, ``quarter``, ``published_quarter``); the values
     of the facets and sorts item types declare are fields of their own (``declared_mapping``)."""
 
     id = Keyword()
@@ -74,9 +74,11 @@ class SearchDocument(Document):
     impact_level = Integer()
     level = Keyword()
     quarter = Keyword()
+    published_quarter = Keyword()
     status = Keyword()
     date = Date(format="strict_date")
     updated = Date(format="strict_date_optional_time")  # UTC, to the millisecond
+    published = Date(format="strict_date")
     url = Keyword(index=False)
     fingerprint = Keyword(index=False)
 
@@ -100,6 +102,7 @@ class SearchDocument(Document):
             sort_title=fold(document["title"])[:255],
             level=str(level) if level else NOT_ASSESSED,
             quarter=quarter_of(document["date"]),
+            published_quarter=quarter_of(document["published"]) if document["published"] else None,
         )
 
 

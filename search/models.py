@@ -29,6 +29,7 @@ class IndexedItem(models.Model):
     status = models.CharField(max_length=20, blank=True)
     date = models.DateField()
     updated = models.DateTimeField()  # the latest material update, for the "updated" sort
+    published = models.DateField(null=True)  # the day it first went live, for the overview
     # The facets and sorts of the item's type's own (``hub.items.TypeFacet``, ``TypeSort``):
     # ``key=value`` pairs joined by ``|``, empty for a type that declares none.
     type_facets = models.TextField(blank=True, default="")

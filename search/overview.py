@@ -1,9 +1,11 @@
 """The map and charts of a search (``/fr/recherche/visualiser/?<filters>``) and of the whole hub
 (``/fr/portrait/``, ``/en/overview/``): a tile map of Québec's regions, bars by public service,
-risk and impact level, and a timeline by quarter of each item's date.
+risk and impact level, and two timelines: by quarter of each item's date (its first report,
+publication or start) and by quarter of its first publication on the hub.
 
-Every number is a facet count of the one ``HubSearch`` run the page makes (the quarters are a
-facet counted on request, ``search.vocabulary.QUARTER``), so the charts say what the list says.
+Every number is a facet count of the one ``HubSearch`` run the page makes (the quarters are
+facets counted on request, ``search.vocabulary.COUNTED_ONLY``), so the charts say what the list
+says.
 Each chart is drawn by the server as SVG with its values written out, and given as a table and
 as CSV: colour never carries meaning alone, and no script or outside service is needed."""
 
@@ -14,15 +16,16 @@ from django.utils.translation import gettext_lazy as _
 from hub.models import Region
 
 from .links import SearchLinks
-from .vocabulary import QUARTER, facet_label, facet_vocabulary, quarter_label
+from .vocabulary import PUBLISHED_QUARTER, QUARTER, facet_label, facet_vocabulary, quarter_label
 
-CHARTS = ("region", "service", "risk", "level", QUARTER)
+CHARTS = ("region", "service", "risk", "level", QUARTER, PUBLISHED_QUARTER)
 CHART_TITLES = {
     "region": _("Items by region"),
     "service": _("Items by public service"),
     "risk": _("Items by risk"),
     "level": _("Items by impact level"),
     QUARTER: _("Items by quarter"),
+    PUBLISHED_QUARTER: _("Items by quarter of publication on the hub"),
 }
 CHART_DESCRIPTIONS = {
     "region": _(
@@ -35,6 +38,10 @@ CHART_DESCRIPTIONS = {
     QUARTER: _(
         "Horizontal bars, oldest quarter first: the number of items dated in each quarter (the date "
         "a case file was first reported, a brief published, an agreement or a system started)."
+    ),
+    PUBLISHED_QUARTER: _(
+        "Horizontal bars, oldest quarter first: the number of items first published on the hub in "
+        "each quarter."
     ),
 }
 COUNT_HEADING = _("Items")
@@ -105,7 +112,10 @@ def charts_of(request, results):
             bar_chart(key, counts_in_vocabulary(key, query.locale, results.facets[key]))
             for key in CHARTS[1:4]
         ),
-        bar_chart(QUARTER, quarter_rows(results.facets[QUARTER], query.locale)),
+        *(
+            bar_chart(key, quarter_rows(results.facets[key], query.locale))
+            for key in (QUARTER, PUBLISHED_QUARTER)
+        ),
     ]
 
 
@@ -210,7 +220,7 @@ def bar_chart(key, rows):
         key,
         CHART_TITLES[key],
         CHART_DESCRIPTIONS[key],
-        str(_("Quarter") if key == QUARTER else facet_label(key)),
+        str(_("Quarter") if key in (QUARTER, PUBLISHED_QUARTER) else facet_label(key)),
     )
     chart.rows = rows
     chart.drawing = {"width": BAR_WIDTH, "height": max(1, len(rows)) * BAR_ROW}

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from hub.items import type_sorts
 
 from .text import parse_query
-from .vocabulary import COUNTED_ONLY, NOT_ASSESSED, QUARTER, all_facets, quarter_of
+from .vocabulary import COUNTED_ONLY, NOT_ASSESSED, PUBLISHED_QUARTER, QUARTER, all_facets, quarter_of
 
 # relevance: every word in the title first, then newest; newest and oldest: by ``date``; title: A–Z;
 # updated: latest material update first (``search.documents.material_update``). Ties always fall
@@ -18,10 +18,13 @@ def all_sorts():
     return (*SORTS, *(sort.key for sort in type_sorts()))
 
 
-def facet_values(item_type, services, regions, risks, impact_level, type_facets=None, date=None):
+def facet_values(
+    item_type, services, regions, risks, impact_level, type_facets=None, date=None, published=None
+):
     """The (facet, value) pairs an item is counted under: one definition for every store.
     ``type_facets``: ``{facet: value}`` of the facets its type declares, a list for a facet
-    with several values (a dialogue's formats); ``date``: the item's date, counted by quarter."""
+    with several values (a dialogue's formats); ``date`` and ``published``: the item's date and
+    the day it was first published on the hub, each counted by quarter."""
     pairs = [("type", item_type)]
     pairs += [("service", key) for key in services]
     pairs += [("region", key) for key in regions]
@@ -32,6 +35,8 @@ def facet_values(item_type, services, regions, risks, impact_level, type_facets=
     )
     if date:
         pairs.append((QUARTER, quarter_of(date)))
+    if published:
+        pairs.append((PUBLISHED_QUARTER, quarter_of(published)))
     return pairs
 
 
@@ -52,7 +57,7 @@ class SearchQuery:
     sort: str = ""
     page: int = 1
     page_size: int = 20
-    counted: tuple = ()  # facets of ``COUNTED_ONLY`` counted too (the overview's timeline)
+    counted: tuple = ()  # facets of ``COUNTED_ONLY`` counted too (the overview's timelines)
 
     @classmethod
     def build(cls, text="", locale="fr", sort="", page=1, page_size=20, counted=(), **selected):

@@ -2,7 +2,7 @@
 scope, facets and text, and turns a backend's raw counts into labelled facets."""
 
 from .backends import get_backend
-from .vocabulary import QUARTER, facet_vocabulary, quarter_label
+from .vocabulary import COUNTED_ONLY, facet_vocabulary, quarter_label
 
 
 class HubSearch:
@@ -33,7 +33,7 @@ class HubSearch:
         for facet in query.counted_facets:
             selected = set(query.selected(facet))
             facet_counts = counts.get(facet, {})
-            if facet == QUARTER:
+            if facet in COUNTED_ONLY:
                 vocabulary = [(key, quarter_label(key, query.locale)) for key in sorted(facet_counts)]
             else:
                 vocabulary = facet_vocabulary(facet, query.locale)

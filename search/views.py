@@ -17,7 +17,7 @@ from .overview import CHARTS, charts_of
 from .query import SearchQuery
 from .requests import page_out_of_range, parse_request
 from .service import HubSearch
-from .vocabulary import QUARTER, all_facets, facet_hint, facet_label, facet_owner
+from .vocabulary import COUNTED_ONLY, all_facets, facet_hint, facet_label, facet_owner
 
 # A facet shows its largest values; the others wait behind "Show all": a phone reader scrolls
 # past eight checkboxes, not eighteen.
@@ -143,7 +143,7 @@ def search_visualize(request):
     errors = {**(parsed.errors or {}), **chart_errors(request)}
     if errors:
         return render(request, "search/visualize.html", {"errors": errors}, status=400)
-    query = replace(parsed.query, locale=language, page=1, counted=(QUARTER,))
+    query = replace(parsed.query, locale=language, page=1, counted=COUNTED_ONLY)
     return visualize(request, query, overview=False)
 
 
@@ -153,7 +153,7 @@ def overview(request):
     errors = chart_errors(request)
     if errors:
         return render(request, "search/visualize.html", {"errors": errors, "overview": True}, status=400)
-    query = SearchQuery.build(locale=(get_language() or "fr")[:2], counted=(QUARTER,))
+    query = SearchQuery.build(locale=(get_language() or "fr")[:2], counted=COUNTED_ONLY)
     return visualize(request, query, overview=True)
 
 

@@ -22,10 +22,12 @@ FACET_LABELS = {
 FACET_TAXONOMIES = {"service": Service, "region": Region, "risk": Risk}
 # The search's other parameters: no facet may take their names.
 PARAMETERS = ("q", "sort", "locale", "page", "page_size", "format", "lang", "chart")
-# A facet counted on request only, never a filter: the quarter of an item's date (its first report,
-# publication or start: ``search.documents.item_date``), ``2026-T1``, for the overview's timeline.
+# Facets counted on request only, never filters, for the overview's timelines: the quarter
+# (``2026-T1``) of an item's date (its first report, publication or start:
+# ``search.documents.item_date``) and of its first publication on the hub.
 QUARTER = "quarter"
-COUNTED_ONLY = (QUARTER,)
+PUBLISHED_QUARTER = "published_quarter"
+COUNTED_ONLY = (QUARTER, PUBLISHED_QUARTER)
 
 
 def declared_facets():

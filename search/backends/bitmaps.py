@@ -45,7 +45,7 @@ FREQUENT_TERM = 500
 TERMS_KEPT = 2_000
 ROW_COLUMNS = (
     "id, sort_title, public_id, item_type, services, regions, risks, impact_level, updated, date, "
-    "type_facets, ranks"
+    "type_facets, ranks, published"
 )
 
 _lock = threading.Lock()
@@ -292,7 +292,7 @@ class Snapshot:
             for facet, value in row_facets(row):
                 values = facets.setdefault(facet, {})
                 values[value] = values.get(value, 0) | bit
-            title_terms, all_terms = set(row[12].split()), set(row[12].split()) | set(row[13].split())
+            title_terms, all_terms = set(row[13].split()), set(row[13].split()) | set(row[14].split())
             for term, (bitmap, titles) in terms.items():
                 if term in all_terms:
                     terms[term] = (bitmap | bit, titles | bit if term in title_terms else titles)
@@ -445,7 +445,14 @@ def added_rows(item_ids):
 def row_facets(row):
     item_type, services, regions, risks, level = row[3:8]
     return facet_values(
-        item_type, split(services), split(regions), split(risks), level, split_facets(row[10]), row[9]
+        item_type,
+        split(services),
+        split(regions),
+        split(risks),
+        level,
+        split_facets(row[10]),
+        date=row[9],
+        published=row[12],
     )
 
 

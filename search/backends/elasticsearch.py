@@ -22,7 +22,7 @@ from ..documents import LANGUAGES
 from ..es_documents import SearchDocument, document_key, facet_field, new_index_name, rank_field, search_index
 from ..query import SearchResults
 from ..text import document_terms
-from ..vocabulary import QUARTER, matches_all
+from ..vocabulary import COUNTED_ONLY, matches_all
 from .base import SearchBackend, chunked
 from .embedded import HIT_COLUMNS
 
@@ -35,7 +35,7 @@ FACET_FIELDS = {
     "region": "regions",
     "risk": "risks",
     "level": "level",
-    QUARTER: QUARTER,
+    **{facet: facet for facet in COUNTED_ONLY},  # fields of their own (``es_documents``)
 }
 # Larger than any facet's vocabulary, so that every value with results is counted.
 FACET_SIZE = 10_000

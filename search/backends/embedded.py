@@ -60,6 +60,7 @@ ITEM_COLUMNS = (
     "status",
     "date",
     "updated",
+    "published",
     "type_facets",
     "ranks",
     "title_terms",
@@ -67,7 +68,7 @@ ITEM_COLUMNS = (
     "fingerprint",
 )
 TITLE_TERMS, BODY_TERMS = ITEM_COLUMNS.index("title_terms"), ITEM_COLUMNS.index("body_terms")
-# Rows per INSERT statement: 22 values each, under SQLite's 32,766 parameters (PostgreSQL adds 2).
+# Rows per INSERT statement: 23 values each, under SQLite's 32,766 parameters (PostgreSQL adds 2).
 INSERT_BATCH = 1000
 # The page cache of a rebuild's connection on SQLite, in KiB: the index being written stays in it.
 LOAD_CACHE_KIB = 256 * 1024
@@ -289,6 +290,7 @@ class EmbeddedBackend(SearchBackend):
                     document["status"],
                     adapt_date(date.fromisoformat(document["date"])),
                     adapt_instant(datetime.fromisoformat(document["updated"])),
+                    adapt_date(date.fromisoformat(document["published"])) if document["published"] else None,
                     joined_pairs(document.get("type_facets", {})),
                     joined_pairs(document.get("ranks", {})),
                     title_terms,

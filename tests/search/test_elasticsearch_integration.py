@@ -64,6 +64,7 @@ def corpus(count=120, seed=4):
                 "date": f"2026-{rng.randint(1, 3):02d}-{rng.randint(1, 3):02d}",
                 "updated": f"2026-04-0{rng.randint(1, 3)}T{rng.choice(['08:00:00', '23:59:59'])}"
                 f".{rng.choice(['000', '001', '500'])}+00:00",
+                "published": rng.choice([None, f"2026-{rng.randint(1, 6):02d}-01"]),
                 "url": f"/{locale}/x/{number}/",
             }
             if declared:
@@ -86,6 +87,7 @@ QUERIES = [
     {"page": 500},  # past the end
     {"accessibility": ["elevator", "lsq_interpretation"]},  # every need met
     {"type": ["dialogue"], "kind": ["forum", "workshop"], "accessibility": ["hearing_loop"]},
+    {"service": ["sante"], "counted": ("quarter", "published_quarter")},  # the overview's timelines
 ]
 
 

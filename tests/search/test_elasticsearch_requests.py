@@ -281,7 +281,7 @@ def test_index_settings_analysers_and_mapping():
         **{name: {"type": "keyword"} for name in ("id", "type", "locale", "content_locale", "sort_title")},
         **{
             name: {"type": "keyword"}
-            for name in ("services", "regions", "risks", "level", "quarter", "status")
+            for name in ("services", "regions", "risks", "level", "quarter", "published_quarter", "status")
         },
         **dict.fromkeys(("title", "summary", "plain_summary", "body"), language_text),
         "title_terms": {"type": "text", "analyzer": "vigie_terms"},
@@ -290,6 +290,7 @@ def test_index_settings_analysers_and_mapping():
         "impact_level": {"type": "integer"},
         "date": {"type": "date", "format": "strict_date"},
         "updated": {"type": "date", "format": "strict_date_optional_time"},
+        "published": {"type": "date", "format": "strict_date"},
         "url": {"type": "keyword", "index": False},
         "fingerprint": {"type": "keyword", "index": False},
         **{
@@ -315,7 +316,7 @@ def test_index_settings_analysers_and_mapping():
     }
 
 
-def test_stored_document_derives_terms_sort_title_level_and_quarter_from_the_search_document():
+def test_stored_document_derives_terms_sort_title_level_and_quarters_from_the_search_document():
     document = {
         "id": "CF-2026-0009",
         "type": "casefile",
@@ -333,6 +334,7 @@ def test_stored_document_derives_terms_sort_title_level_and_quarter_from_the_sea
         "status": "deployed",
         "date": "2026-02-03",
         "updated": "2026-02-04T15:16:17.018+00:00",
+        "published": "2026-04-01",
         "url": "/en/case-files/CF-2026-0009/",
         "fingerprint": "abc",
     }
@@ -346,6 +348,7 @@ def test_stored_document_derives_terms_sort_title_level_and_quarter_from_the_sea
     assert stored["_source"]["sort_title"] == "l'evaluation des ecoles"
     assert stored["_source"]["level"] == "none"
     assert stored["_source"]["quarter"] == "2026-T1"  # February
+    assert stored["_source"]["published_quarter"] == "2026-T2"  # April
     assert stored["_source"]["fingerprint"] == "abc"
     assert stored["_source"]["updated"] == "2026-02-04T15:16:17.018+00:00"
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hub.items import item_types
 from search.documents import fingerprint
 from search.query import SearchQuery
-from search.vocabulary import QUARTER, all_facets
+from search.vocabulary import PUBLISHED_QUARTER, QUARTER, all_facets
 
 SERVICES = ["sante", "education", "habitation", "justice"]
 REGIONS = ["montreal", "laval", "estrie", "outaouais", "tout-le-quebec"]
@@ -62,6 +62,7 @@ def documents(draw):
             # Few distinct instants, so that ties on the latest update are common.
             "updated": f"2026-0{draw(st.integers(1, 3))}-01T{draw(st.sampled_from(['09', '17']))}:00:00"
             f".{draw(st.sampled_from(['000', '001', '999']))}+00:00",
+            "published": draw(st.sampled_from([None, "2025-03-31", "2025-04-01", "2026-12-31"])),
             "url": f"/fr/dossiers/{number}/",
         }
         if doc["type"] == "system":
@@ -108,8 +109,11 @@ def values_of(doc, facet):
         return {str(doc["impact_level"]) if doc["impact_level"] else "none"}
     if facet in ("service", "region", "risk"):
         return set(doc[{"service": "services", "region": "regions", "risk": "risks"}[facet]])
-    if facet == QUARTER:  # asked for by the overview's timeline: months 1–3 are the first quarter
-        year, month = doc["date"].split("-")[:2]
+    if facet in (QUARTER, PUBLISHED_QUARTER):  # the overview's timelines: months 1–3 are the first quarter
+        day = doc["date"] if facet == QUARTER else doc["published"]
+        if not day:  # never published: a preview's document
+            return set()
+        year, month = day.split("-")[:2]
         return {f"{year}-T{(int(month) + 2) // 3}"}
     # A facet an item type declares: one value, or a list of them.
     value = doc.get("type_facets", {}).get(facet)
@@ -192,7 +196,7 @@ ORDERS = {"newest": newest_first, "updated": latest_update_first, "disclosure": 
     selected=selections,
     word=st.sampled_from(["", "algorithme", "école"]),
     sort=st.sampled_from(sorted(ORDERS)),
-    counted=st.sampled_from([(), (QUARTER,)]),
+    counted=st.sampled_from([(), (QUARTER,), (QUARTER, PUBLISHED_QUARTER)]),
 )
 def test_counts_and_hits_match_an_independent_computation(empty_backend, docs, selected, word, sort, counted):
     empty_backend.clear()
@@ -207,6 +211,29 @@ def test_counts_and_hits_match_an_independent_computation(empty_backend, docs, s
     updated = {doc["id"]: datetime.fromisoformat(doc["updated"]) for doc in docs}
     assert all(hit["updated"] == updated[hit["public_id"]] for hit in results.hits)
     assert results.facet_counts == expected_counts(docs, selected, word, counted)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(docs=documents(), service=st.lists(st.sampled_from(SERVICES), max_size=1))
+def test_the_timelines_count_each_item_under_the_quarters_of_its_date_and_first_publication(
+    empty_backend, docs, service
+):
+    """The overview's timelines with at most one filter, so that most items are counted (the test
+    above narrows by many facets at once, where few items remain to count)."""
+    empty_backend.clear()
+    empty_backend.bulk_load(docs)
+    counted = (QUARTER, PUBLISHED_QUARTER)
+
+    results = empty_backend.search(SearchQuery.build(locale="fr", counted=counted, service=service))
+
+    expected = expected_counts(docs, {"service": service}, "", counted)
+    assert {facet: results.facet_counts[facet] for facet in counted} == {
+        facet: expected[facet] for facet in counted
+    }
 
 
 def test_other_locale_documents_are_not_counted(empty_backend):
@@ -227,6 +254,7 @@ def test_other_locale_documents_are_not_counted(empty_backend):
         "status": "deployed",
         "date": "2026-01-01",
         "updated": "2026-01-01T12:00:00.000+00:00",
+        "published": "2026-01-02",
         "url": "/fr/x/",
         "fingerprint": "x",
     }

@@ -138,6 +138,7 @@ def casefile(number, **fields):
         "status": "deployed",
         "date": f"2026-01-{number:02d}",
         "updated": "2026-01-01T12:00:00.000+00:00",
+        "published": "2026-01-02",
         "url": f"/fr/x/{number}/",
         **fields,
     }

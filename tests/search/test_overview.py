@@ -8,7 +8,7 @@ import csv
 import io
 import re
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 from unittest import mock
 from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree
@@ -27,7 +27,7 @@ from search.service import HubSearch
 from tests.factories import AdvocacyBriefPageFactory, CaseFilePageFactory, translate_page
 
 SVG = "{http://www.w3.org/2000/svg}"
-CHARTS = ("region", "service", "risk", "level", "quarter")
+CHARTS = ("region", "service", "risk", "level", "quarter", "published_quarter")
 SERVICES = ["sante", "habitation", "education"]
 REGIONS = ["montreal", "laval", "cote-nord", "tout-le-quebec"]
 RISKS = ["discrimination", "vie-privee"]
@@ -83,8 +83,24 @@ def corpus(site_pages):
         CaseFilePageFactory(title="Brouillon triage", services=["justice"], regions=["laval"], live=False),
     ]
     translate_page(made[1], "en", title="Housing and triage", slug="housing-triage")
+    for page in made[:5]:
+        moment, _quarter = FIRST_PUBLISHED[page.title]
+        type(page).objects.filter(pk=page.pk).update(first_published_at=moment)
     rebuild_index(get_backend())
     return made
+
+
+# When each live item of the corpus first went live, and the quarter of that day in Québec: the
+# English translation, published today, does not move its item's quarter.
+FIRST_PUBLISHED = {
+    # 23:00 on March 31 in Québec, already April in UTC.
+    "Triage à l'urgence": (datetime(2025, 4, 1, 3, tzinfo=UTC), "2025-T1"),
+    "Logement et triage": (datetime(2025, 12, 1, 15, tzinfo=UTC), "2025-T4"),
+    "École et algorithme": (datetime(2026, 2, 1, 15, tzinfo=UTC), "2026-T1"),
+    "Logement partout": (datetime(2025, 5, 5, 15, tzinfo=UTC), "2025-T2"),
+    # 01:00 on April 1 in Québec.
+    "Mémoire sur le triage": (datetime(2025, 4, 1, 5, tzinfo=UTC), "2025-T2"),
+}
 
 
 def quarter_of(day):
@@ -137,6 +153,12 @@ def test_chart_numbers_are_the_search_pages_facet_counts(client, corpus, params,
     }
     # Quarters are no filter of the list: counted here from the dates of the items it lists.
     shown["quarter"] = dict(Counter(quarter_of(card["hit"]["date"]) for card in listed.context["cards"]))
+    published = {
+        page.public_id: FIRST_PUBLISHED[page.title][1] for page in corpus if page.title in FIRST_PUBLISHED
+    }
+    shown["published_quarter"] = dict(
+        Counter(published[card["hit"]["public_id"]] for card in listed.context["cards"])
+    )
     charts = {chart.key: chart for chart in charted.context["charts"]}
     assert list(charts) == list(CHARTS)
     for key, chart in charts.items():
@@ -270,7 +292,8 @@ def test_the_overview_is_the_whole_hub_in_both_languages(client, corpus):
     html = english.content.decode()
     assert 'hreflang="fr" href="http://testserver/fr/portrait/"' in html
     assert 'hreflang="en" href="http://testserver/en/overview/"' in html
-    quarters = {row["key"]: row["count"] for row in english.context["charts"][-1].rows}
+    charts = {chart.key: chart for chart in english.context["charts"]}
+    quarters = {row["key"]: row["count"] for row in charts["quarter"].rows}
     # 2024-T2 to 2026-T1, the quarters between without items included.
     assert quarters == {
         "2024-T2": 1,
@@ -283,6 +306,8 @@ def test_the_overview_is_the_whole_hub_in_both_languages(client, corpus):
         "2026-T1": 1,
     }
     assert "Q1 2025" in html and "T1 2025" in french.content.decode()
+    published = {row["key"]: row["count"] for row in charts["published_quarter"].rows}
+    assert published == {"2025-T1": 1, "2025-T2": 2, "2025-T3": 0, "2025-T4": 1, "2026-T1": 1}
 
 
 @pytest.mark.django_db

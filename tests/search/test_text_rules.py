@@ -26,6 +26,7 @@ def document(public_id, title, body="", locale="fr"):
         "status": "deployed",
         "date": "2026-01-01",
         "updated": "2026-01-01T12:00:00.000+00:00",
+        "published": "2026-01-02",
         "url": "/x/",
     }
     doc["fingerprint"] = fingerprint(doc)
