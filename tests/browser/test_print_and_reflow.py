@@ -130,6 +130,8 @@ def reflow_urls(live_site, language):
         search,
         f"{search}?q=logement&region=montreal&risk=discrimination",
         f"{search}?q=zzzqqqxyz",
+        live_site.path("overview", language),
+        f"{live_site.path('search-visualize', language)}?q=logement&region=montreal",
         live_site.path("open-data", language),
         live_site.path("data-dictionary", language),
         live_site.path("glossary", language),
