@@ -45,13 +45,14 @@ check: install
 		$(MANAGE) check --deploy --fail-level WARNING
 
 # The suite runs in parallel, one worker per core (PYTEST_WORKERS=0: in this process alone).
-# "--dist load" hands tests out in collection order, where pytest-django puts the tests that
-# empty the database (transactional ones, the browser's) after all the others, on every worker.
+# "--dist loadgroup" hands tests out in collection order, where pytest-django puts the tests that
+# empty the database (transactional ones, the browser's) after all the others, on every worker;
+# the tests of one xdist_group go to one worker together (the loaded demo's: one load, not two).
 # PYTEST_ARGS adds options, e.g. PYTEST_ARGS="tests/search -k facet".
 PYTEST_WORKERS ?= auto
 PYTEST_ARGS ?=
 pytest: install
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test: lint check pytest
 

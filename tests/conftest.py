@@ -9,7 +9,27 @@ import pytest
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from tests.database import build_site_skeleton, remove_site_skeleton
 from tests.factories import site_skeleton
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The site skeleton (``ensure_site``: home and index pages in both languages, the review
+    workflow on them), built once per test process in the database every test starts from, not
+    again by each test that needs it (about a second each: a third of the suite's time).
+    ``site_skeleton()`` then finds it. A test that needs a database as ``migrate`` leaves it asks
+    for ``without_site``. Tests that empty the database (transactional ones) build their own."""
+    with django_db_blocker.unblock():
+        build_site_skeleton()
+        cache.clear()
+
+
+@pytest.fixture
+def without_site(db):
+    """The database as ``migrate`` leaves it, without the site skeleton; rolled back with the test."""
+    remove_site_skeleton()
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

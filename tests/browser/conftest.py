@@ -14,13 +14,17 @@ Fixtures:
 - ``audit(page)`` in ``tests/browser/axe.py`` runs axe-core.
 """
 
+import copy
 import os
 import re
+import sqlite3
 import threading
 import time
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.urls import reverse
 from django.utils import translation
 
@@ -57,7 +61,6 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright package is not installed")
-    from django.db import DEFAULT_DB_ALIAS, connections
 
     # Playwright's sync API runs the test in a greenlet with its own context, where Django would
     # open a new connection object: one without the serialized contents that
@@ -109,8 +112,33 @@ def live_site(browser, django_db_serialized_rollback, live_server):
     from tests.browser.content import build_browser_content
 
     _serialize_requests(live_server)
-    yield LiveSite(live_server.url, build_browser_content())
+    yield LiveSite(live_server.url, _restored(build_browser_content))
     _wait_for_requests_to_end()
+
+
+_snapshots = {}
+
+
+def _restored(build):
+    """What ``build()`` makes, built once per test process: on SQLite the database it leaves is
+    copied aside (SQLite's backup, milliseconds) and copied back before each later test, so each
+    test starts from the same content, ids included, as if it had been built again for it. The
+    content object is copied too: a test may change the pages it holds. Elsewhere (a developer's
+    PostgreSQL) each test builds its own."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor != "sqlite":
+        return build()
+    connection.ensure_connection()
+    if build not in _snapshots:
+        content = build()
+        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(snapshot)
+        _snapshots[build] = (snapshot, content)
+    else:
+        snapshot, content = _snapshots[build]
+        snapshot.backup(connection.connection)
+        cache.clear()
+    return copy.deepcopy(content)
 
 
 def _serialize_requests(live_server):

@@ -2,15 +2,15 @@
 content to explore the hub, gives every role a working account, and adds nothing the second time."""
 
 import re
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.http import HttpRequest
 from django.test import TestCase, override_settings
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Page, Revision
@@ -37,15 +37,13 @@ from hub.models import (
 from impacts.models import CaseFilePage
 from learning.models import LearningMedia, ResourceFile, ToolkitMember
 from registry.models import DeclaredRecord, DisclosureLevel, SystemPage
+from tests.demo.dialogue_checks import DemoDialogueChecks
+from tests.demo.helpers import run_load_demo, sentences
+from tests.demo.learning_checks import DemoLearningChecks
+from tests.demo.report_checks import DemoReportChecks
 
 CREDENTIAL_LINE = re.compile(r"username:\s*(?P<username>\S+)\s+password:\s*(?P<password>\S+)")
 ITEM_MODELS = [CaseFilePage, AdvocacyBriefPage, CollaborationAgreementPage]
-
-
-def run_load_demo(*args):
-    output = StringIO()
-    call_command("load_demo", *args, stdout=output)
-    return output.getvalue()
 
 
 def printed_credentials(output):
@@ -79,10 +77,6 @@ def french(model):
     return model.objects.filter(locale__language_code="fr")
 
 
-def sentences(text):
-    return [sentence for sentence in re.split(r"[.!?]+", text) if sentence.strip()]
-
-
 @pytest.mark.django_db
 def test_refuses_when_debug_is_off_and_writes_nothing(settings):
     settings.DEBUG = False
@@ -111,13 +105,20 @@ def test_refusal_from_the_command_line_exits_with_status_1_and_a_message(setting
     assert not DemoMarker.objects.exists()
 
 
-class LoadedDemoTests(TestCase):
-    """One load with DEBUG on, shared by every test; a second load runs inside one test."""
+@pytest.mark.xdist_group("loaded-demo")
+class LoadedDemoTests(DemoDialogueChecks, DemoLearningChecks, DemoReportChecks, TestCase):
+    """One load with DEBUG on, shared by every test, those of the dialogues, learning resources
+    and reports included (``*_checks.py``), on one test process (a load takes half a minute);
+    a second load runs inside one test."""
 
     @classmethod
     def setUpTestData(cls):
+        cls.loaded_on = timezone.localdate()
         with override_settings(DEBUG=True):
             cls.output = run_load_demo()
+        cls.set_up_dialogues()
+        cls.set_up_learning()
+        cls.set_up_reports()
 
     def demo_items(self):
         return [page for model in ITEM_MODELS for page in model.objects.all()]

@@ -275,7 +275,7 @@ def test_hearing_of_the_report_is_asked_apart_optional_and_needs_an_email(
 
     _response, without = register(client, dialogue, committed)
     assert without.consent_to_contact and not without.wants_report
-    assert "200" not in mail.outbox[-1].body
+    assert "200 jours" not in mail.outbox[-1].body
 
     refused = client.post(form_url(dialogue), answers(email="", phone="514 555-0199", wants_report="on"))
     assert refused.status_code == 400

@@ -278,7 +278,7 @@ def test_import_creates_pages_translations_and_drafts(tmp_path):
     assert not CaseFilePage.objects.filter(public_id="CF-2023-0003", locale__language_code="fr").exists()
 
 
-def test_import_works_on_a_migrated_database_without_site_setup(tmp_path):
+def test_import_works_on_a_migrated_database_without_site_setup(without_site, tmp_path):
     assert not HomePage.objects.exists()
     assert not CaseFileIndexPage.objects.exists()
 
@@ -289,7 +289,7 @@ def test_import_works_on_a_migrated_database_without_site_setup(tmp_path):
     assert CaseFilePage.objects.count() == 4
 
 
-def test_export_works_on_a_migrated_database_without_site_setup():
+def test_export_works_on_a_migrated_database_without_site_setup(without_site):
     assert not CaseFileIndexPage.objects.exists()
 
     assert export_text() == HEADER + "\r\n"
@@ -720,7 +720,7 @@ def test_unterminated_quote_is_refused_at_the_line_where_its_row_starts(tmp_path
     assert not CaseFilePage.objects.exists()
 
 
-def test_refused_import_leaves_a_fresh_database_without_even_the_site_skeleton(tmp_path):
+def test_refused_import_leaves_a_fresh_database_without_even_the_site_skeleton(without_site, tmp_path):
     pages = Page.objects.count()
 
     refused_import(tmp_path, "\n".join([HEADER, spoil(2, "de")]))

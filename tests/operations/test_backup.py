@@ -25,13 +25,14 @@ from wagtail.models import Page
 
 from impacts.models import CaseFilePage
 from operations.restore import target_contents
+from tests.database import remove_site_skeleton
 from tests.factories import CaseFilePageFactory, ImageFactory, site_skeleton
 
 
 class Hubs:
-    """Fresh copies of the empty, migrated test database, one after another as the default
-    database: on SQLite a file (``VACUUM INTO``), on PostgreSQL a database cloned from the test
-    database (as the ``own_database`` fixture does)."""
+    """Fresh copies of the migrated test database (the suite's site skeleton removed), one after
+    another as the default database: on SQLite a file (``VACUUM INTO``), on PostgreSQL a database
+    cloned from the test database (as the ``own_database`` fixture does)."""
 
     def __init__(self, folder):
         self.folder = folder
@@ -54,6 +55,7 @@ class Hubs:
             copy = self.original.creation.get_test_db_clone_settings(suffix)
         connections.settings[DEFAULT_DB_ALIAS] = copy
         connections[DEFAULT_DB_ALIAS] = connections.create_connection(DEFAULT_DB_ALIAS)
+        remove_site_skeleton()  # committed in the copy, which is the database a new hub starts with
 
     def close(self):
         connections[DEFAULT_DB_ALIAS].close()

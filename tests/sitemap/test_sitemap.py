@@ -47,8 +47,9 @@ def standard_page(parent, title, slug):
 
 
 @pytest.fixture
-def world(clock, site_pages):
-    """Public pages and items published on known days, and pages that must never be listed."""
+def world(clock, without_site, site_pages):
+    """Public pages and items published on known days, and pages that must never be listed (the
+    site skeleton too: built under the clock)."""
     clock.set(2026, 1, 15, 12)
     about = standard_page(site_pages["fr"]["home"], "À propos", "a-propos")
     about_en = translate_page(about, "en", title="About", slug="about")

@@ -13,11 +13,9 @@ from html import unescape
 from io import BytesIO
 
 import av
-from django.test import TestCase, override_settings
 from django.utils.html import strip_tags
 from pypdf import PdfReader
-from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale, Page
 
 from dialogues.models import DialoguePage
 from learning.models import (
@@ -31,7 +29,7 @@ from learning.models import (
     ToolkitMember,
     ToolkitPage,
 )
-from tests.demo.test_load_demo import run_load_demo, sentences
+from tests.demo.helpers import sentences
 
 TIMING = re.compile(r"^(\d{2,}):(\d{2}):(\d{2})\.(\d{3}) --> (\d{2,}):(\d{2}):(\d{2})\.(\d{3})(?:[ \t].*)?$")
 FICTION = re.compile(r"fictif|fictive|fictional", re.IGNORECASE)
@@ -91,11 +89,12 @@ def block_texts(body):
     return [flat(unescape(text)) for text in texts]
 
 
-class DemoLearningTests(TestCase):
+class DemoLearningChecks:
+    """Mixed into ``LoadedDemoTests`` (``test_load_demo.py``), which loads the demo once, and
+    whose second load checks that nothing is added, learning media and files included."""
+
     @classmethod
-    def setUpTestData(cls):
-        with override_settings(DEBUG=True):
-            run_load_demo()
+    def set_up_learning(cls):
         cls.toolkit = ToolkitPage.objects.get(locale__language_code="fr")
         cls.resources = list(
             LearningResourcePage.objects.filter(locale__language_code="fr").order_by("public_id")
@@ -264,21 +263,3 @@ class DemoLearningTests(TestCase):
         workshop = DialoguePage.objects.get(public_id="DI-2026-0001", locale__language_code="fr")
         self.assertEqual(workshop.kind, "workshop")
         self.assertTrue(workshop.learning_resources.filter(public_id="LR-2026-0001").exists())
-
-    def test_a_second_load_adds_nothing(self):
-        def counts():
-            return {
-                "media": LearningMedia.objects.count(),
-                "documents": get_document_model().objects.count(),
-                "resources": LearningResourcePage.objects.count(),
-                "toolkits": ToolkitPage.objects.count(),
-                "members": ToolkitMember.objects.count(),
-                "files": ResourceFile.objects.count(),
-                "revisions": Revision.objects.count(),
-                "pages": Page.objects.count(),
-            }
-
-        before = counts()
-        with override_settings(DEBUG=True):
-            run_load_demo()
-        self.assertEqual(counts(), before)

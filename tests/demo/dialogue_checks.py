@@ -10,7 +10,6 @@ only the dates are computed from it, as "today plus the number of days" it state
 import datetime
 import re
 
-from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from demo.data.dialogues import DIALOGUES
@@ -25,19 +24,18 @@ from dialogues.models import (
     Venue,
     VenueKind,
 )
-from tests.demo.test_load_demo import run_load_demo, sentences
+from tests.demo.helpers import sentences
 
 
 def french(model):
     return model.objects.filter(locale__language_code="fr")
 
 
-class DemoDialogueTests(TestCase):
+class DemoDialogueChecks:
+    """Mixed into ``LoadedDemoTests`` (``test_load_demo.py``), which loads the demo once."""
+
     @classmethod
-    def setUpTestData(cls):
-        cls.loaded_on = timezone.localdate()
-        with override_settings(DEBUG=True):
-            run_load_demo()
+    def set_up_dialogues(cls):
         cls.dialogues = list(french(DialoguePage).order_by("public_id"))
         cls.sessions = list(Session.objects.filter(locale__language_code="fr").select_related("venue"))
 

@@ -6,8 +6,6 @@ taken from a demo testimony that is shown publicly, linking to it.
 
 The expectations are the issue's and the brief's (counts, states), not the data module's."""
 
-from django.test import TestCase, override_settings
-
 from followup.models import (
     AWAITING,
     Commitment,
@@ -15,14 +13,14 @@ from followup.models import (
     RecommendationResponse,
     ReportPage,
 )
-from tests.demo.test_load_demo import run_load_demo, sentences
+from tests.demo.helpers import sentences
 
 
-class DemoReportTests(TestCase):
+class DemoReportChecks:
+    """Mixed into ``LoadedDemoTests`` (``test_load_demo.py``), which loads the demo once."""
+
     @classmethod
-    def setUpTestData(cls):
-        with override_settings(DEBUG=True):
-            run_load_demo()
+    def set_up_reports(cls):
         cls.reports = list(ReportPage.objects.filter(locale__language_code="fr").order_by("public_id"))
 
     def test_four_reports_or_more_on_dialogues_and_one_on_an_outside_consultation_and_agreement(self):
