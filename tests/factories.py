@@ -16,7 +16,7 @@ from django.contrib.auth.models import Group
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from advocacy.models import (
     AdvocacyBriefPage,
@@ -65,11 +65,27 @@ def terms(model, keys, language_code="fr"):
 
 def site_skeleton():
     """``ensure_site()``'s pages, read back from the database: page objects held in memory while
-    the tree grows keep a stale ``numchild``/``url_path``, which later tree operations trust."""
-    return {
-        language_code: {name: page.specific_class.objects.get(pk=page.pk) for name, page in pages.items()}
-        for language_code, pages in ensure_site().items()
-    }
+    the tree grows keep a stale ``numchild``/``url_path``, which later tree operations trust.
+    The pages found last time are read again at once (a query per page type) when they all still
+    exist, as they do for most tests (the suite's skeleton), instead of ``ensure_site`` checking
+    each part in turn."""
+    names = _skeleton_names.get("last", {})
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=names).specific()} if names else {}
+    if not names or len(pages) != len(names):
+        found = ensure_site()
+        names = {
+            page.pk: (language, name) for language, named in found.items() for name, page in named.items()
+        }
+        _skeleton_names["last"] = names
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=names).specific()}
+    skeleton = {}
+    for pk, (language, name) in names.items():
+        skeleton.setdefault(language, {})[name] = pages[pk]
+    return skeleton
+
+
+# The skeleton's pages last found by ``site_skeleton``: ``{pk: (language, name)}``.
+_skeleton_names = {}
 
 
 def index_page(model_path, language_code="fr"):
