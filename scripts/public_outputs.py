@@ -94,6 +94,8 @@ NORMALISERS = [
     ),
     # The API docs' script hands Swagger UI the visitor's CSRF token (masked anew on each request).
     ("CSRF token", re.compile(r'(X-CSRFTOKEN"\] = ")[A-Za-z0-9]+'), r"\1<csrf>"),
+    # The search page's alert form carries one too.
+    ("CSRF form token", re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+'), r"\1<csrf>"),
     # Random (version 4) uuids: the StreamField block ids that Wagtail API v2 shows.
     (
         "uuid4",
