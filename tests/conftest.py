@@ -8,6 +8,8 @@ from datetime import UTC, timedelta
 import pytest
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.test import TestCase, TransactionTestCase
+from pytest_django.plugin import blocking_manager_key
 
 from tests.database import build_site_skeleton, remove_site_skeleton
 from tests.factories import site_skeleton
@@ -21,8 +23,43 @@ def django_db_setup(django_db_setup, django_db_blocker):
     ``site_skeleton()`` then finds it. A test that needs a database as ``migrate`` leaves it asks
     for ``without_site``. Tests that empty the database (transactional ones) build their own."""
     with django_db_blocker.unblock():
+        connection = connections[DEFAULT_DB_ALIAS]
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            _MIGRATED_COPY.append(sqlite3.connect(":memory:", check_same_thread=False))
+            connection.connection.backup(_MIGRATED_COPY[0])
         build_site_skeleton()
         cache.clear()
+
+
+# On SQLite, the database as ``migrate`` left it, copied aside before the skeleton was built.
+_MIGRATED_COPY = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before the first test of this process that empties the database (transactional tests come
+    after all the others), put the database back as ``migrate`` left it: such a test restores the
+    migrated rows (``serialized_rollback``) over what it finds, and over the skeleton that would
+    leave Wagtail's page tree inconsistent (the browser tier's first page has no address). On
+    SQLite, from the copy (SQLite's backup, milliseconds); PostgreSQL runs no browser tests."""
+    if _MIGRATED_COPY and _empties_the_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            connection = connections[DEFAULT_DB_ALIAS]
+            connection.ensure_connection()
+            _MIGRATED_COPY.pop().backup(connection.connection)
+        cache.clear()
+
+
+def _empties_the_database(item):
+    """As pytest-django orders tests: a transactional test case, a transactional ``django_db``
+    mark, or a live server."""
+    if item.cls and issubclass(item.cls, TransactionTestCase) and not issubclass(item.cls, TestCase):
+        return True
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from advocacy.models import (
 )
 from dialogues.models import DialogueKind, DialoguePage, Session, SessionFormat, Venue, VenueKind
 from followup.models import Commitment, CommitmentStatus, CommitmentUpdate, Recommendation, ReportPage
+from hub.items import item_types
 from hub.models import GlossaryTerm, Organization, PartnerMembership, Region, Risk, Service
 from hub.roles import media_collection
 from hub.site_setup import ensure_site
@@ -67,11 +68,12 @@ def site_skeleton():
     """``ensure_site()``'s pages, read back from the database: page objects held in memory while
     the tree grows keep a stale ``numchild``/``url_path``, which later tree operations trust.
     The pages found last time are read again at once (a query per page type) when they all still
-    exist, as they do for most tests (the suite's skeleton), instead of ``ensure_site`` checking
-    each part in turn."""
+    exist and no item type came or went since (a test may register one), as for most tests (the
+    suite's skeleton), instead of ``ensure_site`` checking each part in turn."""
     names = _skeleton_names.get("last", {})
+    wanted = {"home", *(item_type.index_model for item_type in item_types())}
     pages = {page.pk: page for page in Page.objects.filter(pk__in=names).specific()} if names else {}
-    if not names or len(pages) != len(names):
+    if len(pages) != len(names) or {name for _language, name in names.values()} != wanted:
         found = ensure_site()
         names = {
             page.pk: (language, name) for language, named in found.items() for name, page in named.items()

@@ -174,7 +174,7 @@ def test_production_cookies_are_secure_and_same_site(client, site_pages, product
 
 
 @pytest.mark.django_db
-def test_the_site_skeleton_takes_the_host_and_port_of_the_public_address(client, settings):
+def test_the_site_skeleton_takes_the_host_and_port_of_the_public_address(without_site, client, settings):
     """What ``make run`` does (load_demo builds the skeleton): the API then links to the
     development server, not to http://localhost/."""
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
