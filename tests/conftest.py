@@ -11,7 +11,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import TestCase, TransactionTestCase
 from pytest_django.plugin import blocking_manager_key
 
-from tests.database import build_site_skeleton, remove_site_skeleton
+from tests.database import build_site_skeleton, copy_aside, copy_back, remove_site_skeleton
 from tests.factories import site_skeleton
 
 
@@ -25,9 +25,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         connection = connections[DEFAULT_DB_ALIAS]
         if connection.vendor == "sqlite":
-            connection.ensure_connection()
-            _MIGRATED_COPY.append(sqlite3.connect(":memory:", check_same_thread=False))
-            connection.connection.backup(_MIGRATED_COPY[0])
+            _MIGRATED_COPY.append(copy_aside(connection))
         build_site_skeleton()
         cache.clear()
 
@@ -45,9 +43,7 @@ def pytest_runtest_setup(item):
     SQLite, from the copy (SQLite's backup, milliseconds); PostgreSQL runs no browser tests."""
     if _MIGRATED_COPY and _empties_the_database(item):
         with item.config.stash[blocking_manager_key].unblock():
-            connection = connections[DEFAULT_DB_ALIAS]
-            connection.ensure_connection()
-            _MIGRATED_COPY.pop().backup(connection.connection)
+            copy_back(_MIGRATED_COPY.pop(), connections[DEFAULT_DB_ALIAS])
         cache.clear()
 
 

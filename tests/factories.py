@@ -70,15 +70,15 @@ def site_skeleton():
     The pages found last time are read again at once (a query per page type) when they all still
     exist and no item type came or went since (a test may register one), as for most tests (the
     suite's skeleton), instead of ``ensure_site`` checking each part in turn."""
-    names = _skeleton_names.get("last", {})
+    names = _skeleton_names
     wanted = {"home", *(item_type.index_model for item_type in item_types())}
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=names).specific()} if names else {}
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=names).specific()}
     if len(pages) != len(names) or {name for _language, name in names.values()} != wanted:
         found = ensure_site()
-        names = {
-            page.pk: (language, name) for language, named in found.items() for name, page in named.items()
-        }
-        _skeleton_names["last"] = names
+        _skeleton_names.clear()
+        _skeleton_names.update(
+            (page.pk, (language, name)) for language, named in found.items() for name, page in named.items()
+        )
         pages = {page.pk: page for page in Page.objects.filter(pk__in=names).specific()}
     skeleton = {}
     for pk, (language, name) in names.items():

@@ -17,7 +17,6 @@ Fixtures:
 import copy
 import os
 import re
-import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -27,6 +26,8 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.urls import reverse
 from django.utils import translation
+
+from tests.database import copy_aside, copy_back
 
 # Playwright's synchronous API runs an event loop in this thread; Django would take the test's
 # own database calls for calls from async code.
@@ -128,15 +129,12 @@ def _restored(build):
     connection = connections[DEFAULT_DB_ALIAS]
     if connection.vendor != "sqlite":
         return build()
-    connection.ensure_connection()
     if build not in _snapshots:
         content = build()
-        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
-        connection.connection.backup(snapshot)
-        _snapshots[build] = (snapshot, content)
+        _snapshots[build] = (copy_aside(connection), content)
     else:
         snapshot, content = _snapshots[build]
-        snapshot.backup(connection.connection)
+        copy_back(snapshot, connection)
         cache.clear()
     return copy.deepcopy(content)
 

@@ -38,7 +38,7 @@ from impacts.models import CaseFilePage
 from learning.models import LearningMedia, ResourceFile, ToolkitMember
 from registry.models import DeclaredRecord, DisclosureLevel, SystemPage
 from tests.demo.dialogue_checks import DemoDialogueChecks
-from tests.demo.helpers import run_load_demo, sentences
+from tests.demo.helpers import french, run_load_demo, sentences
 from tests.demo.learning_checks import DemoLearningChecks
 from tests.demo.report_checks import DemoReportChecks
 
@@ -71,10 +71,6 @@ def database_counts():
         "toolkit members": ToolkitMember.objects.count(),
         "demo markers": DemoMarker.objects.count(),
     }
-
-
-def french(model):
-    return model.objects.filter(locale__language_code="fr")
 
 
 @pytest.mark.django_db
