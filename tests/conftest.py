@@ -8,10 +8,8 @@ from datetime import UTC, timedelta
 import pytest
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.test import TestCase, TransactionTestCase
-from pytest_django.plugin import blocking_manager_key
 
-from tests.database import build_site_skeleton, copy_aside, copy_back, remove_site_skeleton
+from tests.database import build_site_skeleton, remove_site_skeleton
 from tests.factories import site_skeleton
 
 
@@ -21,41 +19,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
     workflow on them), built once per test process in the database every test starts from, not
     again by each test that needs it (about a second each: a third of the suite's time).
     ``site_skeleton()`` then finds it. A test that needs a database as ``migrate`` leaves it asks
-    for ``without_site``. Tests that empty the database (transactional ones) build their own."""
+    for ``without_site``.
+
+    The rows a ``serialized_rollback`` test writes back are taken again with the skeleton: that
+    test starts from the same database as the others, even the first of its process, where it
+    writes them over what it finds (the migrated rows would put the default site back on
+    Wagtail's welcome page, under which no page has an address)."""
     with django_db_blocker.unblock():
-        connection = connections[DEFAULT_DB_ALIAS]
-        if connection.vendor == "sqlite":
-            _MIGRATED_COPY.append(copy_aside(connection))
         build_site_skeleton()
+        connection = connections[DEFAULT_DB_ALIAS]
+        if hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
         cache.clear()
-
-
-# On SQLite, the database as ``migrate`` left it, copied aside before the skeleton was built.
-_MIGRATED_COPY = []
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item):
-    """Before the first test of this process that empties the database (transactional tests come
-    after all the others), put the database back as ``migrate`` left it: such a test restores the
-    migrated rows (``serialized_rollback``) over what it finds, and over the skeleton that would
-    leave Wagtail's page tree inconsistent (the browser tier's first page has no address). On
-    SQLite, from the copy (SQLite's backup, milliseconds); PostgreSQL runs no browser tests."""
-    if _MIGRATED_COPY and _empties_the_database(item):
-        with item.config.stash[blocking_manager_key].unblock():
-            copy_back(_MIGRATED_COPY.pop(), connections[DEFAULT_DB_ALIAS])
-        cache.clear()
-
-
-def _empties_the_database(item):
-    """As pytest-django orders tests: a transactional test case, a transactional ``django_db``
-    mark, or a live server."""
-    if item.cls and issubclass(item.cls, TransactionTestCase) and not issubclass(item.cls, TestCase):
-        return True
-    marker = item.get_closest_marker("django_db")
-    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
-        return True
-    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
 @pytest.fixture
