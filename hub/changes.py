@@ -62,13 +62,20 @@ def announce(public_ids=(), *, pages=False, vocabulary=False, glossary=False, re
     Every call queues a callback; the first one to run after the commit announces everything
     gathered and the others find nothing left. (A callback is never reused across calls: a test's
     ``django_capture_on_commit_callbacks`` runs only those queued inside it.)"""
-    change = Change(
-        frozenset(public_id for public_id in public_ids if public_id), pages, vocabulary, glossary, removal
-    )
+    public_ids = {public_id for public_id in public_ids if public_id}
+    change = Change(frozenset(public_ids | showing(public_ids)), pages, vocabulary, glossary, removal)
     gathered = getattr(_pending, "change", None)
     _pending.change = change if gathered is None else gathered | change
     items_changing.send(sender=Change, change=change)
     transaction.on_commit(send_pending)
+
+
+def showing(public_ids):
+    """The items whose public record shows one of ``public_ids``, as each type declares
+    (``ItemPage.public_ids_showing``); read before the change's rows may go (a deletion)."""
+    if not public_ids:
+        return set()
+    return set().union(*(item_type.model.public_ids_showing(public_ids) for item_type in item_types()))
 
 
 def send_pending():

@@ -11,6 +11,8 @@ from django.utils.translation import pgettext_lazy
 
 from hub.items import public_pages
 
+from .items import LEARNING_RESOURCE
+
 
 class AccessFeature:
     """The values of the ``learning_access`` facet: what a resource offers a reader with a
@@ -132,6 +134,21 @@ class ToolkitOutlets:
         members = list(self.members.select_related("resource").order_by("sort_order", "pk"))
         shown = {page.pk for page in public_pages([member.resource for member in members])}
         return [member for member in members if member.resource_id in shown]
+
+    # --- changes: what the one change announcement asks of an item type ---
+
+    @classmethod
+    def public_ids_showing(cls, public_ids):
+        """The toolkits holding one of these resources: their words, API records and open-data
+        rows list their public resources, so a resource published, renamed, unpublished, moved or
+        made private changes them (a resource in a toolkit cannot be deleted)."""
+        resource_ids = [
+            public_id for public_id in public_ids if public_id.startswith(f"{LEARNING_RESOURCE.prefix}-")
+        ]
+        if not resource_ids:
+            return set()
+        holding = cls.objects.filter(members__resource__public_id__in=resource_ids)
+        return set(holding.values_list("public_id", flat=True))
 
     # --- search: what it asks of an item ---
 

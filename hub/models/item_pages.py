@@ -389,6 +389,15 @@ class ItemPage(PublicationGuardsMixin, ValidatedStreamsMixin, Page):
         index_page = self.index_for(language_code)
         return index_page.item_url(self) if index_page else self.url
 
+    # --- changes: what the one change announcement asks of an item type ---
+
+    @classmethod
+    def public_ids_showing(cls, public_ids):
+        """Public ids of this type's items whose public record names or shows one of the items
+        ``public_ids`` (a toolkit lists its public resources): a change to those is a change to
+        these, whatever its road (``hub.changes.announce``)."""
+        return set()
+
     # --- items API: what it asks of an item ---
 
     def api_record(self, api):

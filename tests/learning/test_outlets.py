@@ -11,7 +11,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import PageViewRestriction
 
+from hub.changes import announce
 from learning.models import LearningMedia, ResourceFormat
 from open_data import build
 from search.backends import get_backend
@@ -98,6 +100,40 @@ def test_the_search_finds_what_is_said_taught_and_who_wrote_it(client, learning)
     assert learning["toolkit"].public_id in found(client, q="sous-titrée")
     assert found(client, q="motcaché") == set()
     assert found(client, q="brouillon") == set()
+
+
+def test_a_toolkit_is_found_by_its_resources_titles_as_they_go_public_change_and_go_back(
+    client, learning, committed
+):
+    """A toolkit's words hold its public resources' titles: a resource published, renamed,
+    unpublished or made private changes the toolkits holding it, in the search as in its record,
+    though the toolkit itself was not saved."""
+    draft, video, toolkit = learning["draft"], learning["video"], learning["toolkit"]
+
+    def toolkits(words):
+        return found(client, q=words, type="toolkit")
+
+    def listed():
+        record = client.get(f"/api/v1/items/{toolkit.public_id}/").json()
+        return [resource["id"] for resource in record["resources"]]
+
+    committed(announce)  # what the fixture's saves announced goes out, as their commits would
+    assert toolkits("brouillon") == set()
+    committed(draft.save_revision().publish)
+    assert toolkits("brouillon") == {toolkit.public_id}
+    assert draft.public_id in listed()
+    draft.refresh_from_db()
+    committed(draft.unpublish)
+    assert toolkits("brouillon") == set()
+    assert draft.public_id not in listed()
+
+    video.title = "Capsule fictive renommée zigzag"
+    committed(video.save_revision().publish)
+    assert toolkits("zigzag") == {toolkit.public_id}
+    assert toolkits("sous-titrée") == set()
+    committed(PageViewRestriction.objects.create, page=video, restriction_type="login")
+    assert toolkits("zigzag") == set()
+    assert video.public_id not in listed()
 
 
 def test_the_items_api_describes_a_resource_and_a_toolkit_without_its_draft(client, learning):
