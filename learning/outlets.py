@@ -9,7 +9,7 @@ search text holds the transcript in that language, so that a search finds words 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from hub.items import public_pages
+from hub.items import public_pages, type_for_public_id
 
 from .items import LEARNING_RESOURCE
 
@@ -143,7 +143,7 @@ class ToolkitOutlets:
         rows list their public resources, so a resource published, renamed, unpublished, moved or
         made private changes them (a resource in a toolkit cannot be deleted)."""
         resource_ids = [
-            public_id for public_id in public_ids if public_id.startswith(f"{LEARNING_RESOURCE.prefix}-")
+            public_id for public_id in public_ids if type_for_public_id(public_id) == LEARNING_RESOURCE
         ]
         if not resource_ids:
             return set()
