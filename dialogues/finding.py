@@ -78,9 +78,13 @@ def coming_up_count(language, today=None):
     the same all day long, as the home page is kept for the day."""
     today = today or timezone.localdate()
     start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
-    pages = DialoguePage.objects.public().in_language(language).annotate(original_pk=original_pk())
+    held = Session.objects.filter(ends_at__gte=start).exclude(status=SessionStatus.CANCELLED)
+    # The dialogues that may count first: without it SQLite reads every page of the site to
+    # choose each language's version (0.4 s at 100,000 items, after every publication).
+    keys = DialoguePage.objects.filter(pk__in=held.values("dialogue_id")).values("translation_key")
+    pages = DialoguePage.objects.public().filter(translation_key__in=keys).in_language(language)
     coming = _sessions(ends_at__gte=start).exclude(status=SessionStatus.CANCELLED)
-    return pages.filter(Exists(coming)).count()
+    return pages.annotate(original_pk=original_pk()).filter(Exists(coming)).count()
 
 
 def venue_in(key, language):
