@@ -1,5 +1,5 @@
-"""``manage.py refresh_statistics``: PostgreSQL's planner statistics of every table, gathered again
-(nothing on SQLite, see ``operations.databases.refresh_statistics``)."""
+"""``manage.py refresh_statistics``: the planner statistics of every table, gathered again
+(``operations.databases.refresh_statistics``)."""
 
 import time
 
@@ -11,8 +11,8 @@ from operations.databases import refresh_statistics
 
 class Command(BaseCommand):
     help = (
-        "Gather PostgreSQL's planner statistics again (ANALYZE): nightly from cron, and after "
-        "loading much at once. Does nothing on SQLite."
+        "Gather the database planner's statistics again (ANALYZE): nightly from cron, and after "
+        "loading much at once."
     )
 
     def handle(self, *args, **options):
