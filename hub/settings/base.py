@@ -318,11 +318,13 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # pymemcache://127.0.0.1:11211 or redis://127.0.0.1:6379/1; by default a folder of files
 # (FileBasedCache), shared by the processes of one machine without another service.
 # A file cache keeps 20,000 entries unless the URL says otherwise (?max_entries=N): Django's
-# default of 300 is less than the pages' fragments and references of a busy hub, and past it
-# every write lists and culls the folder.
+# default of 300 is less than the pages' fragments and references of a busy hub. It is Django's
+# file cache culled once every 100 writes of a process, not at each one (hub.file_cache).
 CACHE_URL = os.environ.get("CACHE_URL", f"file://{BASE_DIR / 'cache'}")
 CACHES = {"default": django_cache_url.parse(CACHE_URL)}
-if CACHES["default"]["BACKEND"].endswith(".FileBasedCache"):
+FILE_CACHE = CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+if FILE_CACHE:
+    CACHES["default"]["BACKEND"] = "hub.file_cache.FileCache"
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
 # Per-address limits (django-ratelimit, fixed windows, counted in the cache above). Each is
 # "<count>/<period>" (s, m, h, d; e.g. 60/m) and may be set from the environment as
@@ -360,11 +362,7 @@ RATELIMIT_IP_META_KEY = "hub.client_address.client_address"
 AXES_CLIENT_IP_CALLABLE = "hub.client_address.client_address"
 # django-ratelimit flags a file cache because its increment is not atomic: a few simultaneous
 # requests may be counted as fewer. Acceptable for these limits; Memcached or Redis count exactly.
-SILENCED_SYSTEM_CHECKS = (
-    ["django_ratelimit.E003", "django_ratelimit.W001"]
-    if CACHES["default"]["BACKEND"].endswith(".FileBasedCache")
-    else []
-)
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"] if FILE_CACHE else []
 # --- Content-Security-Policy, Permissions-Policy, cookies (security) ------------------------
 # django-csp. Public pages: nothing from another host, no inline script or style (a template
 # that needs one writes nonce="{{ request.csp_nonce }}"; JSON-LD and json_script blocks are
