@@ -39,6 +39,10 @@ class Change:
     pages: bool = False  # a page's publication, place, privacy or existence (addresses, sitemap)
     vocabulary: bool = False  # a taxonomy term or an organization (labels, data dictionary)
     glossary: bool = False  # a glossary term (its public page, the sitemap)
+    # A page that is not an item published or taken back, any page moved or deleted, any privacy
+    # change: the site's sections, home pages and breadcrumbs may differ (an item's publication,
+    # the frequent change, leaves them as they are).
+    structure: bool = False
     # Something public may have been taken back: a page unpublished, deleted, moved or made
     # private, a testimony withdrawn or its consent narrowed.
     removal: bool = False
@@ -49,6 +53,7 @@ class Change:
             self.pages or other.pages,
             self.vocabulary or other.vocabulary,
             self.glossary or other.glossary,
+            self.structure or other.structure,
             self.removal or other.removal,
         )
 
@@ -56,14 +61,16 @@ class Change:
 _pending = threading.local()  # what this thread changed since its last announcement
 
 
-def announce(public_ids=(), *, pages=False, vocabulary=False, glossary=False, removal=False):
+def announce(public_ids=(), *, pages=False, vocabulary=False, glossary=False, structure=False, removal=False):
     """Add to what this transaction changed; announced once it commits (at once outside one).
 
     Every call queues a callback; the first one to run after the commit announces everything
     gathered and the others find nothing left. (A callback is never reused across calls: a test's
     ``django_capture_on_commit_callbacks`` runs only those queued inside it.)"""
     public_ids = {public_id for public_id in public_ids if public_id}
-    change = Change(frozenset(public_ids | showing(public_ids)), pages, vocabulary, glossary, removal)
+    change = Change(
+        frozenset(public_ids | showing(public_ids)), pages, vocabulary, glossary, structure, removal
+    )
     gathered = getattr(_pending, "change", None)
     _pending.change = change if gathered is None else gathered | change
     items_changing.send(sender=Change, change=change)
@@ -117,25 +124,26 @@ def ids_of_page(page):
 
 
 def on_publication(sender, instance, **kwargs):
-    announce(ids_of_page(instance), pages=True)
+    announce(ids_of_page(instance), pages=True, structure=type_of(instance) is None)
 
 
 def on_unpublication(sender, instance, **kwargs):
-    announce(ids_of_page(instance), pages=True, removal=True)
+    announce(ids_of_page(instance), pages=True, structure=type_of(instance) is None, removal=True)
 
 
 def on_move(sender, instance, **kwargs):
     """A move can take a page under a private one."""
-    announce(item_ids_under(instance), pages=True, removal=True)
+    announce(item_ids_under(instance), pages=True, structure=True, removal=True)
 
 
 def on_delete(sender, instance, **kwargs):
-    announce(ids_of_page(instance), pages=True, removal=True)
+    announce(ids_of_page(instance), pages=True, structure=True, removal=True)
 
 
 def on_restriction_change(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
-    announce(item_ids_under(page, include_whole_types=False) if page else (), pages=True, removal=True)
+    ids = item_ids_under(page, include_whole_types=False) if page else ()
+    announce(ids, pages=True, structure=True, removal=True)
 
 
 def on_vocabulary_change(sender, instance, **kwargs):

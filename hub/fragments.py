@@ -19,21 +19,26 @@ from django.db import connection
 from .cache_generations import CacheGeneration
 
 GENERATION = CacheGeneration("hub:fragments:generation")
+# What depends only on the pages that are not items (sections, home pages, breadcrumbs) is kept
+# under its own generation, which only a change of the site's structure replaces
+# (``Change.structure``): not worked out again after each item's publication.
+STRUCTURE = CacheGeneration("hub:fragments:structure")
 LIFETIME = 24 * 60 * 60  # seconds a fragment is kept when nothing changes
 WAIT = 5  # seconds a request waits for a fragment another is working out
 POLL = 0.02  # seconds between two looks at the cache while waiting
 
 
-def key(name, *parts):
+def key(name, *parts, generation=GENERATION):
     """The cache key of fragment ``name`` for ``parts`` (what it depends on), in this database
     (a cache shared with a staging copy must not give one the other's pages)."""
     digest = hashlib.sha256(repr((connection.settings_dict["NAME"], parts)).encode()).hexdigest()[:32]
-    return f"hub:fragment:{GENERATION.current()}:{name}:{digest}"
+    return f"hub:fragment:{generation.current()}:{name}:{digest}"
 
 
-def kept(name, parts, compute):
-    """The value of fragment ``name`` for ``parts``: from the cache, else ``compute()`` kept."""
-    cache_key = key(name, *parts)
+def kept(name, parts, compute, structural=False):
+    """The value of fragment ``name`` for ``parts``: from the cache, else ``compute()`` kept.
+    ``structural``: it depends on nothing but the pages that are not items (``STRUCTURE``)."""
+    cache_key = key(name, *parts, generation=STRUCTURE if structural else GENERATION)
     value = cache.get(cache_key)
     if value is None:
         value = computed_once(cache_key, compute)
@@ -49,6 +54,17 @@ def kept_showing(name, parts, compute):
     if value is None or not all_public(value[1]):
         value = computed_once(cache_key, compute, usable=lambda kept: all_public(kept[1]))
     return value[0]
+
+
+def home_sections(home):
+    """The live, public pages right under ``home``, as their own classes, kept until the
+    structure changes: the menus, the footer and the home page list them for every visitor."""
+    return kept(
+        "sections",
+        (home.pk,),
+        lambda: list(home.get_children().live().public().specific().select_related("locale")),
+        structural=True,
+    )
 
 
 def computed_once(cache_key, compute, usable=lambda value: True):
@@ -86,10 +102,13 @@ def all_public(page_ids):
 
 def on_items_changed(sender, change, **kwargs):
     GENERATION.renew()
+    if change.structure:
+        STRUCTURE.renew()
 
 
 def connect():
-    """Start a new generation after every announced change. Idempotent."""
+    """Start a new generation after every announced change, and a new structure generation
+    after a change of the structure. Idempotent."""
     from .changes import items_changed, items_changing
 
     items_changing.connect(on_items_changed, dispatch_uid="fragments-items-changing")

@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from ..blocks import BaseStreamBlock
+from ..fragments import home_sections
 from ..home import home_overview
 from ..items import item_types
 from ..safe_urls import stream_strings, unsafe_links
@@ -54,7 +55,7 @@ class HomePage(Page):
         the day (``today``): dialogues coming up and commitments overdue change with the date."""
         context = super().get_context(request, *args, **kwargs)
         language = self.locale.language_code
-        sections = SimpleLazyObject(lambda: list(self.get_children().live().public().specific()))
+        sections = SimpleLazyObject(lambda: home_sections(self))
         context["sections"] = sections
         context["latest"] = SimpleLazyObject(lambda: self.latest_items(sections))
         context["overview"] = SimpleLazyObject(lambda: home_overview(language))

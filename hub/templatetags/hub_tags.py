@@ -68,7 +68,7 @@ def _home_in(context, language_code):
         if site is None:
             return None
         # A list: the cache cannot tell a kept None from a miss.
-        return fragments.kept("home", (site.pk, language_code), lambda: [find(site)])[0]
+        return fragments.kept("home", (site.pk, language_code), lambda: [find(site)], structural=True)[0]
 
     return _request_cache(context, f"home:{language_code}", site_home)
 
@@ -77,16 +77,6 @@ def _home_in(context, language_code):
 def home_page(context):
     """The home page in the interface language."""
     return _home_in(context, interface_language(context))
-
-
-def home_sections(home):
-    """The live, public pages right under ``home``, as their own classes, kept until a change:
-    the menus, the footer and the home page list them for every visitor."""
-    return fragments.kept(
-        "sections",
-        (home.pk,),
-        lambda: list(home.get_children().live().public().specific().select_related("locale")),
-    )
 
 
 @register.simple_tag(takes_context=True)
@@ -99,7 +89,11 @@ def nav_sections(context):
         home = _home_in(context, interface_language(context))
         if home is None:
             return []
-        return [page for page in home_sections(home) if isinstance(page, ItemIndexPage) or page.show_in_menus]
+        return [
+            page
+            for page in fragments.home_sections(home)
+            if isinstance(page, ItemIndexPage) or page.show_in_menus
+        ]
 
     sections = _request_cache(context, "sections", find)
     page = context.get("page")
@@ -290,7 +284,10 @@ def live_ancestors(page):
     so kept by the parent's place (``hub.fragments``) until a change."""
     parent_path = page.path[: -page.steplen]
     return fragments.kept(
-        "ancestors", (parent_path,), lambda: list(page.get_ancestors().filter(depth__gt=1).live())
+        "ancestors",
+        (parent_path,),
+        lambda: list(page.get_ancestors().filter(depth__gt=1).live()),
+        structural=True,
     )
 
 

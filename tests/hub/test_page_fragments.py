@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from hub import changes, fragments
-from hub.models import Service
+from hub.models import Service, StandardPage
 from tests.factories import CaseFilePageFactory
 from tests.hub.test_page_queries import add_items
 
@@ -48,6 +48,51 @@ def test_a_fragment_is_kept_for_every_visitor_until_a_change_is_announced(site_p
     after_change = render(FRAGMENT, home, value="three")
 
     assert (first, kept, after_change) == ("one", "one", "three")
+
+
+def test_what_hangs_on_the_structure_outlives_an_item_but_not_a_change_of_the_structure(site_pages):
+    """Sections, home pages and breadcrumbs are not worked out again after each item's
+    publication (every few seconds on a busy hub), but are after any change of the pages
+    around the items."""
+    home = site_pages["fr"]["home"]
+    computed = []
+
+    def structural():
+        computed.append(len(computed) + 1)
+        return computed[-1]
+
+    first = fragments.kept("test-structure", (), structural, structural=True)
+    item = CaseFilePageFactory(title="Dossier publié")
+    item.unpublish()
+    after_items = fragments.kept("test-structure", (), structural, structural=True)
+    section = StandardPage(title="À propos", slug="a-propos", intro="Texte fictif.")
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    after_section = fragments.kept("test-structure", (), structural, structural=True)
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    after_privacy = fragments.kept("test-structure", (), structural, structural=True)
+
+    assert (first, after_items, after_section, after_privacy) == (1, 1, 2, 3)
+
+
+def test_the_kept_menus_and_breadcrumbs_follow_the_pages_around_the_items(client, site_pages):
+    home, index = site_pages["fr"]["home"], site_pages["fr"]["impacts.CaseFileIndexPage"]
+    item = CaseFilePageFactory(title="Dossier lu")
+    client.get(item.url)
+
+    section = StandardPage(
+        title="Nos partenaires", slug="partenaires", intro="Texte fictif.", show_in_menus=True
+    )
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    index.title = "Dossiers renommés"
+    index.save_revision().publish()
+    after_publishing = client.get(item.url).content.decode()
+    section.unpublish()
+    after_unpublishing = client.get(item.url).content.decode()
+
+    assert "Nos partenaires" in after_publishing and "Dossiers renommés" in after_publishing
+    assert "Nos partenaires" not in after_unpublishing and "Dossiers renommés" in after_unpublishing
 
 
 def test_a_preview_is_rendered_afresh_and_never_kept(site_pages):
