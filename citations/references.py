@@ -3,6 +3,7 @@ in ``citations/csl/`` and the French (``fr-CA``) or English (``en-US``) locale o
 Formatted references are cached by a hash of the CSL item they were made from (plus the style
 and language), so a page view only pays for them when something in the reference changed."""
 
+import functools
 import hashlib
 import html
 import json
@@ -12,7 +13,7 @@ import threading
 from pathlib import Path
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-from citeproc.model import CitationStylesElement
+from citeproc.model import CitationStylesElement, Parent, Text
 from citeproc.source.json import CiteProcJSON
 from django.core.cache import cache
 from django.utils.safestring import mark_safe
@@ -116,6 +117,43 @@ def _get_macro(self, name):
 
 
 CitationStylesElement.get_macro = _get_macro
+
+# The same holds for every XPath search in a style or its locale (a term, the enclosing layout or
+# names element): the answer depends on the parsed tree alone, so it is found once per element
+# and expression, for the life of the process (a few thousand entries for the styles ``_style``
+# keeps). Without it, these searches were most of the rest of a reference's time.
+_searches = {}
+_xpath_search = CitationStylesElement.xpath_search
+
+
+def _search_once(self, expression):
+    key = (self, expression)  # the element itself: kept alive here, its identity does not change
+    found = _searches.get(key)
+    if found is None:
+        found = _searches[key] = _xpath_search(self, expression)
+    return found
+
+
+CitationStylesElement.xpath_search = _search_once
+
+# Whether an element calls a variable (which decides if a group is printed) is worked out by
+# walking all its children and macros again for every reference: it too depends on the tree alone.
+_calls_variable = {}
+
+
+def _calls_variable_once(method):
+    @functools.wraps(method)
+    def calls_variable(self):
+        found = _calls_variable.get(self)
+        if found is None:
+            found = _calls_variable[self] = method(self)
+        return found
+
+    return calls_variable
+
+
+for _element_class in (Parent, Text):
+    _element_class.calls_variable = _calls_variable_once(_element_class.calls_variable)
 
 
 def _style(key, language):

@@ -1,7 +1,9 @@
-"""The references read a style's macros from a table made when the style is parsed, not by an
-XPath search at each call: they must come out exactly as citeproc-py makes them on its own."""
+"""The references find a style's macros, terms and elements once per parsed style, not by an XPath
+search or a walk of the tree at each call (``citations.references``): they must come out exactly
+as citeproc-py makes them on its own."""
 
 import pytest
+from citeproc.model import CitationStylesElement, Parent, Text
 
 from citations import references
 
@@ -32,16 +34,33 @@ ITEMS = [
         "language": "en",
         "number": "CF-2026-0001",
     },
+    {  # no author, no date of issue: the groups that print them must drop out
+        "id": "DI-2026-0003",
+        "type": "speech",
+        "title": "Forum de quartier sur l'IA à la bibliothèque",
+        "publisher": "Vigie IA",
+        "URL": "https://vigie.example.org/cite/DI-2026-0003/",
+        "accessed": {"date-parts": [[2026, 12, 3]]},
+        "event-date": {"date-parts": [[2026, 5, 14]]},
+        "container-title": "Dialogues citoyens",
+        "note": "Contenu fictif",
+        "language": "fr",
+        "number": "DI-2026-0003",
+    },
 ]
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 @pytest.mark.parametrize("style", list(references.STYLES))
-def test_a_reference_is_what_citeproc_makes_with_its_own_macro_search(style, language, monkeypatch):
+def test_a_reference_is_what_citeproc_makes_with_its_own_searches(style, language, monkeypatch):
     kept = [references._render(style, language, item) for item in ITEMS]
-    assert references._macros  # the table was made and used
+    assert references._macros and references._searches and references._calls_variable  # all used
 
-    monkeypatch.setattr(references, "_macros", {})  # citeproc-py's own search, call by call
+    # citeproc-py's own macro and XPath searches and walks of the tree, call by call
+    monkeypatch.setattr(references, "_macros", {})
+    monkeypatch.setattr(CitationStylesElement, "xpath_search", references._xpath_search)
+    for element_class in (Parent, Text):
+        monkeypatch.setattr(element_class, "calls_variable", element_class.calls_variable.__wrapped__)
     searched = [references._render(style, language, item) for item in ITEMS]
 
     assert kept == searched
