@@ -7,7 +7,8 @@ that language sees the same way (the sections under the home page, the newest it
 of an index). Everything kept here is read under a *generation* that every announced change
 replaces (``hub.changes``: publication, place, privacy, an item's record, a term, the glossary;
 at once for the writer's own next request, and again after its commit), so no process serves it
-after a change. What varies by request is never kept: previews of drafts and old revisions
+after a change; what depends only on the pages that are not items is kept under the structure's
+generation, which only a change of the structure replaces. What varies by request is never kept: previews of drafts and old revisions
 render as they are, and a fragment's key names everything it depends on (language, page)."""
 
 import hashlib
