@@ -8,8 +8,9 @@ of an index). Everything kept here is read under a *generation* that every annou
 replaces (``hub.changes``: publication, place, privacy, an item's record, a term, the glossary;
 at once for the writer's own next request, and again after its commit), so no process serves it
 after a change; what depends only on the pages that are not items is kept under the structure's
-generation, which only a change of the structure replaces. What varies by request is never kept: previews of drafts and old revisions
-render as they are, and a fragment's key names everything it depends on (language, page)."""
+generation, which only a change of the structure replaces. What varies by request is never kept:
+previews of drafts and old revisions render as they are, and a fragment's key names everything it
+depends on (language, page)."""
 
 import hashlib
 import time
